@@ -1,8 +1,14 @@
 // Three tiers share one runner: pure unit tests, end-to-end tests against real services and processes,
 // and browser tests in Chromium. `npm test` runs them all; `--selectProjects` picks one.
 const moduleNameMapper = { '^@custodian/(.*)$': '<rootDir>/libs/$1/src' };
-const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// stream-json ships only as ES modules, which Jest on Node 20 cannot load; compile it to CommonJS like our own code.
+const ESM_PACKAGES = ['stream-json', 'stream-chain'];
+const transform = {
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+  [`^.+/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, diagnostics: false }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleNameMapper, transform, transformIgnorePatterns, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
   projects: [

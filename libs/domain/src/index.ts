@@ -4,3 +4,6 @@ export * from './case-state';
 export * from './scope';
 export * from './responsive-record';
 export * from './duties';
+export * from './redaction';
+export * from './deadlines';
+export * from './rules';

@@ -8,6 +8,8 @@ export interface CaseScope {
   /** ISO date (YYYY-MM-DD), inclusive. */
   to: string;
   recordTypes: RecordType[];
+  /** Produce patron contact details (address, e-mail, phone): only when the instrument names them. */
+  includeContactDetails?: boolean;
 }
 
 /** True when `inner` asks for nothing beyond `outer`: a narrowed scope may only shrink the request. */
@@ -16,6 +18,7 @@ export function isWithinScope(inner: CaseScope, outer: CaseScope): boolean {
     inner.cardNumbers.every((c) => outer.cardNumbers.includes(c)) &&
     inner.recordTypes.every((t) => outer.recordTypes.includes(t)) &&
     inner.from >= outer.from &&
-    inner.to <= outer.to
+    inner.to <= outer.to &&
+    (!inner.includeContactDetails || outer.includeContactDetails === true)
   );
 }

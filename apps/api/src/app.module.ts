@@ -1,0 +1,68 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@custodian/config';
+import { WorkflowModule } from '@custodian/cases';
+import { PersistenceModule } from '@custodian/persistence';
+import { StorageModule } from '@custodian/storage';
+import { AuditController } from './audit/audit.controller';
+import { AccessGuard } from './auth/access.guard';
+import { AuthController } from './auth/auth.controller';
+import { RoutePolicyCheck } from './auth/route-policy.check';
+import { CaseAccess } from './cases/case-access.service';
+import { CaseCommands } from './cases/case-commands.service';
+import { CaseQueries } from './cases/case-queries.service';
+import { CasesController } from './cases/cases.controller';
+import { ReviewRules } from './cases/review-rules.service';
+
+import { ErrorFilter } from './common/error.filter';
+import { loggerParams } from './common/logger';
+import { DocumentsController } from './documents/documents.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { HealthController } from './health/health.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { ReportsController } from './reports/reports.controller';
+import { SettingsController } from './settings/settings.controller';
+import { MeController } from './auth/me.controller';
+import { ProductionsController } from './productions/productions.controller';
+import { RecordsController } from './records/records.controller';
+
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Every controller of the API; the route-policy test walks this list. */
+export const API_CONTROLLERS = [
+  AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
+  AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
+];
+
+/** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        PersistenceModule,
+        WorkflowModule,
+        StorageModule,
+        DiscoveryModule,
+        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.TOKEN_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+      ],
+      controllers: API_CONTROLLERS,
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        RoutePolicyCheck,
+        UsersService,
+        CaseAccess,
+        CaseCommands,
+        CaseQueries,
+        ReviewRules,
+      ],
+    };
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { AuditEntry } from '@custodian/audit';
+import { Actor } from '@custodian/auth';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseScope, Duty, conflictingDuty, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
+import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
+import { jobRequest } from '@custodian/queues';
+import { CaseAccess } from './case-access.service';
+import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
+import { DecisionDto } from './dto/decision.dto';
+import { ReviewDto } from './dto/review.dto';
+import { ReviewRules } from './review-rules.service';
+
+const by = (actor: Actor) => ({ id: actor.id, username: actor.username });
+
+/** The state-changing commands of the case lifecycle. Each is one transaction plus its queued next step. */
+@Injectable()
+export class CaseCommands {
+  constructor(
+    private readonly workflow: CaseWorkflow,
+    private readonly access: CaseAccess,
+    private readonly reviewRules: ReviewRules,
+  ) {}
+
+  async create(body: CreateCaseDto, actor: Actor): Promise<{ id: string; caseNumber: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.workflow.create(async (manager) => {
+          const now = new Date();
+          const row = manager.create(CaseEntity, {
+            id: randomUUID(),
+            caseNumber: await nextCaseNumber(manager, new Date(body.receivedAt).getUTCFullYear()),
+            requestType: body.requestType,
+            status: 'intake',
+            pendingStep: null,
+            channel: body.channel,
+            receivedAt: new Date(body.receivedAt),
+            requester: body.requester,
+            instrument: body.instrument,
+            scope: toScope(body.scope),
+            approvedScope: null,
+            nondisclosureUntil: body.nondisclosureUntil ?? null,
+            emergency: body.emergency ?? body.requestType === 'emergency',
+            summary: body.summary ?? '',
+            clockPauses: [],
+            clockExtensions: {},
+            intakeClerkId: actor.id,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await manager.save(CaseEntity, row);
+          return {
+            result: { id: row.id, caseNumber: row.caseNumber },
+            audit: [{ actor: by(actor), action: 'case.created', objectType: 'case', objectId: row.id, caseId: row.id, details: { requestType: row.requestType } }],
+          };
+        });
+      } catch (error) {
+        // Two clerks numbering a case at the same instant: take the next number.
+        if (attempt < 5 && error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) continue;
+        throw error;
+      }
+    }
+  }
+
+  update(caseId: string, body: UpdateCaseDto, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (row.status !== 'intake' || row.pendingStep) throw new CaseStateConflictError('Only a case in intake that has not been submitted can be edited', row.status, row.pendingStep);
+      const { scope, receivedAt, ...rest } = body;
+      Object.assign(row, rest, scope ? { scope: toScope(scope) } : {}, receivedAt ? { receivedAt: new Date(receivedAt) } : {}, { updatedAt: new Date() });
+      await manager.save(CaseEntity, row);
+      return { result: undefined, audit: [{ actor: by(actor), action: 'case.updated', objectType: 'case', objectId: caseId, details: { fields: Object.keys(body) } }] };
+    });
+  }
+
+  submit(caseId: string, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      this.expect(row, 'intake', 'submit');
+      const missing = missingIntakeFields(row);
+      if (missing.length) throw new RuleViolationError('Intake is not complete', missing.map((field) => ({ field, message: `${field} is required for a ${row.requestType} request` })));
+      row.pendingStep = 'intake';
+      row.submittedAt = new Date();
+      await this.save(manager, row);
+      return {
+        result: undefined,
+        jobs: [jobRequest('complete-intake', { caseId }, `${caseId}-intake`)],
+        audit: [{ actor: by(actor), action: 'case.submitted', objectType: 'case', objectId: caseId }],
+      };
+    });
+  }
+
+  review(caseId: string, body: ReviewDto, actor: Actor): Promise<{ reviewId: string }> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      this.expect(row, 'legal_review', 'review');
+      this.assertDuty(row, 'review', actor);
+      if (body.scope && !isWithinScope(toScope(body.scope), row.scope)) {
+        throw new RuleViolationError('The narrowed scope asks for more than the request does', [{ field: 'scope', message: 'a narrowed scope may only remove patrons, dates or record types' }]);
+      }
+      if (body.sufficiency === 'needs_info' && !body.cureRequest) {
+        throw new RuleViolationError('Say what the requester must cure', [{ field: 'cureRequest', message: 'cureRequest is required when sufficiency is needs_info' }]);
+      }
+      const contradictions = await this.reviewRules.contradictions(manager, row, body);
+      if (contradictions.length && !body.overrideReason) {
+        throw new RuleViolationError('The review contradicts the rules for this request type; correct it or give an overrideReason', contradictions);
+      }
+      const review = manager.create(ReviewEntity, {
+        id: randomUUID(), caseId, attorneyId: actor.id, checklist: body.checklist, sufficiency: body.sufficiency,
+        recommendation: body.recommendation, reasons: body.reasons, scope: body.scope ? toScope(body.scope) : null,
+        memo: body.memo ?? '', cureRequest: body.cureRequest ?? null, contradictions: contradictions.length ? contradictions : null,
+        overrideReason: contradictions.length ? body.overrideReason! : null, createdAt: new Date(),
+      });
+      await manager.save(ReviewEntity, review);
+      row.reviewingAttorneyId = actor.id;
+      row.pendingStep = 'legal-review';
+      await this.save(manager, row);
+      return {
+        result: { reviewId: review.id },
+        jobs: [jobRequest('record-review', { caseId, reviewId: review.id }, `${caseId}-review-${review.id}`)],
+        audit: [{
+          actor: by(actor), action: 'case.reviewed', objectType: 'review', objectId: review.id,
+          details: { sufficiency: review.sufficiency, recommendation: review.recommendation, reasons: review.reasons, overridden: contradictions.map((c) => c.code) },
+        }],
+      };
+    });
+  }
+
+  decide(caseId: string, body: DecisionDto, actor: Actor): Promise<{ decisionId: string }> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      this.expect(row, 'awaiting_approval', 'decide');
+      this.assertDuty(row, 'decision', actor);
+      const review = await latestReview(manager, caseId);
+      if (!review || review.sufficiency === 'needs_info') throw new CaseStateConflictError('A director can decide only a case with a completed legal review', row.status);
+      const decision = manager.create(DecisionEntity, {
+        id: randomUUID(), caseId, reviewId: review.id, directorId: actor.id, decision: body.decision, note: body.note ?? '',
+        reasons: body.reasons ?? (body.decision === 'deny' ? review.reasons : null), createdAt: new Date(),
+      });
+      await manager.insert(DecisionEntity, decision);
+      row.decidingDirectorId = actor.id;
+      const audit: AuditEntry = { actor: by(actor), action: `case.${body.decision === 'approve' ? 'approved' : 'denied'}`, objectType: 'decision', objectId: decision.id };
+      if (body.decision === 'approve') {
+        row.status = nextState(row.status, 'approve');
+        row.approvedScope = review.scope ?? row.scope;
+        row.pendingStep = 'fulfilment';
+        await this.save(manager, row);
+        return { result: { decisionId: decision.id }, jobs: [jobRequest('render-production', { caseId, decisionId: decision.id }, `${caseId}-fulfilment`)], audit: [audit] };
+      }
+      row.pendingStep = 'denial';
+      await this.save(manager, row);
+      return { result: { decisionId: decision.id }, jobs: [jobRequest('write-denial', { caseId, decisionId: decision.id }, `${caseId}-denial`)], audit: [audit] };
+    });
+  }
+
+  /** The requester cured what legal review asked for: back to the attorney, clock running again. */
+  resume(caseId: string, note: string, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      this.expect(row, 'needs_info', 'resume');
+      row.status = nextState(row.status, 'informationReceived');
+      const today = toLocalDate(new Date());
+      row.clockPauses = row.clockPauses.map((pause) => (pause.to ? pause : { ...pause, to: today }));
+      await this.save(manager, row);
+      return { result: undefined, jobs: await replanDeadlines(manager, row), audit: [{ actor: by(actor), action: 'case.information_received', objectType: 'case', objectId: caseId, details: { noteLength: note.length } }] };
+    });
+  }
+
+  withdraw(caseId: string, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
+      row.status = nextState(row.status, 'withdraw');
+      row.closedAt = new Date();
+      await this.save(manager, row);
+      return { result: undefined, audit: [{ actor: by(actor), action: 'case.withdrawn', objectType: 'case', objectId: caseId }] };
+    });
+  }
+
+  close(caseId: string, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
+      row.status = nextState(row.status, 'close');
+      row.closedAt = new Date();
+      await this.save(manager, row);
+      return { result: undefined, audit: [{ actor: by(actor), action: 'case.closed', objectType: 'case', objectId: caseId }] };
+    });
+  }
+
+  /** The case must be in `state` with no step running on it. */
+  private expect(row: CaseEntity, state: CaseEntity['status'], action: string): void {
+    if (row.status !== state) throw new CaseStateConflictError(`Cannot ${action} a case in state '${row.status}'`, row.status, row.pendingStep);
+    if (row.pendingStep) throw new CaseStateConflictError(`Cannot ${action}: the ${row.pendingStep} step is still running`, row.status, row.pendingStep);
+  }
+
+  private assertDuty(row: CaseEntity, duty: Duty, actor: Actor): void {
+    const conflict = conflictingDuty({ intakeClerkId: row.intakeClerkId, reviewingAttorneyId: row.reviewingAttorneyId, decidingDirectorId: row.decidingDirectorId }, duty, actor.id);
+    if (conflict) throw new DutyConflictError(`Separation of duties: you already hold the ${conflict} duty on this case`);
+  }
+
+  private async save(manager: EntityManager, row: CaseEntity): Promise<void> {
+    row.updatedAt = new Date();
+    await manager.save(CaseEntity, row);
+  }
+}
+
+export async function latestReview(manager: EntityManager, caseId: string): Promise<ReviewEntity | null> {
+  const [review] = await manager.find(ReviewEntity, { where: { caseId }, order: { createdAt: 'DESC' }, take: 1 });
+  return review ?? null;
+}
+
+function toScope(scope: CaseScope): CaseScope {
+  return { cardNumbers: scope.cardNumbers, from: scope.from, to: scope.to, recordTypes: scope.recordTypes, ...(scope.includeContactDetails ? { includeContactDetails: true } : {}) };
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
+import { Actor, hasRole } from '@custodian/auth';
+import { isUnderNondisclosure, pacificToday } from '@custodian/cases';
+import {
+  CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, PreservationHoldEntity, ProductionEntity,
+  RecordImportEntity, ReviewEntity, UserEntity,
+} from '@custodian/persistence';
+import { CaseAccess } from './case-access.service';
+import { ListCasesQuery } from './dto/list-cases.query';
+
+/** Read side of cases: the urgency-sorted list and the full case page. */
+@Injectable()
+export class CaseQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  async list(actor: Actor, query: ListCasesQuery) {
+    const nextDue = this.dataSource
+      .createQueryBuilder()
+      .select('d."caseId"', 'caseId')
+      .addSelect('MIN(d."dueDate")', 'due')
+      .from(DeadlineEntity, 'd')
+      .where("d.status = 'open'")
+      .groupBy('d."caseId"');
+    const q = this.dataSource
+      .createQueryBuilder(CaseEntity, 'c')
+      .leftJoin(`(${nextDue.getQuery()})`, 'nd', 'nd."caseId" = c.id')
+      .addSelect('nd.due', 'nextDue');
+    if (query.status) q.andWhere('c.status = :status', { status: query.status });
+    if (query.type) q.andWhere('c."requestType" = :type', { type: query.type });
+    if (query.dueBefore) q.andWhere('nd.due <= :dueBefore', { dueBefore: query.dueBefore });
+    if (query.assignee) {
+      const assignee = query.assignee === 'me' ? actor.id : query.assignee;
+      q.andWhere(
+        new Brackets((w) =>
+          w.where('c."intakeClerkId" = :assignee').orWhere('c."assignedAttorneyId" = :assignee').orWhere('c."reviewingAttorneyId" = :assignee')
+            .orWhere('c."assignedDirectorId" = :assignee').orWhere('c."decidingDirectorId" = :assignee'),
+        ),
+        { assignee },
+      );
+    }
+    if (query.q) {
+      const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
+      q.andWhere(
+        new Brackets((w) => w.where("LOWER(c.\"caseNumber\") LIKE :like ESCAPE '\\'").orWhere("LOWER(c.requester) LIKE :like ESCAPE '\\'").orWhere("LOWER(c.summary) LIKE :like ESCAPE '\\'")),
+        { like },
+      );
+    }
+    this.hideGaggedCases(q, actor);
+    q.orderBy('CASE WHEN nd.due IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('nd.due', 'ASC').addOrderBy('c."receivedAt"', 'ASC');
+    const total = await q.clone().getCount();
+    const { entities, raw } = await q.offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawAndEntities();
+    const dueById = new Map(raw.map((r: Record<string, unknown>) => [r.c_id as string, (r.nextDue as string | null) ?? null]));
+    return { items: entities.map((row) => ({ ...summary(row), nextDue: dueById.get(row.id) ?? null })), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** Cases under a nondisclosure order appear only to their assignees, auditors and admins, even in counts. */
+  private hideGaggedCases(q: ReturnType<DataSource['createQueryBuilder']>, actor: Actor): void {
+    if (hasRole(actor, 'auditor', 'admin')) return;
+    q.andWhere(
+      new Brackets((w) =>
+        w.where('c."nondisclosureUntil" IS NULL').orWhere('c."nondisclosureUntil" < :today').orWhere('c."intakeClerkId" = :me')
+          .orWhere('c."assignedAttorneyId" = :me').orWhere('c."reviewingAttorneyId" = :me').orWhere('c."assignedDirectorId" = :me')
+          .orWhere('c."decidingDirectorId" = :me'),
+      ),
+      { today: pacificToday(), me: actor.id },
+    );
+  }
+
+  async get(actor: Actor, caseId: string) {
+    const row = await this.access.load(actor, caseId);
+    const m = this.dataSource.manager;
+    const [deadlines, reviews, decision, production, letters, documents, imports, holds] = await Promise.all([
+      m.find(DeadlineEntity, { where: { caseId }, order: { dueDate: 'ASC' } }),
+      m.find(ReviewEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
+      m.findOne(DecisionEntity, { where: { caseId } }),
+      m.findOne(ProductionEntity, { where: { caseId } }),
+      m.find(LetterEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
+      m.find(DocumentEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
+      m.find(RecordImportEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
+      m.find(PreservationHoldEntity, { where: { caseId }, order: { placedAt: 'ASC' } }),
+    ]);
+    const people = await this.people([row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId, decision?.directorId, ...reviews.map((r) => r.attorneyId)]);
+    const mayReadMemo = hasRole(actor, 'attorney', 'director');
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'case.read', objectType: 'case', objectId: caseId, caseId });
+    return {
+      ...summary(row),
+      channel: row.channel,
+      requester: row.requester,
+      instrument: row.instrument,
+      scope: row.scope,
+      approvedScope: row.approvedScope,
+      summary: row.summary,
+      alert: row.alert,
+      version: row.version,
+      underNondisclosure: isUnderNondisclosure(row),
+      assignments: {
+        intakeClerk: people.get(row.intakeClerkId ?? ''),
+        assignedAttorney: people.get(row.assignedAttorneyId ?? ''),
+        reviewingAttorney: people.get(row.reviewingAttorneyId ?? ''),
+        assignedDirector: people.get(row.assignedDirectorId ?? ''),
+        decidingDirector: people.get(row.decidingDirectorId ?? ''),
+      },
+      deadlines: deadlines.map((d) => ({ clock: d.clock, label: d.label, dueDate: d.dueDate, status: d.status, explanation: d.explanation, computedAt: d.computedAt })),
+      reviews: reviews.map((r) => ({
+        id: r.id, attorney: people.get(r.attorneyId), checklist: r.checklist, sufficiency: r.sufficiency, recommendation: r.recommendation,
+        reasons: r.reasons, scope: r.scope, cureRequest: r.cureRequest, contradictions: r.contradictions, overrideReason: r.overrideReason,
+        createdAt: r.createdAt, ...(mayReadMemo ? { memo: r.memo } : { memo: null, memoWithheld: r.memo.length > 0 }),
+      })),
+      decision: decision && { id: decision.id, decision: decision.decision, note: decision.note, reasons: decision.reasons, director: people.get(decision.directorId), createdAt: decision.createdAt },
+      production: production && productionView(production),
+      letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference, sha256: l.sha256, bytes: l.bytes, createdAt: l.createdAt })),
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),
+      recordImports: imports.map(importView),
+      preservationHolds: holds.map((h) => ({ id: h.id, status: h.status, placedAt: h.placedAt, expiresOn: h.expiresOn, renewals: h.renewals, releasedAt: h.releasedAt })),
+    };
+  }
+
+  private async people(ids: (string | null | undefined)[]) {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    const users = wanted.length ? await this.dataSource.getRepository(UserEntity).find({ where: { id: In(wanted) } }) : [];
+    return new Map(users.map((u) => [u.id, { id: u.id, displayName: u.displayName, title: u.title }]));
+  }
+}
+
+export function summary(row: CaseEntity) {
+  return {
+    id: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status, pendingStep: row.pendingStep,
+    receivedAt: row.receivedAt, requesterName: row.requester.name, agency: row.requester.agency ?? null, emergency: row.emergency,
+    nondisclosureUntil: row.nondisclosureUntil, submittedAt: row.submittedAt, closedAt: row.closedAt, updatedAt: row.updatedAt,
+  };
+}
+
+export function productionView(p: ProductionEntity) {
+  return { id: p.id, status: p.status, progress: p.progress, sha256: p.sha256, bytes: p.bytes, pages: p.pages, batesFirst: p.batesFirst, batesLast: p.batesLast, manifest: p.manifest, failure: p.failure, createdAt: p.createdAt, completedAt: p.completedAt };
+}
+
+export function importView(i: RecordImportEntity) {
+  return {
+    id: i.id, status: i.status, format: i.format, table: i.table, filename: i.filename, bytes: i.bytes, bytesRead: i.bytesRead,
+    progress: i.bytes ? Math.min(100, Math.round((i.bytesRead / i.bytes) * 100)) : 0, rowsRead: i.rowsRead, rowsImported: i.rowsImported,
+    errorCount: i.errorCount, errors: i.errors, createdAt: i.createdAt, completedAt: i.completedAt,
+  };
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { CaseCommands } from './case-commands.service';
+import { CaseQueries } from './case-queries.service';
+import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
+import { DecisionDto } from './dto/decision.dto';
+import { ListCasesQuery } from './dto/list-cases.query';
+import { ReviewDto } from './dto/review.dto';
+
+class ResumeDto {
+  @IsOptional() @IsString() @MaxLength(5000) note?: string;
+}
+
+@ApiTags('cases')
+@Controller('api/cases')
+export class CasesController {
+  constructor(
+    private readonly commands: CaseCommands,
+    private readonly queries: CaseQueries,
+  ) {}
+
+  @Post()
+  @Authenticated('clerk')
+  async create(@Body() body: CreateCaseDto, @CurrentUser() actor: Actor) {
+    const { id } = await this.commands.create(body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Get()
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  list(@Query() query: ListCasesQuery, @CurrentUser() actor: Actor) {
+    return this.queries.list(actor, query);
+  }
+
+  @Get(':id')
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+    return this.queries.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Authenticated('clerk')
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: Actor) {
+    await this.commands.update(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(202)
+  @Authenticated('clerk')
+  async submit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+    await this.commands.submit(id, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/review')
+  @HttpCode(202)
+  @Authenticated('attorney')
+  async review(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDto, @CurrentUser() actor: Actor) {
+    await this.commands.review(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(202)
+  @Authenticated('director')
+  async decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor) {
+    await this.commands.decide(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Authenticated('clerk', 'attorney')
+  async resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResumeDto, @CurrentUser() actor: Actor) {
+    await this.commands.resume(id, body.note ?? '', actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Authenticated('clerk', 'director')
+  async withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+    await this.commands.withdraw(id, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Authenticated('clerk', 'director')
+  async close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+    await this.commands.close(id, actor);
+    return this.queries.get(actor, id);
+  }
+}

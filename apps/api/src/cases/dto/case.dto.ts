@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { CHANNELS, Channel, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
+import { ISO_DATE, ISO_DATE_MESSAGE, ScopeDto } from './scope.dto';
+
+export class RequesterDto {
+  @ApiProperty({ example: 'Det. A. Ruiz' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ example: 'Palm Desert Police' }) @IsOptional() @IsString() @MaxLength(200) agency?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(320) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[0-9+().\- x]{3,40}$/, { message: 'phone may contain digits, spaces and + ( ) . - x' }) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional({ example: '4411' }) @IsOptional() @IsString() @MaxLength(40) badgeNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) barNumber?: string;
+  @ApiProperty({ enum: VERIFICATION_METHODS, description: 'How the desk checked who the requester is' })
+  @IsIn(VERIFICATION_METHODS, { message: `verification must be one of: ${VERIFICATION_METHODS.join(', ')}` })
+  verification: VerificationMethod;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) verificationNote?: string;
+}
+
+export class InstrumentDto {
+  @ApiPropertyOptional({ example: 'Superior Court of California, County of Riverside' }) @IsOptional() @IsString() @MaxLength(300) issuedBy?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) judge?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) docketNumber?: string;
+  @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `issuedAt ${ISO_DATE_MESSAGE}` }) issuedAt?: string;
+  @ApiPropertyOptional({ example: '2026-03-20' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `complianceDate ${ISO_DATE_MESSAGE}` }) complianceDate?: string;
+  @ApiPropertyOptional({ description: 'For patron consent: the card number of the patron who signed' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'consentingCardNumber must be 1-32 letters, digits or dashes' })
+  consentingCardNumber?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ enum: REQUEST_TYPES })
+  @IsIn(REQUEST_TYPES, { message: `requestType must be one of: ${REQUEST_TYPES.join(', ')}` })
+  requestType: RequestType;
+
+  @ApiProperty({ example: '2026-03-02T16:05:00-08:00', description: 'When the library received the request, with its UTC offset' })
+  @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 date-time such as 2026-03-02T16:05:00-08:00' })
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'receivedAt must include a time and a UTC offset (Z or ±hh:mm)' })
+  receivedAt: string;
+
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS, { message: `channel must be one of: ${CHANNELS.join(', ')}` }) channel: Channel;
+
+  @ApiProperty({ type: RequesterDto }) @IsDefined() @ValidateNested() @Type(() => RequesterDto) requester: RequesterDto;
+  @ApiProperty({ type: InstrumentDto }) @IsDefined() @ValidateNested() @Type(() => InstrumentDto) instrument: InstrumentDto;
+  @ApiProperty({ type: ScopeDto }) @IsDefined() @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
+
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'Last day of a court nondisclosure (gag) order' })
+  @IsOptional() @IsString() @Matches(ISO_DATE, { message: `nondisclosureUntil ${ISO_DATE_MESSAGE}` })
+  nondisclosureUntil?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() emergency?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;
+}
+
+export class UpdateCaseDto extends PartialType(CreateCaseDto) {}

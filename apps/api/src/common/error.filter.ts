@@ -1,0 +1,76 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViolationError } from '@custodian/cases';
+import { IllegalTransitionError } from '@custodian/domain';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string | string[];
+  [extra: string]: unknown;
+}
+
+/**
+ * Every error leaves as JSON `{statusCode, error, message}`; domain errors get their 4xx, anything
+ * unexpected a bare 500 with no stack or message (which might echo patron data) sent or logged.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      const error = exception as Error;
+      this.logger.error({ err: { type: error?.name, stack: stackFrames(error) } }, 'unhandled error');
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const raw = exception.getResponse();
+      const fromNest = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+      return { statusCode: status, error: httpErrorName(status), message: (fromNest.message as string) ?? exception.message, ...omit(fromNest, ['statusCode', 'error', 'message']) };
+    }
+    if (exception instanceof CaseNotFoundError) return { statusCode: 404, error: 'Not Found', message: 'Case not found' };
+    if (exception instanceof CaseStateConflictError) {
+      return { statusCode: 409, error: 'Conflict', message: exception.message, currentState: exception.currentState, pendingStep: exception.pendingStep };
+    }
+    if (exception instanceof IllegalTransitionError) {
+      return { statusCode: 409, error: 'Conflict', message: exception.message, currentState: exception.currentState };
+    }
+    if (exception instanceof DutyConflictError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
+    if (exception instanceof RuleViolationError) return { statusCode: 422, error: 'Unprocessable Entity', message: exception.message, details: exception.details };
+    if (exception instanceof QueryFailedError && /unique|duplicate/i.test(exception.message)) {
+      return { statusCode: 409, error: 'Conflict', message: 'This was already done or conflicts with an existing record' };
+    }
+    if (isBodyParserError(exception)) return { statusCode: exception.status, error: httpErrorName(exception.status), message: 'Request body is not valid JSON or is too large' };
+    return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  const e = error as { status?: number; type?: string };
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string';
+}
+
+function httpErrorName(status: number): string {
+  return (HttpStatus[status] ?? 'Error')
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function omit(object: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+}
+
+/** The stack's frames without its first line, which holds the message. */
+export function stackFrames(error: Error | undefined): string | undefined {
+  return error?.stack?.split('\n').slice(1, 8).join('\n');
+}

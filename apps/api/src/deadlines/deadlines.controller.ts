@@ -1,0 +1,49 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { canSeeCase, loadDeadlineSettings, pacificToday } from '@custodian/cases';
+import { addDays, classifyDeadline, OPEN_STATES } from '@custodian/domain';
+import { CaseEntity, DeadlineEntity } from '@custodian/persistence';
+
+class DeadlinesQuery {
+  /** ISO 8601 period in days or weeks: P3D, P2W. */
+  @IsOptional() @Matches(/^P(\d{1,3})([DW])$/, { message: 'within must be an ISO 8601 period in days or weeks, e.g. P3D or P2W' })
+  within?: string;
+}
+
+export function periodDays(period: string | undefined): number {
+  const match = /^P(\d{1,3})([DW])$/.exec(period ?? 'P7D')!;
+  return Number(match[1]) * (match[2] === 'W' ? 7 : 1);
+}
+
+@ApiTags('deadlines')
+@Controller('api/deadlines')
+export class DeadlinesController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** What is due within the period or already overdue, on open cases the caller may see; overdue first. */
+  @Get()
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor) {
+    const today = pacificToday();
+    const settings = await loadDeadlineSettings(this.dataSource.manager);
+    const until = addDays(today, periodDays(query.within));
+    const deadlines = await this.dataSource.getRepository(DeadlineEntity).find({ where: { status: 'open', dueDate: LessThanOrEqual(until) }, order: { dueDate: 'ASC' } });
+    const cases = deadlines.length
+      ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In([...new Set(deadlines.map((d) => d.caseId))]), status: In([...OPEN_STATES]) } })
+      : [];
+    const visible = new Map(cases.filter((row) => canSeeCase(actor, row, today)).map((row) => [row.id, row]));
+    const items = deadlines
+      .filter((d) => visible.has(d.caseId))
+      .map((d) => {
+        const row = visible.get(d.caseId)!;
+        return {
+          caseId: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status,
+          clock: d.clock, label: d.label, dueDate: d.dueDate, urgency: classifyDeadline(d.dueDate, today, settings.dueSoonWithinDays), explanation: d.explanation,
+        };
+      });
+    return { today, until, items, total: items.length };
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { CaseStateConflictError, CaseWorkflow } from '@custodian/cases';
+import { isOpen } from '@custodian/domain';
+import { DocumentEntity } from '@custodian/persistence';
+import { ContentStore } from '@custodian/storage';
+import { CaseAccess } from '../cases/case-access.service';
+import { MAX_DOCUMENT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
+
+export const DOCUMENT_KINDS = ['instrument', 'consent', 'requester_id', 'correspondence', 'court_filing', 'other'] as const;
+
+class DocumentDto {
+  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: (typeof DOCUMENT_KINDS)[number];
+}
+
+@ApiTags('documents')
+@Controller('api/cases/:id/documents')
+export class DocumentsController {
+  constructor(
+    private readonly workflow: CaseWorkflow,
+    private readonly access: CaseAccess,
+    private readonly store: ContentStore,
+  ) {}
+
+  @Post()
+  @Authenticated('clerk')
+  @ApiConsumes('multipart/form-data')
+  @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_DOCUMENT_BYTES)))
+  async attach(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DocumentDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor) {
+    await this.access.load(actor, caseId);
+    const stored = await storeUpload(this.store, file);
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (!isOpen(row.status)) throw new CaseStateConflictError('Documents can be attached only to an open case', row.status);
+      const document = manager.create(DocumentEntity, {
+        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file!.originalname), mediaType: file!.mimetype.slice(0, 100),
+        sha256: stored.sha256, size: stored.bytes, uploadedById: actor.id, createdAt: new Date(),
+      });
+      await manager.insert(DocumentEntity, document);
+      return {
+        result: { id: document.id, kind: document.kind, filename: document.filename, mediaType: document.mediaType, sha256: document.sha256, size: document.size, createdAt: document.createdAt },
+        audit: [{ actor: { id: actor.id, username: actor.username }, action: 'document.attached', objectType: 'document', objectId: document.id, details: { kind: document.kind, sha256: document.sha256, size: document.size } }],
+      };
+    });
+  }
+}
+
+export function safeFilename(name: string): string {
+  return (name.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 200) || 'upload').trim();
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, ConfigError, loadConfig } from '@custodian/config';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation';
+import { UsersService } from './users/users.service';
+import { serveWebApp } from './web/serve-web-app';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Custodian API')
+    .setDescription('Case management for requests for library patron records (Gov. Code § 7927.105, formerly § 6267)')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+
+  const webRoot = resolve(config.WEB_ROOT);
+  if (existsSync(webRoot)) serveWebApp(app, webRoot);
+
+  await app.get(UsersService).ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+  await app.listen(config.PORT, config.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  app.get(Logger).log(`api listening on http://${config.HOST}:${port} (database: ${config.databaseKind})`);
+}
+
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Custodian API cannot start.\n${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+}
+
+void bootstrap().catch((error: Error) => {
+  process.stderr.write(`Custodian API failed to start: ${error.name}: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
+import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { DecisionEntity, LetterEntity, ProductionEntity } from '@custodian/persistence';
+import { ContentStore } from '@custodian/storage';
+import { CaseAccess } from '../cases/case-access.service';
+import { productionView } from '../cases/case-queries.service';
+
+const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
+const LETTER_KINDS = ['denial', 'needs_info', 'extension'];
+
+@ApiTags('productions')
+@Controller('api')
+export class ProductionsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccess,
+    private readonly store: ContentStore,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  @Get('cases/:id/productions')
+  @Authenticated(...STAFF)
+  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+    await this.access.load(actor, caseId);
+    if (!(await this.isApproved(caseId))) return { items: [] };
+    const production = await this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId } });
+    return { items: production ? [productionView(production)] : [] };
+  }
+
+  /** The PDF of an approved case's verified production, with its SHA-256 in a header. */
+  @Get('productions/:id/pdf')
+  @Authenticated(...STAFF)
+  async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const production = await this.dataSource.getRepository(ProductionEntity).findOne({ where: { id } });
+    if (!production) throw new NotFoundException('Production not found');
+    const row = await this.access.load(actor, production.caseId);
+    if (production.status !== 'ready' || !production.sha256 || !(await this.isApproved(production.caseId))) {
+      throw new NotFoundException('This production is not ready for release');
+    }
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'production.downloaded', objectType: 'production', objectId: id, caseId: production.caseId, details: { sha256: production.sha256 } });
+    response.setHeader('X-Content-SHA256', production.sha256);
+    return new StreamableFile(this.store.open(production.sha256), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="production-${row.caseNumber}.pdf"`,
+      length: production.bytes ?? undefined,
+    });
+  }
+
+  @Get('cases/:id/letters/:kind/pdf')
+  @Authenticated(...STAFF)
+  async letter(@Param('id', ParseUUIDPipe) caseId: string, @Param('kind') kind: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const row = await this.access.load(actor, caseId);
+    if (!LETTER_KINDS.includes(kind)) throw new NotFoundException(`No letters of kind ${kind}; kinds are ${LETTER_KINDS.join(', ')}`);
+    const [letter] = await this.dataSource.getRepository(LetterEntity).find({ where: { caseId, kind: kind as LetterEntity['kind'] }, order: { createdAt: 'DESC' }, take: 1 });
+    if (!letter) throw new NotFoundException(`This case has no ${kind} letter`);
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'letter.downloaded', objectType: 'letter', objectId: letter.id, caseId, details: { kind } });
+    response.setHeader('X-Content-SHA256', letter.sha256);
+    return new StreamableFile(this.store.open(letter.sha256), { type: 'application/pdf', disposition: `attachment; filename="${kind}-letter-${row.caseNumber}.pdf"`, length: letter.bytes });
+  }
+
+  private async isApproved(caseId: string): Promise<boolean> {
+    return this.dataSource.getRepository(DecisionEntity).exists({ where: { caseId, decision: 'approve' } });
+  }
+}

@@ -1,0 +1,81 @@
+import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
+import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { SETTING_KEYS, loadDeadlineSettings, loadRuleSettings, loadRules } from '@custodian/cases';
+import { DEFAULT_DEADLINE_SETTINGS, DEFAULT_RULE_SETTINGS, REASON_CODES, validateDeadlineSettings, validateRuleSettings } from '@custodian/domain';
+import { SettingEntity, UnitOfWork } from '@custodian/persistence';
+
+const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
+
+/**
+ * Counsel's choices (rule settings) and the calendars and targets behind the clocks. Admins change them;
+ * every change is audited with the keys that changed. Changes apply to clocks computed from then on.
+ */
+@ApiTags('settings')
+@Controller('api')
+export class SettingsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  /** The rules in force per request type: basis, checklist with citations, defaults, counsel questions. */
+  @Get('rules')
+  @Authenticated(...STAFF)
+  rules() {
+    return loadRules(this.dataSource.manager);
+  }
+
+  /** Every reason code with its label, citation and the levels it applies to (case, record, field). */
+  @Get('reason-codes')
+  @Authenticated(...STAFF)
+  reasonCodes() {
+    return REASON_CODES;
+  }
+
+  @Get('settings')
+  @Authenticated('admin', 'attorney', 'director', 'auditor')
+  async settings() {
+    return { deadlines: await loadDeadlineSettings(this.dataSource.manager), rules: await loadRuleSettings(this.dataSource.manager) };
+  }
+
+  @Put('settings/deadlines')
+  @Authenticated('admin')
+  @ApiBody({ description: 'Any subset of the deadline settings; the rest keep their values' })
+  updateDeadlines(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    return this.save(SETTING_KEYS.deadlines, body, DEFAULT_DEADLINE_SETTINGS, (merged) => validateDeadlineSettings(merged as never), actor);
+  }
+
+  @Put('settings/rules')
+  @Authenticated('admin')
+  @ApiBody({ description: 'Any subset of the rule settings (counsel questions); the rest keep their values' })
+  updateRules(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    return this.save(SETTING_KEYS.rules, body, DEFAULT_RULE_SETTINGS, (merged) => validateRuleSettings(merged as never), actor);
+  }
+
+  private save(key: string, body: Record<string, unknown>, defaults: object, validate: (merged: object) => string[], actor: Actor) {
+    const unknown = Object.keys(body ?? {}).filter((field) => !(field in defaults));
+    if (unknown.length) throw new BadRequestException({ message: unknown.map((f) => `${f}: is not a setting`), fields: Object.fromEntries(unknown.map((f) => [f, ['is not a setting']])) });
+    return this.unitOfWork.run(async (manager) => {
+      const stored = (await manager.findOne(SettingEntity, { where: { key } }))?.value as Record<string, unknown> | undefined;
+      const value = { ...(stored ?? {}), ...body };
+      const problems = safeValidate(validate, { ...defaults, ...value });
+      if (problems.length) throw new BadRequestException({ message: problems, fields: { [key]: problems } });
+      await manager.save(SettingEntity, { key, value, updatedById: actor.id, updatedAt: new Date() });
+      await this.auditLog.append(manager, { actor: { id: actor.id, username: actor.username }, action: 'settings.changed', objectType: 'setting', objectId: key, details: { changed: Object.keys(body) } });
+      return { ...defaults, ...value };
+    });
+  }
+}
+
+/** Settings arrive as free-form JSON: a value of the wrong shape is a 400, never a crash. */
+function safeValidate(validate: (merged: object) => string[], merged: object): string[] {
+  try {
+    return validate(merged);
+  } catch {
+    return ['one or more settings are not in the expected shape'];
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThan } from 'typeorm';
+import { toLocalDate } from '@custodian/domain';
+import { DeadlineEntity, UnitOfWork } from '@custodian/persistence';
+import { OutboxRelay, enqueueInTransaction, jobRequest } from '@custodian/queues';
+import { JobHandler } from '../job-handler';
+
+/**
+ * Hourly safety net: any open deadline already past gets its overdue reminder queued, in case a delayed
+ * job was lost. The deterministic job id makes this a no-op when the reminder already ran.
+ */
+@Injectable()
+export class SweepDeadlinesHandler implements JobHandler<'sweep-deadlines'> {
+  readonly jobName = 'sweep-deadlines';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async handle() {
+    const overdue = await this.dataSource.getRepository(DeadlineEntity).find({ where: { status: 'open', dueDate: LessThan(toLocalDate(new Date())) } });
+    await this.unitOfWork.run(async (manager) => {
+      for (const d of overdue) {
+        await enqueueInTransaction(manager, jobRequest('deadline-reminder', { caseId: d.caseId, clock: d.clock, dueDate: d.dueDate!, stage: 'overdue' }, `${d.caseId}-remind-${d.clock}-${d.dueDate}-overdue`));
+      }
+    });
+    await this.relay.flush();
+    return { overdue: overdue.length };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { AppConfig } from '@custodian/config';
+import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, createRedisConnection } from '@custodian/queues';
+import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
+
+/** How many jobs of a queue one worker process runs at once; rendering is CPU-bound and gets one. */
+const CONCURRENCY: Record<QueueName, number> = {
+  intake: 4, 'legal-review': 4, fulfilment: 1, denial: 2, 'records-import': 1, letters: 2, reminders: 4, maintenance: 1,
+};
+
+/**
+ * Starts one BullMQ worker per queue and dispatches each job to its handler by name. Also runs the
+ * reconciling sweep that relays outbox rows a crashed process committed but never enqueued.
+ */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHost');
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+  private sweep?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
+    private readonly config: AppConfig,
+    private readonly relay: OutboxRelay,
+    private readonly queues: QueueRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const catalogue = QUEUE_NAMES.flatMap((queue) => [...QUEUES[queue]]) as JobName[];
+    const problems = handlerProblems(catalogue, this.handlers);
+    if (problems.length) throw new Error(`Job handlers do not match the queue catalogue: ${problems.join('; ')}`);
+    const byName = new Map(this.handlers.map((handler) => [handler.jobName, handler]));
+
+    for (const queue of QUEUE_NAMES) {
+      const connection = createRedisConnection(this.config.REDIS_URL);
+      this.connections.push(connection);
+      const worker = new Worker(queue, async (job) => byName.get(job.name as JobName)!.handle(job as never), {
+        connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: CONCURRENCY[queue],
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.STALLED_INTERVAL_MS,
+        maxStalledCount: 3,
+      });
+      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.name}`));
+      worker.on('error', (error) => this.logger.error(`worker ${queue} error: ${error.name}`));
+      this.workers.push(worker);
+    }
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+    this.sweep = setInterval(() => void this.relay.flush().catch((error: Error) => this.logger.warn(`outbox sweep failed: ${error.name}`)), this.config.OUTBOX_SWEEP_MS);
+    await this.relay.flush();
+    await this.scheduleHousekeeping();
+    this.logger.log(`worker ready: ${this.workers.length} queues, ${this.handlers.length} job handlers`);
+  }
+
+  /** Job schedulers are upserted by id, so every worker start leaves exactly one of each. */
+  private async scheduleHousekeeping(): Promise<void> {
+    await this.queues.get('reminders').upsertJobScheduler('sweep-deadlines', { every: 3_600_000 }, { name: 'sweep-deadlines', data: {} });
+    await this.queues.get('maintenance').upsertJobScheduler('purge-records', { every: 24 * 3_600_000 }, { name: 'purge-records', data: {} });
+  }
+
+  /** Graceful stop: no new jobs are taken, running ones finish, then connections close. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+  }
+}

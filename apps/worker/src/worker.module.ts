@@ -1,0 +1,43 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@custodian/config';
+import { WorkflowModule } from '@custodian/cases';
+import { PersistenceModule } from '@custodian/persistence';
+import { StorageModule } from '@custodian/storage';
+import { CompleteIntakeHandler } from './handlers/complete-intake.handler';
+import { DeadlineReminderHandler } from './handlers/deadline-reminder.handler';
+import { PurgeRecordsHandler } from './handlers/purge-records.handler';
+import { RecordReviewHandler } from './handlers/record-review.handler';
+import { SweepDeadlinesHandler } from './handlers/sweep-deadlines.handler';
+import { JOB_HANDLERS, JobHandler } from './job-handler';
+import { WorkerHost } from './worker-host';
+
+const HANDLERS: Type<JobHandler>[] = [
+  CompleteIntakeHandler,
+  RecordReviewHandler,
+  DeadlineReminderHandler,
+  SweepDeadlinesHandler,
+  PurgeRecordsHandler,
+];
+
+/** The worker process: every job handler, and the host that feeds them from BullMQ. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        PersistenceModule,
+        WorkflowModule,
+        StorageModule,
+      ],
+      providers: [
+        ...HANDLERS,
+        { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },
+        WorkerHost,
+      ],
+    };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './passwords';
+export * from './policy';
+export * from './current-user';

@@ -1,0 +1,61 @@
+import { EntityManager } from 'typeorm';
+import { AuditEntry, AuditLog } from '@custodian/audit';
+import { CaseEntity, UnitOfWork } from '@custodian/persistence';
+import { JobRequest, OutboxRelay, enqueueInTransaction } from '@custodian/queues';
+import { CaseNotFoundError } from './case-errors';
+
+export interface StepOutcome<T> {
+  result: T;
+  /** Jobs to run once this transaction has committed. */
+  jobs?: JobRequest[];
+  audit?: AuditEntry[];
+}
+
+/**
+ * Every change to a case is one transaction: the case row (locked), what the step writes, its audit
+ * events and the outbox rows of the next jobs. The jobs are relayed to Redis only after commit.
+ */
+export class CaseWorkflow {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async change<T>(caseId: string, step: (row: CaseEntity, manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
+    const outcome = await this.unitOfWork.run(async (manager) => {
+      const row = await lockCase(manager, caseId, this.unitOfWork.isPostgres);
+      const result = await step(row, manager);
+      for (const job of result.jobs ?? []) await enqueueInTransaction(manager, job);
+      for (const entry of result.audit ?? []) await this.auditLog.append(manager, { caseId, ...entry });
+      return result;
+    });
+    if (outcome.jobs?.length) await this.relayQuietly();
+    return outcome.result;
+  }
+
+  /** Same as `change` for work that creates the case row itself. */
+  async create<T>(work: (manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
+    const outcome = await this.unitOfWork.run(async (manager) => {
+      const result = await work(manager);
+      for (const job of result.jobs ?? []) await enqueueInTransaction(manager, job);
+      for (const entry of result.audit ?? []) await this.auditLog.append(manager, entry);
+      return result;
+    });
+    if (outcome.jobs?.length) await this.relayQuietly();
+    return outcome.result;
+  }
+
+  /** A failed relay is not the caller's failure: the row is committed and the sweep will send it. */
+  private async relayQuietly(): Promise<void> {
+    await this.relay.flush().catch(() => undefined);
+  }
+}
+
+export async function lockCase(manager: EntityManager, caseId: string, postgres: boolean): Promise<CaseEntity> {
+  const query = manager.createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
+  if (postgres) query.setLock('pessimistic_write');
+  const row = await query.getOne();
+  if (!row) throw new CaseNotFoundError(caseId);
+  return row;
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In, Not } from 'typeorm';
+import { CaseClockFacts, DeadlineResult, computeCaseDeadlines } from '@custodian/domain';
+import { CaseEntity, DeadlineEntity, PreservationHoldEntity, ReviewEntity } from '@custodian/persistence';
+import { JobRequest, jobRequest } from '@custodian/queues';
+import { loadDeadlineSettings } from './settings-store';
+
+/** States at which a clock's duty is done: the clock is shown as met, and no reminder fires. */
+const MET_AT: Record<string, CaseEntity['status'][]> = {
+  legal_review_target: ['awaiting_approval', 'fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
+  director_approval_target: ['fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
+};
+const FINISHED: CaseEntity['status'][] = ['fulfilled', 'denied', 'closed', 'withdrawn'];
+/** Clocks that describe an order or hold, not a duty of the library; they stay open after the case ends. */
+const STILL_RUNNING_AFTER_CLOSE = ['nondisclosure_lapse', 'preservation_hold'];
+
+/** The facts of a case that its clocks run from, read from the case row and its review and holds. */
+export async function clockFacts(manager: EntityManager, row: CaseEntity): Promise<CaseClockFacts> {
+  const [review] = await manager.find(ReviewEntity, { where: { caseId: row.id, sufficiency: Not('needs_info') }, order: { createdAt: 'DESC' }, take: 1 });
+  const [hold] = await manager.find(PreservationHoldEntity, { where: { caseId: row.id }, order: { placedAt: 'ASC' }, take: 1 });
+  return {
+    requestType: row.requestType,
+    receivedAt: row.receivedAt.toISOString(),
+    instrument: { issuedAt: row.instrument.issuedAt ?? null, complianceDate: row.instrument.complianceDate ?? null },
+    emergency: row.emergency,
+    nondisclosureUntil: row.nondisclosureUntil,
+    preservationHoldPlacedAt: hold?.placedAt.toISOString() ?? null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    reviewedAt: review?.createdAt.toISOString() ?? null,
+    pauses: row.clockPauses,
+    extensions: row.clockExtensions,
+  };
+}
+
+function statusOf(result: DeadlineResult, row: CaseEntity): DeadlineEntity['status'] {
+  if ((MET_AT[result.clock] ?? FINISHED).includes(row.status) && !STILL_RUNNING_AFTER_CLOSE.includes(result.clock)) return 'met';
+  return result.status;
+}
+
+/**
+ * Recomputes every clock of a case inside the caller's transaction and returns the reminder jobs for the
+ * open ones. Reminder job ids include the due date, so a moved deadline gets fresh reminders and the
+ * stale ones find a different date and skip.
+ */
+export async function replanDeadlines(manager: EntityManager, row: CaseEntity, now = new Date()): Promise<JobRequest[]> {
+  const settings = await loadDeadlineSettings(manager);
+  const results = computeCaseDeadlines(await clockFacts(manager, row), settings);
+  const existing = await manager.find(DeadlineEntity, { where: { caseId: row.id } });
+  const jobs: JobRequest[] = [];
+  for (const result of results) {
+    const current = existing.find((d) => d.clock === result.clock);
+    const status = statusOf(result, row);
+    await manager.save(DeadlineEntity, {
+      id: current?.id ?? randomUUID(), caseId: row.id, clock: result.clock, label: result.label, dueDate: result.dueDate,
+      status, explanation: { kind: result.kind, ...result.explanation }, computedAt: now,
+    });
+    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays, now));
+  }
+  const gone = existing.filter((d) => !results.some((r) => r.clock === d.clock)).map((d) => d.id);
+  if (gone.length) await manager.delete(DeadlineEntity, { id: In(gone) });
+  return jobs;
+}
+
+/** Due-soon a few days before (to the assignee), overdue the morning after (to the director). */
+function reminderJobs(caseId: string, clock: string, dueDate: string, dueSoonDays: number, now: Date): JobRequest[] {
+  const dueMorning = Date.parse(`${dueDate}T09:00:00-08:00`);
+  const dueSoonAt = dueMorning - dueSoonDays * 86_400_000;
+  const overdueAt = dueMorning + 86_400_000;
+  const delay = (at: number) => Math.max(0, at - now.getTime());
+  return [
+    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'due_soon' }, `${caseId}-remind-${clock}-${dueDate}-due_soon`, delay(dueSoonAt)),
+    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'overdue' }, `${caseId}-remind-${clock}-${dueDate}-overdue`, delay(overdueAt)),
+  ];
+}

@@ -1,0 +1,88 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
+
+/**
+ * All configuration in one validated class, read from the environment once at start-up.
+ * A missing or bad setting stops the process with a message naming the variable and what is wrong.
+ */
+export class AppConfig {
+  /** `postgres://...` for production; unset means the embedded SQLite file. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite file)' })
+  DATABASE_URL?: string;
+
+  @IsString() SQLITE_PATH = 'data/custodian.sqlite';
+
+  @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every BullMQ key, so several installations (or test files) can share one Redis. */
+  @IsString() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX may contain letters, digits, - and _ only' })
+  QUEUE_PREFIX = 'custodian';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '127.0.0.1';
+
+  @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @Transform(toInt) @IsInt() @Min(60) TOKEN_TTL_SECONDS = 8 * 3600;
+
+  /** 32-byte AES-256-GCM keys for imported patron data, as `keyId:base64` pairs separated by commas. */
+  @IsString() @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, { message: 'RECORDS_KEYS must be keyId:base64Key[,keyId:base64Key...]' })
+  RECORDS_KEYS: string;
+  @IsOptional() @IsString() RECORDS_ACTIVE_KEY_ID?: string;
+
+  @IsString() STORAGE_DIR = 'data/storage';
+
+  @IsOptional() @IsString() ADMIN_USERNAME?: string;
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' }) ADMIN_PASSWORD?: string;
+
+  @IsString() @Matches(/^[A-Z]{2,6}$/, { message: 'BATES_PREFIX must be 2-6 capital letters' }) BATES_PREFIX = 'PDL';
+  @IsString() LIBRARY_NAME = 'Palm Desert Library';
+
+  @Transform(toInt) @IsInt() @Min(0) PURGE_AFTER_DAYS = 365;
+
+  /** BullMQ lock duration: a worker that dies mid-job loses the job to another after this long. */
+  @Transform(toInt) @IsInt() @Min(1000) JOB_LOCK_MS = 30000;
+  @Transform(toInt) @IsInt() @Min(500) STALLED_INTERVAL_MS = 30000;
+  /** How often the outbox relay and the reconciling sweep run. */
+  @Transform(toInt) @IsInt() @Min(100) OUTBOX_SWEEP_MS = 5000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @Transform(toBool) @IsBoolean() LOG_PRETTY = false;
+
+  /** Served at `/` by the API: the built web workspace. */
+  @IsString() WEB_ROOT = 'apps/web/dist';
+
+  get databaseKind(): 'postgres' | 'sqlite' {
+    return this.DATABASE_URL ? 'postgres' : 'sqlite';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const config = plainToInstance(AppConfig, { ...env }, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  const problems = errors.flatMap((e) =>
+    e.constraints ? Object.values(e.constraints).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)) : [],
+  );
+  for (const key of REQUIRED) if (!env[key]) problems.unshift(`${key} is required (${REQUIRED_HELP[key]})`);
+  if (config.ADMIN_USERNAME && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_USERNAME is set');
+  if (problems.length) throw new ConfigError([...new Set(problems)]);
+  return config;
+}
+
+const REQUIRED = ['JWT_SECRET', 'RECORDS_KEYS'];
+const REQUIRED_HELP: Record<string, string> = {
+  JWT_SECRET: 'a random string of at least 32 characters that signs access tokens',
+  RECORDS_KEYS: 'keyId:base64 of 32 random bytes, e.g. k1:$(openssl rand -base64 32)',
+};

@@ -1,0 +1,92 @@
+import { REQUEST_TYPES } from '../request-types';
+import { CaseClockFacts } from './case-facts';
+import { computeCaseDeadlines, planClocks } from './case-clocks';
+import { CLOCKS, CLOCK_NAMES, CLOCKS_BY_REQUEST_TYPE } from './clock-catalogue';
+import { DEFAULT_DEADLINE_SETTINGS, resolveDeadlineSettings } from './deadline-settings';
+
+const received = '2026-11-20T16:05:00-08:00';
+const byClock = (facts: CaseClockFacts, settings = DEFAULT_DEADLINE_SETTINGS) =>
+  Object.fromEntries(computeCaseDeadlines(facts, settings).map((d) => [d.clock, d]));
+
+describe('clocksForCase', () => {
+  it('gives a public-records request its 10-day determination, extendable once by at most 14 days', () => {
+    const clocks = byClock({
+      requestType: 'public_records',
+      receivedAt: received,
+      extensions: { cpra_determination: { days: 20, reason: 'records at another site', grantedAt: '2026-11-24' } },
+    });
+    expect(clocks.cpra_determination.dueDate).toBe('2026-12-14');
+    expect(clocks.cpra_determination.citation).toBe('Gov. Code § 7922.535(a)');
+    expect(clocks.cpra_determination.explanation.extension).toMatchObject({ grantedDays: 14, capped: true, dueDateWithoutExtension: '2026-11-30' });
+  });
+
+  it('runs a search warrant from issuance, not receipt, as an expiry that never rolls forward', () => {
+    const clocks = byClock({ requestType: 'search_warrant', receivedAt: '2026-03-05T10:00:00-08:00', instrument: { issuedAt: '2026-03-04' } });
+    expect(clocks.search_warrant_expiry).toMatchObject({ dueDate: '2026-03-14', kind: 'expires', citation: 'Penal Code § 1534(a)' });
+    expect(clocks.search_warrant_expiry.explanation.start).toBe('2026-03-04');
+    expect(clocks.search_warrant_expiry.explanation.rolledForward).toBe(false); // 14 March 2026 is a Saturday
+  });
+
+  it('reports a warrant without an issue date as a missing fact, and targets not yet started', () => {
+    const plan = planClocks({ requestType: 'search_warrant', receivedAt: received });
+    expect(plan.inputs).toEqual([]);
+    expect(plan.unavailable.map((u) => [u.clock, u.reason])).toEqual([
+      ['search_warrant_expiry', 'missing_fact'],
+      ['legal_review_target', 'not_started'],
+      ['director_approval_target', 'not_started'],
+    ]);
+  });
+
+  it('takes a subpoena compliance date from the instrument as written', () => {
+    const clocks = byClock({ requestType: 'civil_subpoena', receivedAt: received, instrument: { complianceDate: '2026-12-19' } });
+    expect(clocks.instrument_compliance).toMatchObject({ dueDate: '2026-12-19', kind: 'comply_by' });
+    expect(clocks.evidence_code_1560_civil).toBeUndefined();
+  });
+
+  it('adds Evidence Code § 1560 delivery dates only when counsel turns them on', () => {
+    const settings = resolveDeadlineSettings({ evidenceCode1560Enabled: true });
+    expect(byClock({ requestType: 'civil_subpoena', receivedAt: received }, settings).evidence_code_1560_civil.dueDate).toBe('2026-12-07');
+    expect(byClock({ requestType: 'criminal_subpoena', receivedAt: received }, settings).evidence_code_1560_criminal.dueDate).toBe('2026-11-25');
+  });
+
+  it('holds records for 90 days on an emergency request, or any request flagged emergency, renewable', () => {
+    const emergency = byClock({ requestType: 'emergency', receivedAt: received });
+    expect(emergency.preservation_hold).toMatchObject({ dueDate: '2027-02-18', kind: 'lapses' });
+    const flagged = byClock({
+      requestType: 'court_order',
+      receivedAt: received,
+      emergency: true,
+      preservationHoldPlacedAt: '2026-11-21',
+      extensions: { preservation_hold: { days: 90, reason: 'court order expected', grantedAt: '2027-02-10' } },
+    });
+    expect(flagged.preservation_hold.dueDate).toBe('2027-05-20');
+  });
+
+  it('tracks a nondisclosure order on any type as its own lapse date', () => {
+    const clocks = byClock({ requestType: 'national_security_letter', receivedAt: received, nondisclosureUntil: '2027-02-15' });
+    expect(clocks.nondisclosure_lapse).toMatchObject({ dueDate: '2027-02-15', kind: 'lapses' });
+  });
+
+  it('counts internal targets in court days and pauses them while the case waits for information', () => {
+    const facts: CaseClockFacts = {
+      requestType: 'public_records',
+      receivedAt: received,
+      submittedAt: '2026-11-23T09:00:00-08:00',
+      pauses: [{ from: '2026-11-24', to: '2026-11-30', reason: 'needs_info' }],
+    };
+    const clocks = byClock(facts);
+    expect(clocks.legal_review_target.dueDate).toBe('2026-12-02'); // 24 Nov counts; 25-30 Nov paused
+    expect(clocks.cpra_determination.dueDate).toBe('2026-11-30'); // statutory clock not paused by default
+    const tolled = byClock(facts, resolveDeadlineSettings({ pausableClocks: ['cpra_determination'] }));
+    expect(tolled.cpra_determination.dueDate).toBe('2026-12-07');
+  });
+
+  it('gives every request type its catalogue clocks, all known to the catalogue', () => {
+    for (const type of REQUEST_TYPES) {
+      for (const clock of CLOCKS_BY_REQUEST_TYPE[type]) expect(CLOCK_NAMES).toContain(clock);
+      const plan = planClocks({ requestType: type, receivedAt: received, submittedAt: received, reviewedAt: received, instrument: { issuedAt: '2026-11-19', complianceDate: '2026-12-19' } });
+      const planned = [...plan.inputs.map((i) => i.rule.clock), ...plan.unavailable.map((u) => u.clock)];
+      expect(planned).toEqual(CLOCKS_BY_REQUEST_TYPE[type].filter((c) => CLOCKS[c].enabled?.(DEFAULT_DEADLINE_SETTINGS) ?? true));
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import { DEFAULT_DEADLINE_SETTINGS, InvalidDeadlineSettingsError, calendarFor, resolveDeadlineSettings, validateDeadlineSettings } from './deadline-settings';
+
+describe('deadline settings', () => {
+  it('has valid defaults', () => {
+    expect(validateDeadlineSettings(DEFAULT_DEADLINE_SETTINGS)).toEqual([]);
+  });
+  it('names each bad field, including statutory ceilings', () => {
+    const problems = validateDeadlineSettings({
+      ...DEFAULT_DEADLINE_SETTINGS,
+      timeZone: 'Mars/Olympus',
+      cpraMaxExtensionDays: 21,
+      legalReviewTargetCourtDays: -1,
+      cityHolidays: [{ date: '2026-02-30', name: '' }],
+      pausableClocks: ['nope' as never],
+    });
+    expect(problems.join('\n')).toMatch(/timeZone[\s\S]*legalReviewTargetCourtDays[\s\S]*cityHolidays\[0\]\.date[\s\S]*cityHolidays\[0\]\.name[\s\S]*pausableClocks\[0\]/);
+    expect(problems.join('\n')).toMatch(/cpraMaxExtensionDays: 21 exceeds the 14 days of Gov. Code § 7922.535\(b\)/);
+  });
+  it('throws from resolveDeadlineSettings with the problems attached', () => {
+    expect(() => resolveDeadlineSettings({ searchWarrantValidityDays: 11 })).toThrow(InvalidDeadlineSettingsError);
+  });
+  it('builds the calendar once per settings object, with the city holidays', () => {
+    const settings = resolveDeadlineSettings({ cityHolidays: [{ date: '2026-10-14', name: 'Founders Day' }] });
+    expect(calendarFor(settings)).toBe(calendarFor(settings));
+    expect(calendarFor(settings).isHoliday('2026-10-14')).toBe(true);
+    expect(calendarFor(DEFAULT_DEADLINE_SETTINGS).isHoliday('2026-10-14')).toBe(false);
+  });
+});

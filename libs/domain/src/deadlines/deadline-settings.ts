@@ -1,0 +1,132 @@
+import { CLOCK_NAMES, ClockName, isClockName } from './clock-catalogue';
+import { CityHoliday, HolidayCalendar } from './holiday-calendar';
+import { isIsoDate } from './iso-date';
+import { LIBRARY_TIME_ZONE } from './local-date';
+import { CALIFORNIA_STATE_HOLIDAYS, CaliforniaStateHolidays, StateHolidayRule } from './state-holidays';
+
+/** Admin- and counsel-editable numbers and calendars behind every clock. */
+export interface DeadlineSettings {
+  timeZone: string;
+  cityHolidays: CityHoliday[];
+  /** Extra state holidays in date-holidays' rule grammar, for days its California data lacks. */
+  additionalStateHolidayRules: StateHolidayRule[];
+  cpraDeterminationDays: number;
+  cpraMaxExtensionDays: number;
+  searchWarrantValidityDays: number;
+  preservationHoldDays: number;
+  /** Counsel question: does Evid. Code § 1560 delivery apply to a library's patron records? */
+  evidenceCode1560Enabled: boolean;
+  evidenceCode1560CriminalDays: number;
+  evidenceCode1560CivilDays: number;
+  legalReviewTargetCourtDays: number;
+  directorApprovalTargetCourtDays: number;
+  /**
+   * Clocks that stop while the case is paused (needs_info). Statutory clocks are not listed by default:
+   * Gov. Code § 7922.535 has no tolling, and a warrant's or an order's date does not wait for the library.
+   */
+  pausableClocks: ClockName[];
+  /** classifyDeadline's "due soon" window. */
+  dueSoonWithinDays: number;
+}
+
+export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.freeze<DeadlineSettings>({
+  timeZone: LIBRARY_TIME_ZONE,
+  cityHolidays: [],
+  additionalStateHolidayRules: [],
+  cpraDeterminationDays: 10,
+  cpraMaxExtensionDays: 14,
+  searchWarrantValidityDays: 10,
+  preservationHoldDays: 90,
+  evidenceCode1560Enabled: false,
+  evidenceCode1560CriminalDays: 5,
+  evidenceCode1560CivilDays: 15,
+  legalReviewTargetCourtDays: 3,
+  directorApprovalTargetCourtDays: 2,
+  pausableClocks: ['legal_review_target', 'director_approval_target'],
+  dueSoonWithinDays: 3,
+});
+
+/** Statutory ceilings a setting may shorten but never exceed. */
+const STATUTORY_MAXIMUM: Partial<Record<keyof DeadlineSettings, { max: number; citation: string }>> = {
+  cpraDeterminationDays: { max: 10, citation: 'Gov. Code § 7922.535(a)' },
+  cpraMaxExtensionDays: { max: 14, citation: 'Gov. Code § 7922.535(b)' },
+  searchWarrantValidityDays: { max: 10, citation: 'Penal Code § 1534(a)' },
+  evidenceCode1560CriminalDays: { max: 5, citation: 'Evid. Code § 1560(b)(1)' },
+  evidenceCode1560CivilDays: { max: 15, citation: 'Evid. Code § 1560(b)(2)' },
+};
+
+const DAY_COUNT_KEYS = [
+  'cpraDeterminationDays',
+  'cpraMaxExtensionDays',
+  'searchWarrantValidityDays',
+  'preservationHoldDays',
+  'evidenceCode1560CriminalDays',
+  'evidenceCode1560CivilDays',
+  'legalReviewTargetCourtDays',
+  'directorApprovalTargetCourtDays',
+  'dueSoonWithinDays',
+] as const satisfies readonly (keyof DeadlineSettings)[];
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Problems with a settings object, each naming the field; empty when it is usable. */
+export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
+  const problems: string[] = [];
+  if (!isTimeZone(settings.timeZone)) problems.push(`timeZone: '${settings.timeZone}' is not a known time zone`);
+  for (const key of DAY_COUNT_KEYS) {
+    const value = settings[key];
+    if (!Number.isInteger(value) || value < 0) problems.push(`${key}: must be a whole number ≥ 0, got ${value}`);
+    const ceiling = STATUTORY_MAXIMUM[key];
+    if (ceiling && value > ceiling.max) problems.push(`${key}: ${value} exceeds the ${ceiling.max} days of ${ceiling.citation}`);
+  }
+  settings.cityHolidays.forEach((h, i) => {
+    if (!isIsoDate(h.date)) problems.push(`cityHolidays[${i}].date: '${h.date}' is not a YYYY-MM-DD date`);
+    if (!h.name?.trim()) problems.push(`cityHolidays[${i}].name: required`);
+  });
+  settings.pausableClocks.forEach((c, i) => {
+    if (!isClockName(c)) problems.push(`pausableClocks[${i}]: '${c}' is not one of ${CLOCK_NAMES.join(', ')}`);
+  });
+  try {
+    new CaliforniaStateHolidays(settings.additionalStateHolidayRules);
+  } catch (error) {
+    problems.push(`additionalStateHolidayRules: ${(error as Error).message}`);
+  }
+  return problems;
+}
+
+export class InvalidDeadlineSettingsError extends RangeError {
+  constructor(readonly problems: string[]) {
+    super(`Invalid deadline settings: ${problems.join('; ')}`);
+    this.name = 'InvalidDeadlineSettingsError';
+  }
+}
+
+/** Defaults overlaid with stored overrides, validated; throws InvalidDeadlineSettingsError listing problems. */
+export function resolveDeadlineSettings(overrides: Partial<DeadlineSettings> = {}): DeadlineSettings {
+  const settings: DeadlineSettings = { ...DEFAULT_DEADLINE_SETTINGS, ...overrides };
+  const problems = validateDeadlineSettings(settings);
+  if (problems.length) throw new InvalidDeadlineSettingsError(problems);
+  return settings;
+}
+
+const calendars = new WeakMap<DeadlineSettings, HolidayCalendar>();
+
+/** The holiday calendar the settings describe, built once per settings object. */
+export function calendarFor(settings: DeadlineSettings): HolidayCalendar {
+  let calendar = calendars.get(settings);
+  if (!calendar) {
+    const stateHolidays = settings.additionalStateHolidayRules.length
+      ? new CaliforniaStateHolidays(settings.additionalStateHolidayRules)
+      : CALIFORNIA_STATE_HOLIDAYS;
+    calendar = new HolidayCalendar({ cityHolidays: settings.cityHolidays, stateHolidays });
+    calendars.set(settings, calendar);
+  }
+  return calendar;
+}

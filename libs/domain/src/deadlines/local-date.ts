@@ -1,0 +1,51 @@
+import { IsoDate, assertIsoDate, isIsoDate } from './iso-date';
+
+/** The library's time zone: the date that counts for a deadline is the local date here. */
+export const LIBRARY_TIME_ZONE = 'America/Los_Angeles';
+
+/** A point in time or a calendar date, as callers hold them: ISO strings or Date objects. */
+export type DateInput = string | Date;
+
+const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function instantToLocalDate(instant: Date, timeZone: string): IsoDate {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * The local calendar date of `value` in `timeZone`. A plain YYYY-MM-DD is already a local date and is
+ * returned as is; a date-time must carry an offset (or Z), because without one the local date is a guess.
+ */
+export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZONE): IsoDate {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new RangeError('Invalid Date given where a date was expected');
+    return instantToLocalDate(value, timeZone);
+  }
+  if (isIsoDate(value)) return value;
+  if (!DATE_TIME_WITH_OFFSET.test(value)) {
+    throw new RangeError(`'${value}' must be a YYYY-MM-DD date or an ISO date-time with a UTC offset (e.g. 2026-03-02T16:05:00-08:00)`);
+  }
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`'${value}' is not a valid date-time`);
+  const local = instantToLocalDate(instant, timeZone);
+  assertIsoDate(local, `local date of '${value}'`);
+  return local;
+}
+
+/** How an input appears in an explanation: strings as given, Date objects as ISO instants. */
+export function describeDateInput(value: DateInput): string {
+  return value instanceof Date ? value.toISOString() : value;
+}

@@ -1,0 +1,130 @@
+import { RecordType } from '../request-types';
+import { ResponsiveRecord } from '../responsive-record';
+import { CaseScope } from '../scope';
+import { decideRecord } from './decide-record';
+import { FieldRule, tablePolicyFor } from './field-policy';
+import { FieldReasonCode, RecordReasonCode, REDACTION_REASONS, RedactionReasonCode } from './reason-codes';
+import { policyOf, RedactionOptions } from './redaction-options';
+
+export type FieldValue = string | number | null;
+export type ProducedField = { field: string; value: FieldValue };
+export type WithheldField = { field: string; withheld: FieldReasonCode };
+export type RedactedField = ProducedField | WithheldField;
+
+/** A record as it may be produced: every column either its value or the reason it is withheld. */
+export interface ProducedItem {
+  recordType: RecordType;
+  sourceTable: string;
+  cardNumber: string;
+  occurredAt: string | null;
+  /** Policy-listed columns in policy order, then unlisted columns (always withheld). */
+  fields: RedactedField[];
+}
+
+/** One line of the withholding log. It names the item and the reason, never the withheld value. */
+export interface WithholdingLogEntry {
+  recordType: RecordType;
+  sourceTable: string;
+  /** Present when one field of a produced item is withheld; absent when the whole item is. */
+  field?: string;
+  reasonCode: RedactionReasonCode;
+  basis: string;
+  /** Which item, e.g. "loan #3": a position in the case's records, not a value from them. */
+  itemRef: string;
+}
+
+export type Redaction =
+  | { outcome: 'produced'; item: ProducedItem; log: WithholdingLogEntry[] }
+  | { outcome: 'withheld'; recordType: RecordType; sourceTable: string; reason: RecordReasonCode; log: WithholdingLogEntry[] };
+
+export function isWithheldField(field: RedactedField): field is WithheldField {
+  return 'withheld' in field;
+}
+
+const ITEM_NOUNS: Record<RecordType, string> = {
+  patron: 'patron record',
+  loans: 'loan',
+  holds: 'hold',
+  fines: 'fine or fee',
+  searches: 'search',
+  sessions: 'session',
+};
+
+export function itemReference(recordType: RecordType, ordinal: number): string {
+  return `${ITEM_NOUNS[recordType]} #${ordinal}`;
+}
+
+/** Applies the record decision and then the field policy to one row. */
+export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options: RedactionOptions = {}, itemRef = itemReference(record.recordType, 1)): Redaction {
+  const decision = decideRecord(record, scope, options);
+  if (decision.decision === 'withhold') {
+    const { recordType, sourceTable } = record;
+    return { outcome: 'withheld', recordType, sourceTable, reason: decision.reason, log: [logEntry(record, decision.reason, itemRef)] };
+  }
+  const table = tablePolicyFor(policyOf(options), record.sourceTable, record.recordType);
+  // decideRecord withholds rows of unassessed tables, so a produced row always has its table's policy.
+  if (!table) throw new Error(`No policy for ${record.sourceTable}`);
+  const unlistedField = policyOf(options).unlistedField;
+  const fields: RedactedField[] = [];
+  const log: WithholdingLogEntry[] = [];
+  for (const field of orderedFieldNames(record, table.fields)) {
+    const value = record.fields[field] ?? null;
+    const reason = withholdingReason(table.fields[field], unlistedField, options);
+    if (!reason) {
+      fields.push({ field, value });
+    } else if (hasContent(value)) {
+      // An empty column has nothing to withhold; marking it would suggest content that does not exist.
+      fields.push({ field, withheld: reason });
+      log.push(logEntry(record, reason, itemRef, field));
+    }
+  }
+  const item: ProducedItem = {
+    recordType: record.recordType,
+    sourceTable: record.sourceTable,
+    cardNumber: (record.cardNumber ?? '').trim(),
+    occurredAt: record.occurredAt,
+    fields,
+  };
+  return { outcome: 'produced', item, log };
+}
+
+/** Redacts rows one by one, numbering items per record type ("loan #1", "loan #2", ...) as they come. */
+export function createRedactor(scope: CaseScope, options: RedactionOptions = {}): { redact(record: ResponsiveRecord): Redaction } {
+  const ordinals = new Map<RecordType, number>();
+  return {
+    redact(record) {
+      const ordinal = (ordinals.get(record.recordType) ?? 0) + 1;
+      ordinals.set(record.recordType, ordinal);
+      return redactRecord(record, scope, options, itemReference(record.recordType, ordinal));
+    },
+  };
+}
+
+function withholdingReason(fieldRule: FieldRule | undefined, unlistedField: FieldReasonCode, options: RedactionOptions): FieldReasonCode | null {
+  if (fieldRule === undefined) return unlistedField;
+  if (fieldRule === 'produce') return null;
+  if (fieldRule === 'contact') return options.includeContactDetails ? null : 'CONTACT_NOT_REQUESTED';
+  return fieldRule;
+}
+
+function orderedFieldNames(record: ResponsiveRecord, listed: Readonly<Record<string, FieldRule>>): string[] {
+  const present = Object.keys(record.fields);
+  const listedPresent = Object.keys(listed).filter((field) => present.includes(field));
+  const unlisted = present.filter((field) => !Object.prototype.hasOwnProperty.call(listed, field));
+  return [...listedPresent, ...unlisted];
+}
+
+function hasContent(value: FieldValue): boolean {
+  return value !== null && String(value).trim() !== '';
+}
+
+function logEntry(record: ResponsiveRecord, reasonCode: RedactionReasonCode, itemRef: string, field?: string): WithholdingLogEntry {
+  return {
+    recordType: record.recordType,
+    sourceTable: record.sourceTable,
+    ...(field === undefined ? {} : { field }),
+    reasonCode,
+    basis: REDACTION_REASONS[reasonCode].basis,
+    itemRef,
+  };
+}

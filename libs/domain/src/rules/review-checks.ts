@@ -1,0 +1,127 @@
+import { computeDeadline } from '../deadlines/compute-deadline';
+import { deadlineInputFor, isUnavailableClock } from '../deadlines/case-clocks';
+import type { DeadlineSettings } from '../deadlines/deadline-settings';
+import { DateInput, toLocalDate } from '../deadlines/local-date';
+import { RecordType, RequestType } from '../request-types';
+import { CaseScope, isWithinScope } from '../scope';
+import { CONTRADICTION_CODES, Contradiction, contradiction } from './contradiction-codes';
+import { ReviewSubmission, isReleasing } from './review-types';
+import type { ChecklistItem, EffectiveRule } from './rule-types';
+
+/** Record types Gov. Code § 7927.105(b)(2) leaves unprotected: fines need no basis for release. */
+export const UNPROTECTED_RECORD_TYPES: readonly RecordType[] = ['fines'];
+
+export interface ReviewContext {
+  requestType: RequestType;
+  rule: EffectiveRule;
+  review: ReviewSubmission;
+  requestedScope: CaseScope;
+  /** The narrowed scope when given, else the requested one: what would be produced. */
+  scope: CaseScope;
+  instrumentIssuedAt: DateInput | null;
+  consentCardNumbers: readonly string[];
+  now: DateInput;
+  deadlineSettings: DeadlineSettings;
+}
+
+export type ReviewCheck = (ctx: ReviewContext) => Contradiction[];
+
+const isSatisfied = (ctx: ReviewContext, item: ChecklistItem) => ctx.review.checklist?.[item.key] === item.supportingAnswer;
+const releasing = (ctx: ReviewContext) => isReleasing(ctx.review.recommendation);
+/** The review relies on the instrument: calls it sufficient or recommends releasing under it. */
+const reliesOnInstrument = (ctx: ReviewContext) => ctx.review.sufficiency === 'sufficient' || releasing(ctx);
+
+function describeAnswer(ctx: ReviewContext, item: ChecklistItem): string {
+  const answer = ctx.review.checklist?.[item.key];
+  if (answer === undefined) return 'not answered';
+  return item.label.endsWith('?') ? `answered ${answer ? 'yes' : 'no'}` : 'not confirmed';
+}
+
+export const requiredItemsSatisfied: ReviewCheck = (ctx) =>
+  ctx.review.sufficiency !== 'sufficient'
+    ? []
+    : ctx.rule.checklist
+        .filter((item) => item.required && !isSatisfied(ctx, item))
+        .map((item) => ({
+          ...contradiction('REQUIRED_ITEM_UNSATISFIED', `"${item.label}" is ${describeAnswer(ctx, item)}, but the request is marked sufficient.`, item.citation),
+          checklistKey: item.key,
+        }));
+
+export const releaseOnlyWhenSufficient: ReviewCheck = (ctx) =>
+  releasing(ctx) && ctx.review.sufficiency !== 'sufficient'
+    ? [contradiction('RELEASE_WHEN_NOT_SUFFICIENT', `Recommends '${ctx.review.recommendation}' but sufficiency is '${ctx.review.sufficiency}'.`)]
+    : [];
+
+function routeItemSatisfied(ctx: ReviewContext, key: string): boolean {
+  const item = ctx.rule.checklist.find((i) => i.key === key);
+  return item !== undefined && isSatisfied(ctx, item);
+}
+
+export const releaseHasBasis: ReviewCheck = (ctx) => {
+  if (!releasing(ctx) || ctx.rule.basisForRelease) return [];
+  if (ctx.scope.recordTypes.every((t) => UNPROTECTED_RECORD_TYPES.includes(t))) return [];
+  if (ctx.rule.releaseRoutes.some((route) => route.requires.every((key) => routeItemSatisfied(ctx, key)))) return [];
+  const routes = ctx.rule.releaseRoutes.map((r) => r.text.toLowerCase()).join(' or ');
+  const code = ctx.rule.releaseWithoutBasis;
+  const message = `${CONTRADICTION_CODES[code].title}: ${ctx.rule.label} gives no basis for release${routes ? ` unless ${routes}` : ''}.`;
+  return [contradiction(code, message)];
+};
+
+export const warrantStillValid: ReviewCheck = (ctx) => {
+  if (ctx.requestType !== 'search_warrant' || !reliesOnInstrument(ctx)) return [];
+  const input = deadlineInputFor(
+    'search_warrant_expiry',
+    { requestType: 'search_warrant', receivedAt: ctx.now, instrument: { issuedAt: ctx.instrumentIssuedAt } },
+    ctx.deadlineSettings,
+  );
+  if (isUnavailableClock(input)) {
+    return [contradiction('WARRANT_ISSUE_DATE_MISSING', 'The warrant is relied on but its issue date is not recorded, so its 10 days cannot be checked.')];
+  }
+  const expiry = computeDeadline(input);
+  const today = toLocalDate(ctx.now, ctx.deadlineSettings.timeZone);
+  return expiry.dueDate !== null && today > expiry.dueDate
+    ? [contradiction('WARRANT_EXPIRED', `Issued ${expiry.explanation.start}, the warrant was valid through ${expiry.dueDate}; today is ${today}.`)]
+    : [];
+};
+
+export const consentCoversScope: ReviewCheck = (ctx) => {
+  if (ctx.requestType !== 'patron_consent' || !reliesOnInstrument(ctx)) return [];
+  if (ctx.consentCardNumbers.length === 0) {
+    return [contradiction('CONSENTING_PATRON_UNKNOWN', 'The consent is relied on but the consenting patron’s card number is not recorded.')];
+  }
+  const others = ctx.scope.cardNumbers.filter((card) => !ctx.consentCardNumbers.includes(card));
+  // Counts only: card numbers are patron data and contradictions are stored and displayed.
+  return others.length
+    ? [contradiction('CONSENT_OTHER_PATRON', `${others.length} card number(s) in the scope are not the consenting patron’s.`)]
+    : [];
+};
+
+export const scopeOnlyNarrows: ReviewCheck = (ctx) => {
+  const narrowed = ctx.review.scope;
+  if (!narrowed || isWithinScope(narrowed, ctx.requestedScope)) return [];
+  const requested = ctx.requestedScope;
+  const extraCards = narrowed.cardNumbers.filter((c) => !requested.cardNumbers.includes(c)).length;
+  const extraTypes = narrowed.recordTypes.filter((t) => !requested.recordTypes.includes(t));
+  const details = [
+    extraCards ? `${extraCards} card number(s) not requested` : '',
+    extraTypes.length ? `record types not requested: ${extraTypes.join(', ')}` : '',
+    narrowed.from < requested.from ? `starts ${narrowed.from}, before ${requested.from}` : '',
+    narrowed.to > requested.to ? `ends ${narrowed.to}, after ${requested.to}` : '',
+  ].filter(Boolean);
+  return [contradiction('SCOPE_WIDENED', `The narrowed scope goes beyond the request: ${details.join('; ')}.`)];
+};
+
+export const withholdingHasReasons: ReviewCheck = (ctx) =>
+  ctx.review.recommendation !== 'fulfil' && (ctx.review.reasons ?? []).length === 0
+    ? [contradiction('MISSING_REASONS', `Recommends '${ctx.review.recommendation}' without a reason code for what is withheld.`)]
+    : [];
+
+export const REVIEW_CHECKS: readonly ReviewCheck[] = [
+  requiredItemsSatisfied,
+  releaseOnlyWhenSufficient,
+  releaseHasBasis,
+  warrantStillValid,
+  consentCoversScope,
+  scopeOnlyNarrows,
+  withholdingHasReasons,
+];

@@ -1,0 +1,30 @@
+import { AuditEventEntity } from './audit-event.entity';
+import { CaseEntity } from './case.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { DecisionEntity } from './decision.entity';
+import { DocumentEntity } from './document.entity';
+import { LetterEntity } from './letter.entity';
+import { NotificationEntity } from './notification.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { PatronRecordEntity } from './patron-record.entity';
+import { PreservationHoldEntity } from './preservation-hold.entity';
+import { ProductionEntity } from './production.entity';
+import { RecordImportEntity } from './record-import.entity';
+import { ReviewEntity } from './review.entity';
+import { SettingEntity } from './setting.entity';
+import { UserEntity } from './user.entity';
+
+export * from './case-details';
+export {
+  AuditEventEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
+  PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, SettingEntity, UserEntity,
+};
+export type { LetterKind } from './letter.entity';
+export type { ProductionStatus } from './production.entity';
+export type { RecordImportStatus } from './record-import.entity';
+export type { Recommendation, Sufficiency } from './review.entity';
+
+export const ENTITIES = [
+  UserEntity, CaseEntity, DocumentEntity, RecordImportEntity, PatronRecordEntity, ReviewEntity, DecisionEntity,
+  DeadlineEntity, ProductionEntity, LetterEntity, AuditEventEntity, OutboxMessageEntity, SettingEntity, PreservationHoldEntity, NotificationEntity,
+];

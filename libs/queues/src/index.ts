@@ -1,0 +1,5 @@
+export * from './catalogue';
+export * from './redis-connection';
+export * from './queue-registry';
+export * from './outbox';
+export * from './queues.module';

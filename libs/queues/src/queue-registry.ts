@@ -1,0 +1,36 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DEFAULT_JOB_OPTIONS, JobRequest, QUEUE_NAMES, QueueName, queueOf } from './catalogue';
+
+/** Producer side of every queue: used by the API and by workers that enqueue follow-up steps. */
+export class QueueRegistry {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    private readonly connection: Redis,
+    readonly prefix: string,
+  ) {
+    for (const name of QUEUE_NAMES) {
+      this.queues.set(name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
+    }
+  }
+
+  get(name: QueueName): Queue {
+    return this.queues.get(name)!;
+  }
+
+  all(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  async add(request: JobRequest): Promise<void> {
+    await this.get(queueOf(request.name)).add(request.name, request.payload, {
+      jobId: request.jobId,
+      delay: request.delayMs || undefined,
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './content-store';
+export * from './storage.module';

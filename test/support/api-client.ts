@@ -1,0 +1,80 @@
+/** A thin HTTP client for the tests: JSON in and out, bearer token, status kept for assertions. */
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private token?: string,
+  ) {}
+
+  as(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token);
+  }
+
+  async login(username: string, password: string): Promise<ApiClient> {
+    const response = await this.post('/api/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return this.as(response.body.accessToken);
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body);
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+
+  async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append('file', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await fetch(this.baseUrl + path, { method: 'POST', body: form, headers: this.authHeaders() });
+    return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
+  }
+
+  async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await fetch(this.baseUrl + path, { headers: this.authHeaders() });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { ...this.authHeaders(), ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
+  }
+
+  private authHeaders(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+}
+
+async function parse(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Polls until `predicate` holds, or fails with the last value seen. */
+export async function eventually<T>(probe: () => Promise<T>, predicate: (value: T) => boolean, timeoutMs = 30_000, intervalMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!predicate(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last).slice(0, 2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    last = await probe();
+  }
+  return last;
+}
