@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@custodian/config';
+import { describeError } from '@custodian/persistence';
 import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, createRedisConnection } from '@custodian/queues';
 import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
 
@@ -45,8 +46,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         stalledInterval: this.config.STALLED_INTERVAL_MS,
         maxStalledCount: 3,
       });
-      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.name}`));
-      worker.on('error', (error) => this.logger.error(`worker ${queue} error: ${error.name}`));
+      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`));
+      worker.on('error', (error) => this.logger.error(`worker ${queue} error: ${describeError(error)}`));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));

@@ -9,6 +9,12 @@ import { DeadlineReminderHandler } from './handlers/deadline-reminder.handler';
 import { PurgeRecordsHandler } from './handlers/purge-records.handler';
 import { RecordReviewHandler } from './handlers/record-review.handler';
 import { SweepDeadlinesHandler } from './handlers/sweep-deadlines.handler';
+import { ImportRecordsHandler } from './handlers/import-records.handler';
+import { RenderProductionHandler } from './handlers/render-production.handler';
+import { WriteDenialHandler } from './handlers/write-denial.handler';
+import { WriteLetterHandler } from './handlers/write-letter.handler';
+import { LetterWriter } from './production/letter-writer';
+import { recordsCipherProvider } from './records-cipher.provider';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { WorkerHost } from './worker-host';
 
@@ -18,6 +24,10 @@ const HANDLERS: Type<JobHandler>[] = [
   DeadlineReminderHandler,
   SweepDeadlinesHandler,
   PurgeRecordsHandler,
+  ImportRecordsHandler,
+  RenderProductionHandler,
+  WriteDenialHandler,
+  WriteLetterHandler,
 ];
 
 /** The worker process: every job handler, and the host that feeds them from BullMQ. No HTTP. */
@@ -34,6 +44,8 @@ export class WorkerModule {
         StorageModule,
       ],
       providers: [
+        recordsCipherProvider,
+        LetterWriter,
         ...HANDLERS,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },
         WorkerHost,

@@ -54,7 +54,7 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
       id: current?.id ?? randomUUID(), caseId: row.id, clock: result.clock, label: result.label, dueDate: result.dueDate,
       status, explanation: { kind: result.kind, ...result.explanation }, computedAt: now,
     });
-    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays, now));
+    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays));
   }
   const gone = existing.filter((d) => !results.some((r) => r.clock === d.clock)).map((d) => d.id);
   if (gone.length) await manager.delete(DeadlineEntity, { id: In(gone) });
@@ -62,13 +62,12 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
 }
 
 /** Due-soon a few days before (to the assignee), overdue the morning after (to the director). */
-function reminderJobs(caseId: string, clock: string, dueDate: string, dueSoonDays: number, now: Date): JobRequest[] {
+function reminderJobs(caseId: string, clock: string, dueDate: string, dueSoonDays: number): JobRequest[] {
   const dueMorning = Date.parse(`${dueDate}T09:00:00-08:00`);
-  const dueSoonAt = dueMorning - dueSoonDays * 86_400_000;
-  const overdueAt = dueMorning + 86_400_000;
-  const delay = (at: number) => Math.max(0, at - now.getTime());
+  const dueSoonAt = new Date(dueMorning - dueSoonDays * 86_400_000);
+  const overdueAt = new Date(dueMorning + 86_400_000);
   return [
-    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'due_soon' }, `${caseId}-remind-${clock}-${dueDate}-due_soon`, delay(dueSoonAt)),
-    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'overdue' }, `${caseId}-remind-${clock}-${dueDate}-overdue`, delay(overdueAt)),
+    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'due_soon' }, `${caseId}-remind-${clock}-${dueDate}-due_soon`, dueSoonAt),
+    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'overdue' }, `${caseId}-remind-${clock}-${dueDate}-overdue`, overdueAt),
   ];
 }

@@ -41,11 +41,12 @@ export interface JobRequest<N extends JobName = JobName> {
   name: N;
   payload: JobPayloads[N];
   jobId: string;
-  delayMs?: number;
+  /** Run no earlier than this (delayed jobs such as reminders); absent means at once. */
+  runAt?: Date;
 }
 
-export function jobRequest<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, delayMs = 0): JobRequest<N> {
-  return { name, payload, jobId, delayMs };
+export function jobRequest<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, runAt?: Date): JobRequest<N> {
+  return { name, payload, jobId, ...(runAt ? { runAt } : {}) };
 }
 
 /** Retries with backoff; bounded retention so Redis does not grow forever but ids stay deduplicated for a day. */

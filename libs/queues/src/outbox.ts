@@ -14,7 +14,7 @@ export async function enqueueInTransaction(manager: EntityManager, request: JobR
     jobName: request.name,
     jobId: request.jobId,
     payload: request.payload as never,
-    delayMs: request.delayMs ?? 0,
+    runAt: request.runAt ?? null,
     dispatchedAt: null,
     createdAt: new Date(),
   });
@@ -37,7 +37,7 @@ export class OutboxRelay {
       take: limit,
     });
     for (const message of pending) {
-      await this.queues.add({ name: message.jobName as JobRequest['name'], payload: message.payload as never, jobId: message.jobId, delayMs: message.delayMs });
+      await this.queues.add({ name: message.jobName as JobRequest['name'], payload: message.payload as never, jobId: message.jobId, runAt: message.runAt ?? undefined });
       await this.dataSource
         .createQueryBuilder()
         .update(OutboxMessageEntity)

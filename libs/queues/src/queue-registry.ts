@@ -26,7 +26,8 @@ export class QueueRegistry {
   async add(request: JobRequest): Promise<void> {
     await this.get(queueOf(request.name)).add(request.name, request.payload, {
       jobId: request.jobId,
-      delay: request.delayMs || undefined,
+      // The delay is measured when the job reaches Redis, so a late relay does not push it later still.
+      delay: request.runAt ? Math.max(0, request.runAt.getTime() - Date.now()) : undefined,
     });
   }
 

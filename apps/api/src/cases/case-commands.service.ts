@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditEntry } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
-import { CaseScope, Duty, conflictingDuty, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseScope, Duty, conflictingDuty, isOpen, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
 import { CaseAccess } from './case-access.service';
@@ -165,6 +165,25 @@ export class CaseCommands {
       row.clockPauses = row.clockPauses.map((pause) => (pause.to ? pause : { ...pause, to: today }));
       await this.save(manager, row);
       return { result: undefined, jobs: await replanDeadlines(manager, row), audit: [{ actor: by(actor), action: 'case.information_received', objectType: 'case', objectId: caseId, details: { noteLength: note.length } }] };
+    });
+  }
+
+  /** The one written extension of a public-records determination (Gov. Code § 7922.535(b)), with its letter. */
+  extend(caseId: string, body: { days: number; reason: string }, actor: Actor): Promise<void> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (row.requestType !== 'public_records') throw new RuleViolationError('Only a public-records determination can be extended', [{ field: 'clock', message: 'this request type has no extendable clock' }]);
+      if (!isOpen(row.status)) throw new CaseStateConflictError('Only an open case can be extended', row.status);
+      if (row.clockExtensions.cpra_determination) throw new RuleViolationError('The determination was already extended once; the law allows one extension', [{ field: 'days', message: 'already extended' }]);
+      const settings = await loadDeadlineSettings(manager);
+      if (body.days > settings.cpraMaxExtensionDays) {
+        throw new RuleViolationError(`An extension may be at most ${settings.cpraMaxExtensionDays} days (Gov. Code § 7922.535(b))`, [{ field: 'days', message: `at most ${settings.cpraMaxExtensionDays}` }]);
+      }
+      row.clockExtensions = { ...row.clockExtensions, cpra_determination: { days: body.days, reason: body.reason, grantedAt: toLocalDate(new Date()) } };
+      await this.save(manager, row);
+      const jobs = await replanDeadlines(manager, row);
+      jobs.push(jobRequest('write-letter', { caseId, kind: 'extension', reference: 'cpra-extension' }, `${caseId}-letter-extension`));
+      return { result: undefined, jobs, audit: [{ actor: by(actor), action: 'deadline.extended', objectType: 'case', objectId: caseId, details: { clock: 'cpra_determination', days: body.days } }] };
     });
   }
 

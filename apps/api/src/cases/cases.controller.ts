@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseCommands } from './case-commands.service';
 import { CaseQueries } from './case-queries.service';
@@ -8,6 +8,11 @@ import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
 import { DecisionDto } from './dto/decision.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { ReviewDto } from './dto/review.dto';
+
+class ExtensionDto {
+  @IsInt() @Min(1) @Max(14) days: number;
+  @IsString() @MinLength(10, { message: 'reason must explain the unusual circumstances (at least 10 characters)' }) @MaxLength(2000) reason: string;
+}
 
 class ResumeDto {
   @IsOptional() @IsString() @MaxLength(5000) note?: string;
@@ -76,6 +81,14 @@ export class CasesController {
   @Authenticated('clerk', 'attorney')
   async resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResumeDto, @CurrentUser() actor: Actor) {
     await this.commands.resume(id, body.note ?? '', actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/extension')
+  @HttpCode(200)
+  @Authenticated('attorney', 'director')
+  async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor) {
+    await this.commands.extend(id, body, actor);
     return this.queries.get(actor, id);
   }
 

@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { rm } from 'node:fs/promises';
 import { QueryFailedError } from 'typeorm';
 import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViolationError } from '@custodian/cases';
 import { IllegalTransitionError } from '@custodian/domain';
+import { describeError } from '@custodian/persistence';
 
 interface ErrorBody {
   statusCode: number;
@@ -21,10 +23,13 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // A refused upload must not leave its temporary file behind.
+    const upload = host.switchToHttp().getRequest<{ file?: { path?: string } }>().file;
+    if (upload?.path) void rm(upload.path, { force: true }).catch(() => undefined);
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       const error = exception as Error;
-      this.logger.error({ err: { type: error?.name, stack: stackFrames(error) } }, 'unhandled error');
+      this.logger.error({ err: { type: describeError(error), stack: stackFrames(error) } }, 'unhandled error');
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }

@@ -41,7 +41,10 @@ export class RecordsController {
   @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_EXPORT_BYTES)))
   async upload(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: RecordImportDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor) {
     await this.access.load(actor, caseId);
-    const format = body.format ?? (file?.originalname.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+    const format = body.format ?? formatFromFilename(file?.originalname);
+    if (!format) {
+      throw new BadRequestException({ message: ['file: upload a Koha export as .json (keyed by table names) or one .csv file per table, or name the format'], fields: { file: ['must be .json or .csv'] } });
+    }
     const table = body.table ?? (format === 'csv' ? tableFromFilename(file?.originalname) : undefined);
     if (format === 'csv' && !table) {
       throw new BadRequestException({ message: ['table: name the Koha table a CSV file holds (e.g. issues), or name the file after it'], fields: { table: ['required for CSV'] } });
@@ -72,6 +75,11 @@ export class RecordsController {
     if (!recordImport) throw new NotFoundException('Import not found');
     return importView(recordImport);
   }
+}
+
+function formatFromFilename(name: string | undefined): 'json' | 'csv' | undefined {
+  const lower = (name ?? '').toLowerCase();
+  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
 }
 
 function tableFromFilename(name: string | undefined): (typeof CSV_TABLES)[number] | undefined {

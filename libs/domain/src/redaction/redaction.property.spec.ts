@@ -15,16 +15,14 @@ describe('redaction properties', () => {
   it('produces only records inside the scope', () => {
     fc.assert(
       fc.property(caseArbitrary(), ({ scope, options, records }) => {
-        for (const record of records) {
+        const outOfScope = records.filter((record) => {
           const redaction = redactRecord(record, scope, options);
-          if (redaction.outcome !== 'produced') continue;
-          expect(scope.recordTypes).toContain(record.recordType);
-          expect(scope.cardNumbers).toContain(redaction.item.cardNumber);
-          if (record.recordType !== 'patron') {
-            const day = (record.occurredAt ?? '').slice(0, 10);
-            expect(day >= scope.from && day <= scope.to).toBe(true);
-          }
-        }
+          if (redaction.outcome !== 'produced') return false;
+          const day = (record.occurredAt ?? '').slice(0, 10);
+          const dated = record.recordType === 'patron' || (day >= scope.from && day <= scope.to);
+          return !scope.recordTypes.includes(record.recordType) || !scope.cardNumbers.includes(redaction.item.cardNumber) || !dated;
+        });
+        expect(outOfScope).toEqual([]);
       }),
       { numRuns: 100 },
     );
@@ -39,9 +37,7 @@ describe('redaction properties', () => {
         const withheld = records
           .flatMap((record, index) => withheldValuesOf(record, redactions[index]))
           .filter((value) => value.length >= 3 && !scope.cardNumbers.includes(value));
-        for (const value of withheld) {
-          expect(produced.filter((text) => text.includes(value))).toEqual([]);
-        }
+        expect(withheld.filter((value) => produced.some((text) => text.includes(value)))).toEqual([]);
       }),
       { numRuns: 100 },
     );
@@ -54,15 +50,13 @@ describe('redaction properties', () => {
           const redaction = redactRecord(record, scope, options);
           if (redaction.outcome !== 'produced') continue;
           const rules = tablePolicyFor(DEFAULT_REDACTION_POLICY, record.sourceTable, record.recordType)?.fields ?? {};
-          for (const field of redaction.item.fields) {
-            if (isWithheldField(field)) {
-              expect(Object.keys(field)).toEqual(['field', 'withheld']);
-              continue;
-            }
+          const wrong = redaction.item.fields.filter((field) => {
+            if (isWithheldField(field)) return Object.keys(field).join() !== 'field,withheld';
             const rule = rules[field.field];
-            expect(rule === 'produce' || (rule === 'contact' && options.includeContactDetails)).toBe(true);
-            expect(field.value).toBe(record.fields[field.field] ?? null);
-          }
+            const allowed = rule === 'produce' || (rule === 'contact' && options.includeContactDetails);
+            return !allowed || field.value !== (record.fields[field.field] ?? null);
+          });
+          expect(wrong).toEqual([]);
         }
       }),
       { numRuns: 100 },
@@ -78,9 +72,7 @@ describe('redaction properties', () => {
           const withheldFields = redaction.outcome === 'produced' ? redaction.item.fields.filter(isWithheldField).length : 1;
           expect(redaction.log).toHaveLength(withheldFields);
           const log = JSON.stringify(redaction.log);
-          for (const value of Object.values(record.fields)) {
-            if (value !== null && String(value).length >= 6) expect(log).not.toContain(String(value));
-          }
+          expect(Object.values(record.fields).filter((value) => value !== null && String(value).length >= 6 && log.includes(String(value)))).toEqual([]);
         }
       }),
       { numRuns: 100 },

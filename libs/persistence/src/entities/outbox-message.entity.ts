@@ -12,7 +12,8 @@ export class OutboxMessageEntity {
   /** Deterministic `<caseId>-<step>` id: BullMQ ignores a second add with the same id. */
   @Column('varchar', { length: 120, unique: true }) jobId: string;
   @Column('simple-json') payload: Record<string, unknown>;
-  @Column('integer', { default: 0 }) delayMs: number;
+  /** When the job should run, for delayed jobs (reminders); null means at once. */
+  @Column({ type: Date, nullable: true }) runAt: Date | null;
   @Index() @Column({ type: Date, nullable: true }) dispatchedAt: Date | null;
   @Column({ type: Date }) createdAt: Date;
 }

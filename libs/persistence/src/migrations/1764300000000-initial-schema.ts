@@ -66,7 +66,7 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     ], [new TableIndex({ columnNames: ['caseId'] })]);
     await create('outbox', [
       c.id(), c.text('queue', 40), c.text('jobName', 60), c.text('jobId', 120, { isUnique: true }), c.json('payload'),
-      c.int('delayMs', { default: 0 }), c.time('dispatchedAt', true), c.time('createdAt'),
+      c.time('runAt', true), c.time('dispatchedAt', true), c.time('createdAt'),
     ], [new TableIndex({ columnNames: ['dispatchedAt'] })]);
     await create('settings', [
       c.text('key', 64, { isPrimary: true }), c.json('value'), c.ref('updatedById', true), c.time('updatedAt'),

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
+import { AppConfig } from '@custodian/config';
+import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
+import { REQUEST_TYPE_LABELS, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
+import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity } from '@custodian/persistence';
+import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
+import { JobPayloads } from '@custodian/queues';
+import type { RecordCipher } from '@custodian/records';
+import { ContentStore } from '@custodian/storage';
+import { JobHandler, skipped } from '../job-handler';
+import { official, instrumentSummary } from '../production/case-officials';
+import { caseRecords, countCaseRecords } from '../production/case-records';
+
+const PROGRESS_EVERY_MS = 500;
+
+/**
+ * Fulfilment: renders the approved case's records, redacted to the approved scope, in a worker thread; reads the
+ * PDF back and fails closed if any withheld value is in it; then stores it and marks the case fulfilled, all or nothing.
+ */
+@Injectable()
+export class RenderProductionHandler implements JobHandler<'render-production'> {
+  readonly jobName = 'render-production';
+  private readonly logger = new Logger('RenderProduction');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflow: CaseWorkflow,
+    private readonly auditLog: AuditLog,
+    private readonly store: ContentStore,
+    private readonly config: AppConfig,
+    @Inject('RecordCipher') private readonly cipher: RecordCipher,
+  ) {}
+
+  async handle(job: Job<JobPayloads['render-production']>) {
+    const { caseId, decisionId } = job.data;
+    const manager = this.dataSource.manager;
+    const row = await manager.findOne(CaseEntity, { where: { id: caseId } });
+    if (!row || row.status !== 'fulfilling' || row.pendingStep !== 'fulfilment') return skipped(`case is ${row?.status}/${row?.pendingStep}`);
+    const decision = await manager.findOne(DecisionEntity, { where: { id: decisionId, caseId } });
+    const review = decision && (await manager.findOne(ReviewEntity, { where: { id: decision.reviewId, caseId } }));
+    // The invariant, checked again where the records are touched: approved by a director after a completed review.
+    if (!decision || decision.decision !== 'approve' || !review || review.sufficiency === 'needs_info' || !row.approvedScope) {
+      await this.failClosed(caseId, 'No production: the case lacks a director approval after a completed legal review', null);
+      throw new UnrecoverableError('production refused: case not approved after a completed review');
+    }
+    const existing = await manager.findOne(ProductionEntity, { where: { caseId } });
+    if (existing?.status === 'failed') return skipped('an earlier rendering failed verification; a person must look at it');
+    const productionId = existing?.id ?? randomUUID();
+    if (!existing) {
+      await manager.insert(ProductionEntity, { id: productionId, caseId, decisionId, status: 'rendering', progress: 0, createdAt: new Date(), completedAt: null });
+    }
+
+    const header = await this.header(row, decision, review);
+    const tempPath = await this.store.tempPath();
+    try {
+      const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId));
+      const verification = await this.verify(tempPath, row, rendered, header);
+      if (!verification.ok) {
+        const reason = `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file${verification.batesContinuous ? '' : '; Bates numbers not continuous'}`;
+        await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous });
+        throw new UnrecoverableError('production failed verification');
+      }
+      const stored = await this.store.adopt(tempPath, rendered.sha256, rendered.bytes);
+      const manifest = this.manifest(row, header, rendered, verification);
+      await this.store.put(Readable.from([JSON.stringify(manifest, null, 2)]));
+      return await this.complete(caseId, productionId, stored.sha256, rendered, manifest);
+    } finally {
+      await rm(tempPath, { force: true });
+    }
+  }
+
+  private async header(row: CaseEntity, decision: DecisionEntity, review: ReviewEntity): Promise<ProductionHeader> {
+    const rules = await loadRules(this.dataSource.manager);
+    const basis = rules[row.requestType].basisForRelease;
+    return {
+      caseNumber: row.caseNumber,
+      requestTypeLabel: REQUEST_TYPE_LABELS[row.requestType],
+      requester: { name: row.requester.name, agency: row.requester.agency ?? null },
+      instrumentSummary: instrumentSummary(row.instrument),
+      authority: basis ? { text: basis.text, citation: basis.citation } : { text: 'approval of the library director', citation: 'Gov. Code § 7927.105 (formerly § 6267)' },
+      approvedBy: await official(this.dataSource.manager, decision.directorId),
+      approvedAt: decision.createdAt.toISOString(),
+      reviewedBy: await official(this.dataSource.manager, review.attorneyId),
+      scope: row.approvedScope!,
+      includeContactDetails: row.approvedScope!.includeContactDetails === true,
+      batesPrefix: this.config.BATES_PREFIX,
+      batesStart: 1,
+      generatedAt: new Date().toISOString(),
+      libraryName: this.config.LIBRARY_NAME,
+      expectedRecords: await countCaseRecords(this.dataSource, row.id),
+    };
+  }
+
+  /** Reads the records a second time to learn every withheld and produced value, then checks the file's text. */
+  private async verify(path: string, row: CaseEntity, rendered: ProductionResult, header: ProductionHeader): Promise<VerificationResult> {
+    const withheld = new Set<string>();
+    const produced = new Set<string>(rendered.ownWording);
+    const options = { includeContactDetails: header.includeContactDetails };
+    for await (const record of caseRecords(this.dataSource, this.cipher, row.id)) {
+      const redaction = redactRecord(record, header.scope, options);
+      for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
+      for (const value of producedValuesOf(redaction)) produced.add(value);
+    }
+    return verifyProduction(path, withheld, produced, { batesPrefix: header.batesPrefix, batesStart: header.batesStart });
+  }
+
+  private manifest(row: CaseEntity, header: ProductionHeader, rendered: ProductionResult, verification: VerificationResult) {
+    return {
+      caseId: row.id, caseNumber: row.caseNumber, requestType: row.requestType, requester: header.requester.agency ?? null,
+      approvedBy: header.approvedBy, approvedAt: header.approvedAt, reviewedBy: header.reviewedBy, scope: header.scope,
+      bates: { first: rendered.batesFirst, last: rendered.batesLast }, pages: rendered.pages, items: rendered.items,
+      withholdingLog: rendered.withholdingLog, sha256: rendered.sha256, bytes: rendered.bytes, generatedAt: header.generatedAt,
+      verification: { ok: verification.ok, pages: verification.pages, batesContinuous: verification.batesContinuous, untestedValues: verification.untestedValues, exemptValues: verification.exemptValues },
+    };
+  }
+
+  private complete(caseId: string, productionId: string, sha256: string, rendered: ProductionResult, manifest: object) {
+    return this.workflow.change<unknown>(caseId, async (row, manager) => {
+      if (row.status !== 'fulfilling' || row.pendingStep !== 'fulfilment') return { result: skipped(`case is ${row.status}/${row.pendingStep}`) };
+      await manager.update(ProductionEntity, { id: productionId }, {
+        status: 'ready', progress: 100, sha256, bytes: rendered.bytes, pages: rendered.pages, batesFirst: rendered.batesFirst,
+        batesLast: rendered.batesLast, manifest: manifest as never, failure: null, completedAt: new Date(),
+      });
+      row.status = nextState(row.status, 'completeFulfilment');
+      row.pendingStep = null;
+      row.alert = null;
+      row.updatedAt = new Date();
+      await manager.save(row);
+      const jobs = await replanDeadlines(manager, row);
+      return {
+        result: { productionId, sha256, pages: rendered.pages },
+        jobs,
+        audit: [
+          { actor: null, action: 'production.created', objectType: 'production', objectId: productionId, details: { sha256, pages: rendered.pages, bates: [rendered.batesFirst, rendered.batesLast] } },
+          { actor: null, action: 'case.fulfilled', objectType: 'case', objectId: caseId },
+        ],
+      };
+    });
+  }
+
+  /** Nothing is released; the case keeps an alert and the director is told. */
+  private async failClosed(caseId: string, reason: string, productionId: string | null, details: Record<string, unknown> = {}) {
+    this.logger.error(`case ${caseId}: ${reason}`);
+    await this.workflow.change<unknown>(caseId, async (row, manager) => {
+      if (productionId) await manager.update(ProductionEntity, { id: productionId }, { status: 'failed', failure: reason, completedAt: new Date() });
+      row.alert = reason;
+      row.pendingStep = null;
+      await manager.save(row);
+      for (const userId of [row.decidingDirectorId, row.assignedDirectorId].filter((id, i, all): id is string => !!id && all.indexOf(id) === i)) {
+        await manager.save(NotificationEntity, { id: randomUUID(), userId, caseId, kind: 'production_failed', message: `Production for case ${row.caseNumber} was stopped: ${reason}`, createdAt: new Date(), readAt: null });
+      }
+      return { result: null, audit: [{ actor: null, action: 'production.failed_closed', objectType: 'production', objectId: productionId, outcome: 'failure', details }] };
+    });
+  }
+
+  private progress(job: Job, productionId: string) {
+    let lastWrite = 0;
+    return (progress: { percent: number | null; recordsRead: number; pages: number; phase: string }) => {
+      const now = Date.now();
+      if (now - lastWrite < PROGRESS_EVERY_MS) return;
+      lastWrite = now;
+      const percent = Math.min(99, Math.round(progress.percent ?? 0));
+      void job.updateProgress({ percent, pages: progress.pages, phase: progress.phase }).catch(() => undefined);
+      void this.dataSource.getRepository(ProductionEntity).update({ id: productionId, status: 'rendering' }, { progress: percent }).catch(() => undefined);
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@custodian/config';
+import { CaseWorkflow, loadDeadlineSettings } from '@custodian/cases';
+import { REQUEST_TYPE_LABELS, addDays, toLocalDate } from '@custodian/domain';
+import { CaseEntity, DeadlineEntity, ReviewEntity } from '@custodian/persistence';
+import { LetterResult, renderExtensionLetter, renderNeedsInfoLetter } from '@custodian/production';
+import { JobPayloads } from '@custodian/queues';
+import { JobHandler, skipped } from '../job-handler';
+import { official } from '../production/case-officials';
+import { LetterWriter, addressee, requestSummary } from '../production/letter-writer';
+
+/** Days a requester is given to cure a defect before the library closes the request. */
+const CURE_DAYS = 14;
+
+/** Letters other than the denial: what must be cured (needs_info), and a public-records extension. */
+@Injectable()
+export class WriteLetterHandler implements JobHandler<'write-letter'> {
+  readonly jobName = 'write-letter';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflow: CaseWorkflow,
+    private readonly letters: LetterWriter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async handle(job: Job<JobPayloads['write-letter']>) {
+    const { caseId, kind, reference } = job.data;
+    const manager = this.dataSource.manager;
+    const row = await manager.findOne(CaseEntity, { where: { id: caseId } });
+    if (!row) return skipped('case gone');
+    const render = kind === 'needs_info' ? await this.needsInfo(row, reference) : kind === 'extension' ? await this.extension(row, reference) : null;
+    if (!render) return skipped(`nothing to write for ${kind}`);
+    const letter = await this.letters.write(render);
+    return this.workflow.change<unknown>(caseId, async (_locked, tx) => {
+      const saved = await this.letters.record(tx, caseId, kind, reference, letter);
+      return { result: { letterId: saved.id }, audit: [{ actor: null, action: 'letter.written', objectType: 'letter', objectId: saved.id, details: { kind, sha256: letter.sha256 } }] };
+    });
+  }
+
+  private async common(row: CaseEntity, reference: string, signerId: string | null) {
+    return {
+      caseNumber: row.caseNumber, reference: `${row.caseNumber}/${reference.slice(0, 8).toUpperCase()}`, date: toLocalDate(new Date()),
+      requester: addressee(row), requestSummary: requestSummary(row.receivedAt, REQUEST_TYPE_LABELS[row.requestType]),
+      signedBy: await official(this.dataSource.manager, signerId), libraryName: this.config.LIBRARY_NAME,
+    };
+  }
+
+  private async needsInfo(row: CaseEntity, reviewId: string): Promise<((out: Writable) => Promise<LetterResult>) | null> {
+    const review = await this.dataSource.manager.findOne(ReviewEntity, { where: { id: reviewId, caseId: row.id } });
+    if (!review?.cureRequest) return null;
+    const base = await this.common(row, reviewId, row.assignedDirectorId ?? review.attorneyId);
+    return (out) => renderNeedsInfoLetter({ ...base, defects: [{ description: review.cureRequest! }], cureBy: addDays(base.date, CURE_DAYS), clockPaused: true }, out);
+  }
+
+  private async extension(row: CaseEntity, reference: string): Promise<((out: Writable) => Promise<LetterResult>) | null> {
+    const extension = row.clockExtensions.cpra_determination;
+    const deadline = await this.dataSource.manager.findOne(DeadlineEntity, { where: { caseId: row.id, clock: 'cpra_determination' } });
+    if (!extension || !deadline?.dueDate) return null;
+    const settings = await loadDeadlineSettings(this.dataSource.manager);
+    const explanation = deadline.explanation as { extension?: { dueDateWithoutExtension?: string | null } };
+    const originalDueDate = explanation.extension?.dueDateWithoutExtension ?? addDays(toLocalDate(row.receivedAt), settings.cpraDeterminationDays);
+    const base = await this.common(row, reference, row.assignedDirectorId);
+    return (out) =>
+      renderExtensionLetter({ ...base, receivedAt: toLocalDate(row.receivedAt), originalDueDate, expectedDeterminationDate: deadline.dueDate!, reasons: [extension.reason] }, out);
+  }
+}

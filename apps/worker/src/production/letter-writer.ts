@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { EntityManager } from 'typeorm';
+import { LetterEntity, LetterKind } from '@custodian/persistence';
+import type { Addressee, LetterResult } from '@custodian/production';
+import { ContentStore } from '@custodian/storage';
+
+/** Renders a letter to the content store and records it once per case, kind and reference. */
+@Injectable()
+export class LetterWriter {
+  constructor(private readonly store: ContentStore) {}
+
+  async write(render: (out: Writable) => Promise<LetterResult>): Promise<LetterResult> {
+    const tempPath = await this.store.tempPath();
+    try {
+      const result = await render(createWriteStream(tempPath));
+      await this.store.adopt(tempPath, result.sha256, result.bytes);
+      return result;
+    } finally {
+      await rm(tempPath, { force: true });
+    }
+  }
+
+  /** Inserts the letter row unless this letter was already recorded (a retried job). */
+  async record(manager: EntityManager, caseId: string, kind: LetterKind, reference: string, letter: LetterResult): Promise<LetterEntity> {
+    const existing = await manager.findOne(LetterEntity, { where: { caseId, kind, reference } });
+    if (existing) return existing;
+    const row = manager.create(LetterEntity, { id: randomUUID(), caseId, kind, reference, sha256: letter.sha256, bytes: letter.bytes, createdAt: new Date() });
+    await manager.insert(LetterEntity, row);
+    return row;
+  }
+}
+
+/** One line for the request, e.g. "Request received 2026-11-20 (Superior court order)". */
+export function requestSummary(receivedAt: Date, requestTypeLabel: string): string {
+  return `Request received ${receivedAt.toISOString().slice(0, 10)} (${requestTypeLabel})`;
+}
+
+/** The requester as a letter addresses them. */
+export function addressee(row: { requester: { name: string; agency?: string | null; address?: string | null } }): Addressee {
+  return { name: row.requester.name, agency: row.requester.agency ?? null, ...(row.requester.address ? { address: row.requester.address.split(/\r?\n/) } : {}) };
+}

@@ -1,0 +1,15 @@
+export * from './production/production-input';
+export * from './production/render-production';
+export { formatBates, batesPattern, BATES_DIGITS } from './production/bates';
+export * from './production/synthetic-production';
+export * from './verify/verify-production';
+export type { WithheldValue } from './verify/leak-detector';
+export { normaliseText, compactText } from './verify/text-normalisation';
+export { pdfPageTexts } from './verify/pdf-page-text';
+export type { PageText } from './verify/pdf-page-text';
+export * from './worker/render-in-worker-thread';
+export * from './letters/letter-input';
+export type { Addressee } from './letters/letter-parts';
+export * from './letters/denial-letter';
+export * from './letters/needs-info-letter';
+export * from './letters/extension-letter';

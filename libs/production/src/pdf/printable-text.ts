@@ -1,0 +1,11 @@
+const FORMAT_CHARACTERS = /[\p{Cf}]/gu; // zero-width and bidi controls, soft hyphen: invisible, so dropped
+const SPACING = /[\p{Cc}\p{Z}]+/gu; // tabs, newlines, no-break and other spaces: one plain space
+
+/**
+ * A value as it is drawn: NFC (so "e" + combining acute becomes the precomposed "é" the fonts carry), invisible
+ * format characters dropped, every run of whitespace or control characters one space, trimmed.
+ */
+export function printableText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return String(value).normalize('NFC').replace(FORMAT_CHARACTERS, '').replace(SPACING, ' ').trim();
+}

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { FontSet } from './font-set';
+import { createPdfDocument } from './pdf-document';
+import { printableText } from './printable-text';
+import { layoutText, TextStyle } from './text-layout';
+
+const style: TextStyle = { weight: 'regular', size: 8 };
+const fonts = new FontSet(createPdfDocument({ title: 'Test', createdAt: new Date(0) }));
+const textOf = (value: string, width: number) => layoutText(fonts, value, style, width).map((line) => line.runs.map((run) => run.text).join(''));
+
+describe('layoutText', () => {
+  it('breaks Latin text at spaces and CJK text between characters', () => {
+    expect(textOf('alpha beta gamma', 30)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(textOf('图书馆借阅记录', 20).length).toBeGreaterThan(2);
+  });
+
+  it('splits a word only when it alone is too wide', () => {
+    expect(textOf('Müller-Lüdenscheidt', 60)).toEqual(['Müller-', 'Lüdenscheidt']);
+    expect(textOf('23000000012345678901234', 40).length).toBeGreaterThan(1);
+  });
+
+  it('picks, per character, a font that has it', () => {
+    const [line] = layoutText(fonts, 'Łukasz 王 Ελένη', style, Infinity);
+    expect(line.runs.map((run) => run.text)).toEqual(['Łukasz ', '王', ' Ελένη']);
+    expect(new Set(line.runs.map((run) => run.face)).size).toBe(2);
+  });
+
+  it('replaces and counts characters no font has', () => {
+    const before = fonts.missingGlyphs;
+    expect(textOf('김민준', Infinity)).toEqual(['???']);
+    expect(fonts.missingGlyphs - before).toBe(3);
+  });
+
+  it('keeps every character in order and every line within the width', () => {
+    const scripts = fc.constantFrom('Zoë Núñez ', 'Дмитрий ', 'Ελένη ', '王小明', 'O’Brien-Smith ', 'a', ' ', 'Ólafsdóttir');
+    fc.assert(
+      fc.property(fc.array(scripts, { maxLength: 30 }).map((parts) => parts.join('')), fc.integer({ min: 20, max: 300 }), (value, width) => {
+        const lines = layoutText(fonts, value, style, width);
+        expect(lines.map((line) => line.runs.map((run) => run.text).join('')).join('').replace(/ /g, '')).toBe(printableText(value).replace(/ /g, ''));
+        for (const line of lines) {
+          expect(line.width).toBeCloseTo(line.runs.reduce((sum, run) => sum + run.width, 0), 6);
+          if ([...line.runs.map((run) => run.text).join('')].length > 1) expect(line.width).toBeLessThanOrEqual(width + 1e-9);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import type { FieldReasonCode, RecordType } from '@custodian/domain';
+
+/** How record types, tables and columns are titled in a production. */
+export const RECORD_TYPE_TITLES: Record<RecordType, string> = {
+  patron: 'Patron registration records',
+  loans: 'Loans',
+  holds: 'Holds',
+  fines: 'Fines and fees',
+  searches: 'Catalogue searches',
+  sessions: 'Computer and room sessions',
+};
+
+const COLUMN_LABELS: Record<string, string> = {
+  cardnumber: 'Card number',
+  borrowernumber: 'Borrower number',
+  issue_id: 'Loan id',
+  issuer_id: 'Issued by (staff id)',
+  reserve_id: 'Hold id',
+  accountlines_id: 'Account line id',
+  manager_id: 'Staff id',
+  userid: 'User id',
+  sessionid: 'Session id',
+  session_id: 'Session id',
+  id: 'Id',
+  timestamp: 'Last changed',
+  query_cgi: 'Search URL',
+  surname: 'Surname',
+  firstname: 'First name',
+  middle_name: 'Middle name',
+  othernames: 'Other names',
+  initials: 'Initials',
+  pronouns: 'Pronouns',
+  title: 'Title',
+  author: 'Author',
+  branchcode: 'Library',
+  categorycode: 'Category',
+  dateenrolled: 'Enrolled',
+  dateexpiry: 'Expires',
+  address: 'Address',
+  address2: 'Address (2)',
+  city: 'City',
+  state: 'State',
+  zipcode: 'ZIP code',
+  country: 'Country',
+  email: 'E-mail',
+  emailpro: 'Work e-mail',
+  phone: 'Phone',
+  phonepro: 'Work phone',
+  mobile: 'Mobile',
+  dateofbirth: 'Date of birth',
+  sex: 'Sex',
+  borrowernotes: 'Staff note',
+  opacnote: 'OPAC note',
+  contactnote: 'Contact note',
+  contactname: 'Contact surname',
+  contactfirstname: 'Contact first name',
+  guarantorid: 'Guarantor',
+  relationship: 'Relationship',
+  itemnumber: 'Item number',
+  barcode: 'Barcode',
+  itemcallnumber: 'Call number',
+  issuedate: 'Checked out',
+  date_due: 'Due',
+  returndate: 'Returned',
+  lastreneweddate: 'Last renewed',
+  renewals_count: 'Renewals',
+  auto_renew: 'Auto-renew',
+  onsite_checkout: 'On-site',
+  checkin_library: 'Returned at',
+  note: 'Note',
+  reservedate: 'Placed',
+  biblionumber: 'Record number',
+  itemtype: 'Item type',
+  notificationdate: 'Notified',
+  waitingdate: 'Waiting since',
+  expirationdate: 'Expires',
+  cancellationdate: 'Cancelled',
+  cancellation_reason: 'Cancellation reason',
+  found: 'Status',
+  priority: 'Priority',
+  suspend: 'Suspended',
+  suspend_until: 'Suspended until',
+  item_level_hold: 'Item-level',
+  reservenotes: 'Hold note',
+  date: 'Date',
+  amount: 'Amount',
+  amountoutstanding: 'Outstanding',
+  description: 'Description',
+  debit_type_code: 'Debit type',
+  credit_type_code: 'Credit type',
+  accounttype: 'Account type',
+  status: 'Status',
+  payment_type: 'Payment type',
+  time: 'Searched at',
+  query_desc: 'Search',
+  type: 'Interface',
+  total: 'Results',
+  resource: 'Resource',
+  resource_type: 'Resource type',
+  session_start: 'Started',
+  session_end: 'Ended',
+};
+
+const WIDE_COLUMNS = new Set(['title', 'author', 'description', 'query_desc', 'address', 'address2', 'email', 'emailpro', 'B_address', 'B_email', 'resource']);
+
+export function columnLabel(field: string): string {
+  return COLUMN_LABELS[field] ?? field;
+}
+
+/** Relative column width: long free text gets twice the room. */
+export function columnWeight(field: string): number {
+  return WIDE_COLUMNS.has(field) ? 2 : 1;
+}
+
+/**
+ * Withholdings marked in each row beside the item. Internal identifiers and housekeeping columns are withheld
+ * from every row alike; marking them per row would only lengthen the tables, so the withholding log carries them.
+ */
+export function markedInRow(reason: FieldReasonCode): boolean {
+  return reason !== 'INTERNAL_IDENTIFIER' && reason !== 'NOT_REQUESTED_FIELD';
+}

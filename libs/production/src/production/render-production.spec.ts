@@ -1,0 +1,124 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import { CaseScope, ResponsiveRecord } from '@custodian/domain';
+import { memorySink, pdftotextPages, sampleHeader, temporaryDirectory } from '../testing/pdf-test-helpers';
+import { compactText } from '../verify/text-normalisation';
+import { renderProduction } from './render-production';
+
+jest.setTimeout(60_000);
+
+const card = '23000000012345';
+const scope: CaseScope = { cardNumbers: [card], from: '2026-01-01', to: '2026-02-28', recordTypes: ['patron', 'loans', 'searches'] };
+const patron: ResponsiveRecord = {
+  recordType: 'patron',
+  sourceTable: 'borrowers',
+  cardNumber: card,
+  occurredAt: null,
+  fields: { cardnumber: card, surname: 'Núñez', firstname: 'Zoë', email: 'zoe@example.org', borrowernotes: 'Banned from the 3D printer' },
+};
+const loan = (day: number, title: string): ResponsiveRecord => ({
+  recordType: 'loans',
+  sourceTable: 'old_issues',
+  cardNumber: card,
+  occurredAt: `2026-01-${String(day).padStart(2, '0')}T10:00:00`,
+  fields: { cardnumber: card, title, issuedate: `2026-01-${String(day).padStart(2, '0')}T10:00:00` },
+});
+const search = (day: number, query: string): ResponsiveRecord => ({
+  recordType: 'searches',
+  sourceTable: 'search_history',
+  cardNumber: card,
+  occurredAt: `2026-02-${String(day).padStart(2, '0')}T11:00:00`,
+  fields: { cardnumber: card, time: `2026-02-${String(day).padStart(2, '0')}T11:00:00`, query_desc: query },
+});
+
+describe('renderProduction', () => {
+  const temp = temporaryDirectory();
+  afterAll(() => temp.remove());
+  let count = 0;
+
+  async function render(records: ResponsiveRecord[], overrides = {}) {
+    const file = path.join(temp.dir, `production-${++count}.pdf`);
+    const result = await renderProduction({ ...sampleHeader({ scope, ...overrides }), records }, createWriteStream(file));
+    const pages = pdftotextPages(file);
+    return { result, pages, compact: compactText(pages.join(' ')) };
+  }
+
+  it('orders cover letter, records, withholding log and manifest', async () => {
+    const { result, pages } = await render([patron, loan(2, 'Le Petit Prince')]);
+    expect(pages[0]).toContain('Re: Production of library records');
+    expect(pages[0]).toContain('Maria López');
+    expect(pages[1]).toContain('Patron registration records (borrowers)');
+    expect(pages[2]).toContain('Loans (old_issues)');
+    expect(pages[pages.length - 2]).toContain('Withholding log');
+    expect(pages[pages.length - 1]).toContain('Production manifest');
+    expect(pages[pages.length - 1]).toContain(`PDL-000001 to ${result.batesLast}`);
+    expect(result.items).toEqual({ patron: { produced: 1, withheld: 0 }, loans: { produced: 1, withheld: 0 } });
+  });
+
+  it('marks withheld fields with the fixed token only', async () => {
+    const { compact } = await render([patron]);
+    expect(compact).toContain(compactText('[WITHHELD: STAFF_NOTE] Staff note'));
+    expect(compact).toContain(compactText('[WITHHELD: CONTACT_NOT_REQUESTED] E-mail'));
+    expect(compact).not.toContain(compactText('Banned from the 3D printer'));
+    expect(compact).not.toContain('zoe@example.org');
+  });
+
+  it('prints contact details when the scope asks for them', async () => {
+    const { compact } = await render([patron], { includeContactDetails: true });
+    expect(compact).toContain('zoe@example.org');
+  });
+
+  it('splits a row taller than a page across pages, repeating the title and header', async () => {
+    const longTitle = Array.from({ length: 900 }, (_, index) => `word${index}`).join(' ');
+    const { pages, compact } = await render([patron, loan(3, longTitle), loan(4, 'After the long one')]);
+    const loanPages = pages.filter((page) => page.includes('Loans (old_issues)'));
+    expect(loanPages.length).toBeGreaterThan(1);
+    for (const page of loanPages.slice(1)) expect(page).toContain('Loans (old_issues) (continued)');
+    for (const page of loanPages) expect(page).toContain('Checked out');
+    // The value continues after the page break (and after the row's other cells on the first page), in order.
+    const words = [...pages.join(' ').matchAll(/word(\d+)\b/g)].map((match) => Number(match[1]));
+    expect(words).toEqual(Array.from({ length: 900 }, (_, index) => index));
+    expect(compact).toContain(compactText('After the long one'));
+  });
+
+  it('starts a new table when the record type changes, and again if it comes back', async () => {
+    const { pages } = await render([patron, loan(2, 'First loan'), search(3, 'tax forms'), loan(5, 'Second loan')]);
+    expect(pages.filter((page) => page.includes('Loans (old_issues)'))).toHaveLength(2);
+    expect(pages.some((page) => page.includes('Catalogue searches (search_history)'))).toBe(true);
+  });
+
+  it('says so when nothing is within the scope', async () => {
+    const { result, pages } = await render([{ ...patron, cardNumber: '999', fields: { cardnumber: '999' } }]);
+    expect(pages.some((page) => page.includes('No records within the scope of the authority were found.'))).toBe(true);
+    expect(result.items).toEqual({ patron: { produced: 0, withheld: 1 } });
+    expect(result.withholdingLog).toEqual([expect.objectContaining({ reasonCode: 'PATRON_NOT_NAMED', describedInProduction: false })]);
+  });
+
+  it('counts characters no font can draw and says so on the manifest', async () => {
+    const { result, pages } = await render([{ ...patron, fields: { ...patron.fields, firstname: '김민준' } }]);
+    expect(result.missingGlyphs).toBe(3);
+    expect(pages[pages.length - 1]).toContain('3 characters could not be drawn');
+  });
+
+  it('reports progress and starts Bates numbers where asked', async () => {
+    const updates: string[] = [];
+    const sink = memorySink();
+    const result = await renderProduction(
+      { ...sampleHeader({ scope, batesStart: 41, expectedRecords: 2 }), records: [patron, loan(2, 'x')] },
+      sink.stream,
+      (progress) => updates.push(`${progress.phase}:${progress.percent}`),
+    );
+    expect(result.batesFirst).toBe('PDL-000041');
+    expect(result.batesLast).toBe(`PDL-0000${40 + result.pages}`);
+    expect(updates[updates.length - 1]).toBe('finished:100');
+    expect(updates).toEqual(expect.arrayContaining(['withholding-log:100', 'manifest:100']));
+  });
+
+  it('rejects a malformed header before writing anything', async () => {
+    for (const overrides of [{ batesPrefix: 'pdl' }, { batesStart: 0 }, { scope: { ...scope, from: '2026-03-01' } }, { generatedAt: 'yesterday' }]) {
+      const sink = memorySink();
+      await expect(renderProduction({ ...sampleHeader({ scope, ...overrides }), records: [patron] }, sink.stream)).rejects.toThrow();
+      expect(sink.bytes()).toHaveLength(0);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { PatternMatcher } from './pattern-matcher';
+
+function naive(patterns: string[], text: string): string[] {
+  const found: string[] = [];
+  patterns.forEach((pattern, index) => {
+    for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) found.push(`${index}@${at + pattern.length}`);
+  });
+  return found.sort();
+}
+
+function matches(patterns: string[], text: string): string[] {
+  const found: string[] = [];
+  new PatternMatcher(patterns).scan(text, (index, end) => found.push(`${index}@${end}`));
+  return found.sort();
+}
+
+describe('PatternMatcher', () => {
+  it('finds overlapping and nested patterns', () => {
+    expect(matches(['he', 'she', 'his', 'hers'], 'ushers')).toEqual(['0@4', '1@4', '3@6']);
+  });
+
+  it('handles characters outside the BMP and outside every pattern', () => {
+    expect(matches(['𠘨x', '王小'], 'a𠘨x王小明')).toEqual(['0@4', '1@6']);
+  });
+
+  it('agrees with a naive search', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'é', '王');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 8 }), fc.array(alphabet, { maxLength: 60 }).map((characters) => characters.join('')), (patterns, text) => {
+        expect(matches(patterns, text)).toEqual(naive(patterns, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
