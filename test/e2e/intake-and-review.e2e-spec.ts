@@ -57,6 +57,13 @@ describe('intake and legal review on PostgreSQL with a real worker', () => {
     expect((await clerk.post(`/api/cases/${created.body.id}/decision`, { decision: 'approve' })).status).toBe(403);
   });
 
+  it('numbers concurrent cases uniquely and keeps the audit chain whole under concurrent writers', async () => {
+    const created = await Promise.all(Array.from({ length: 10 }, () => clerk.post('/api/cases', courtOrderCase())));
+    expect(created.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(new Set(created.map((r) => r.body.caseNumber)).size).toBe(10);
+    expect((await (await system.as('auditor')).get('/api/audit/verify')).body).toMatchObject({ ok: true });
+  });
+
   it('serves the OpenAPI document and health', async () => {
     const docs = await system.anonymous.get('/docs-json');
     expect(docs.status).toBe(200);

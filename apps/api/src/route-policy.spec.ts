@@ -5,14 +5,15 @@ import { API_CONTROLLERS } from './app.module';
 
 /** Every route must say who may call it; a new route without @Authenticated or @Public fails here. */
 describe('route policies', () => {
-  const routes = API_CONTROLLERS.flatMap((controller) =>
-    Object.getOwnPropertyNames(controller.prototype)
-      .filter((name) => name !== 'constructor' && Reflect.getMetadata(PATH_METADATA, controller.prototype[name]) !== undefined)
+  const routes = API_CONTROLLERS.flatMap((controller) => {
+    const prototype = controller.prototype as unknown as Record<string, object>;
+    return Object.getOwnPropertyNames(prototype)
+      .filter((name) => name !== 'constructor' && Reflect.getMetadata(PATH_METADATA, prototype[name]) !== undefined)
       .map((name) => ({
         route: `${controller.name}.${name}`,
-        policy: (Reflect.getMetadata(POLICY_KEY, controller.prototype[name]) ?? Reflect.getMetadata(POLICY_KEY, controller)) as RoutePolicy | undefined,
-      })),
-  );
+        policy: (Reflect.getMetadata(POLICY_KEY, prototype[name]) ?? Reflect.getMetadata(POLICY_KEY, controller)) as RoutePolicy | undefined,
+      }));
+  });
 
   it('finds the routes', () => {
     expect(routes.length).toBeGreaterThan(30);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditEntry } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
@@ -24,44 +24,36 @@ export class CaseCommands {
     private readonly reviewRules: ReviewRules,
   ) {}
 
-  async create(body: CreateCaseDto, actor: Actor): Promise<{ id: string; caseNumber: string }> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.workflow.create(async (manager) => {
-          const now = new Date();
-          const row = manager.create(CaseEntity, {
-            id: randomUUID(),
-            caseNumber: await nextCaseNumber(manager, new Date(body.receivedAt).getUTCFullYear()),
-            requestType: body.requestType,
-            status: 'intake',
-            pendingStep: null,
-            channel: body.channel,
-            receivedAt: new Date(body.receivedAt),
-            requester: body.requester,
-            instrument: body.instrument,
-            scope: toScope(body.scope),
-            approvedScope: null,
-            nondisclosureUntil: body.nondisclosureUntil ?? null,
-            emergency: body.emergency ?? body.requestType === 'emergency',
-            summary: body.summary ?? '',
-            clockPauses: [],
-            clockExtensions: {},
-            intakeClerkId: actor.id,
-            createdAt: now,
-            updatedAt: now,
-          });
-          await manager.save(CaseEntity, row);
-          return {
-            result: { id: row.id, caseNumber: row.caseNumber },
-            audit: [{ actor: by(actor), action: 'case.created', objectType: 'case', objectId: row.id, caseId: row.id, details: { requestType: row.requestType } }],
-          };
-        });
-      } catch (error) {
-        // Two clerks numbering a case at the same instant: take the next number.
-        if (attempt < 5 && error instanceof QueryFailedError && /unique|duplicate/i.test(error.message)) continue;
-        throw error;
-      }
-    }
+  create(body: CreateCaseDto, actor: Actor): Promise<{ id: string; caseNumber: string }> {
+    return this.workflow.create(async (manager) => {
+      const now = new Date();
+      const row = manager.create(CaseEntity, {
+        id: randomUUID(),
+        caseNumber: await nextCaseNumber(manager, new Date(body.receivedAt).getUTCFullYear()),
+        requestType: body.requestType,
+        status: 'intake',
+        pendingStep: null,
+        channel: body.channel,
+        receivedAt: new Date(body.receivedAt),
+        requester: body.requester,
+        instrument: body.instrument,
+        scope: toScope(body.scope),
+        approvedScope: null,
+        nondisclosureUntil: body.nondisclosureUntil ?? null,
+        emergency: body.emergency ?? body.requestType === 'emergency',
+        summary: body.summary ?? '',
+        clockPauses: [],
+        clockExtensions: {},
+        intakeClerkId: actor.id,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await manager.save(CaseEntity, row);
+      return {
+        result: { id: row.id, caseNumber: row.caseNumber },
+        audit: [{ actor: by(actor), action: 'case.created', objectType: 'case', objectId: row.id, caseId: row.id, details: { requestType: row.requestType } }],
+      };
+    });
   }
 
   update(caseId: string, body: UpdateCaseDto, actor: Actor): Promise<void> {

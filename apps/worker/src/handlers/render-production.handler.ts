@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
-import { REQUEST_TYPE_LABELS, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
+import { REQUEST_TYPE_LABELS, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity } from '@custodian/persistence';
 import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
@@ -85,13 +85,13 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       instrumentSummary: instrumentSummary(row.instrument),
       authority: basis ? { text: basis.text, citation: basis.citation } : { text: 'approval of the library director', citation: 'Gov. Code § 7927.105 (formerly § 6267)' },
       approvedBy: await official(this.dataSource.manager, decision.directorId),
-      approvedAt: decision.createdAt.toISOString(),
+      approvedAt: toLocalDateTime(decision.createdAt),
       reviewedBy: await official(this.dataSource.manager, review.attorneyId),
       scope: row.approvedScope!,
       includeContactDetails: row.approvedScope!.includeContactDetails === true,
       batesPrefix: this.config.BATES_PREFIX,
       batesStart: 1,
-      generatedAt: new Date().toISOString(),
+      generatedAt: toLocalDateTime(new Date()),
       libraryName: this.config.LIBRARY_NAME,
       expectedRecords: await countCaseRecords(this.dataSource, row.id),
     };
@@ -101,7 +101,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   private async verify(path: string, row: CaseEntity, rendered: ProductionResult, header: ProductionHeader): Promise<VerificationResult> {
     const withheld = new Set<string>();
     const produced = new Set<string>(rendered.ownWording);
-    const options = { includeContactDetails: header.includeContactDetails };
+    const options = { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy };
     for await (const record of caseRecords(this.dataSource, this.cipher, row.id)) {
       const redaction = redactRecord(record, header.scope, options);
       for (const value of withheldValuesOf(record, redaction)) withheld.add(value);

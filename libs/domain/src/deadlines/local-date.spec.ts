@@ -36,3 +36,15 @@ describe('toLocalDate (America/Los_Angeles)', () => {
     expect(() => toLocalDate(new Date('nope'))).toThrow(RangeError);
   });
 });
+
+describe('toLocalDateTime', () => {
+  const { toLocalDateTime } = jest.requireActual('./local-date') as typeof import('./local-date');
+  it('prints Pacific wall time with the offset in force', () => {
+    expect(toLocalDateTime(new Date('2026-11-29T00:30:00Z'))).toBe('2026-11-28T16:30:00-08:00');
+    expect(toLocalDateTime(new Date('2026-07-04T19:00:00Z'))).toBe('2026-07-04T12:00:00-07:00');
+  });
+  it('names the same instant', () => {
+    const instant = new Date('2026-03-08T10:15:42Z');
+    expect(new Date(toLocalDateTime(instant)).getTime()).toBe(instant.getTime());
+  });
+});

@@ -49,3 +49,24 @@ export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZO
 export function describeDateInput(value: DateInput): string {
   return value instanceof Date ? value.toISOString() : value;
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The instant as a local ISO date-time with its UTC offset, e.g. 2026-11-28T16:30:00-08:00: what letters and
+ * productions print, so a document written late in the Pacific afternoon is not dated the next (UTC) day.
+ */
+export function toLocalDateTime(instant: Date, timeZone: string = LIBRARY_TIME_ZONE): string {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    clockFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+}

@@ -7,6 +7,7 @@ import type { RecordType } from '@custodian/domain';
  */
 @Entity('patron_records')
 @Index(['caseId', 'seq'], { unique: true })
+@Index(['caseId', 'recordType', 'sourceTable', 'seq'])
 export class PatronRecordEntity {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
   @Column('varchar', { length: 36 }) caseId: string;

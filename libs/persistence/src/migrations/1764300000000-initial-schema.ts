@@ -36,7 +36,7 @@ export class InitialSchema1764300000000 implements MigrationInterface {
     await create('patron_records', [
       c.id(), c.ref('caseId'), c.ref('importId'), c.int('seq'), c.text('recordType', 16), c.text('sourceTable', 40),
       c.text('keyId', 40), c.longText('ciphertext'),
-    ], [new TableIndex({ columnNames: ['caseId', 'seq'], isUnique: true })]);
+    ], [new TableIndex({ columnNames: ['caseId', 'seq'], isUnique: true }), new TableIndex({ columnNames: ['caseId', 'recordType', 'sourceTable', 'seq'] })]);
     await create('reviews', [
       c.id(), c.ref('caseId'), c.ref('attorneyId'), c.json('checklist'), c.text('sufficiency', 16), c.text('recommendation', 16),
       c.json('reasons'), c.json('scope', true), c.longText('memo', { default: "''" }), c.longText('cureRequest', { isNullable: true }),

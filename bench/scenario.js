@@ -1,0 +1,75 @@
+// One benchmark scenario, run in its own process so its peak memory is its own.
+// Usage: node bench/scenario.js <name> <size> <workdir>; prints one JSON line.
+'use strict';
+const { createReadStream, createWriteStream, statSync } = require('node:fs');
+const { join } = require('node:path');
+const dist = join(__dirname, '../dist/libs');
+const records = require(join(dist, 'records/src'));
+const production = require(join(dist, 'production/src'));
+
+let peakHeap = 0;
+const sample = () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed));
+const sampler = setInterval(sample, 20);
+sampler.unref();
+
+/** Writes a synthetic Koha export of about `rows` rows (10 loans per patron plus the patron row). */
+async function writeExport(rows, path) {
+  const patrons = Math.ceil(rows / 11);
+  return records.generateKohaExport({ patrons, loansPerPatron: 10, seed: 3, from: '2026-01-01', days: 300 }, createWriteStream(path));
+}
+
+const scenarios = {
+  /** Baseline: read the bytes and JSON.parse them whole, the naive way (memory grows with the file). */
+  async 'raw-json-parse'(rows, dir) {
+    const path = join(dir, `export-${rows}.json`);
+    const chunks = [];
+    for await (const chunk of createReadStream(path)) chunks.push(chunk);
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    sample();
+    return { rows: Object.values(parsed).reduce((n, table) => n + table.length, 0) };
+  },
+  /** Our import: validate everything streaming, then stream normalised records out in batches. */
+  async import(rows, dir) {
+    const path = join(dir, `export-${rows}.json`);
+    const files = [{ format: 'json', open: () => createReadStream(path), size: statSync(path).size }];
+    const outcome = await records.importExport(files, () => undefined, {});
+    if (!outcome.imported) throw new Error(`import rejected: ${JSON.stringify(outcome.validation.issues.slice(0, 3))}`);
+    return { rows: outcome.records };
+  },
+  /** Baseline: pdfkit writing one plain line per record, no tables, no fonts of ours, no redaction. */
+  async 'raw-pdfkit'(rows, dir) {
+    const PDFDocument = require('pdfkit');
+    const doc = new PDFDocument({ autoFirstPage: true });
+    const out = createWriteStream(join(dir, `raw-${rows}.pdf`));
+    doc.pipe(out);
+    for (let i = 0; i < rows; i++) doc.fontSize(8).text(`Loan ${i} of item ${5000 + i} issued 2026-03-04 due 2026-03-25 Gardening in the Desert`);
+    doc.end();
+    await new Promise((resolve) => out.on('finish', resolve));
+    return { rows };
+  },
+  /** Our production: redaction, tables with repeated headers, Bates numbers, embedded Unicode fonts, worker thread. */
+  async production(rows, dir) {
+    const result = await production.renderSyntheticProduction(rows, join(dir, `production-${rows}.pdf`), { inWorkerThread: true });
+    return { rows, pages: result.pages, bytes: result.bytes };
+  },
+};
+
+async function main() {
+  const [name, size, dir] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
+  if (name === 'prepare') {
+    await writeExport(size, join(dir, `export-${size}.json`));
+    process.stdout.write('{}\n');
+    return;
+  }
+  const started = process.hrtime.bigint();
+  const detail = await scenarios[name](size, dir);
+  sample();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  clearInterval(sampler);
+  process.stdout.write(`${JSON.stringify({ name, size, ms, peakHeapMB: peakHeap / 2 ** 20, maxRssMB: process.resourceUsage().maxRSS / 1024, ...detail })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
