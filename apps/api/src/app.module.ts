@@ -13,6 +13,7 @@ import { RoutePolicyCheck } from './auth/route-policy.check';
 import { CaseAccess } from './cases/case-access.service';
 import { CaseCommands } from './cases/case-commands.service';
 import { CaseQueries } from './cases/case-queries.service';
+import { CaseSafeguards } from './cases/case-safeguards.service';
 import { CasesController } from './cases/cases.controller';
 import { ReviewRules } from './cases/review-rules.service';
 
@@ -61,6 +62,7 @@ export class AppModule {
         CaseAccess,
         CaseCommands,
         CaseQueries,
+        CaseSafeguards,
         ReviewRules,
       ],
     };

@@ -49,6 +49,7 @@ export class AccessGuard implements CanActivate {
     try {
       subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
     } catch {
+      await this.auditLog.record({ actor: null, action: 'auth.token_rejected', objectType: 'session', outcome: 'denied' });
       throw new UnauthorizedException('The session has expired or the token is invalid; sign in again');
     }
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: subject } });

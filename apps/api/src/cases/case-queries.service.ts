@@ -99,6 +99,7 @@ export class CaseQueries {
       alert: row.alert,
       version: row.version,
       underNondisclosure: isUnderNondisclosure(row),
+      patronNotifiedAt: row.patronNotifiedAt,
       assignments: {
         intakeClerk: people.get(row.intakeClerkId ?? ''),
         assignedAttorney: people.get(row.assignedAttorneyId ?? ''),

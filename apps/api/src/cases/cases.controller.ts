@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseCommands } from './case-commands.service';
 import { CaseQueries } from './case-queries.service';
+import { CaseSafeguards } from './case-safeguards.service';
 import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
 import { DecisionDto } from './dto/decision.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
@@ -12,6 +13,10 @@ import { ReviewDto } from './dto/review.dto';
 class ExtensionDto {
   @IsInt() @Min(1) @Max(14) days: number;
   @IsString() @MinLength(10, { message: 'reason must explain the unusual circumstances (at least 10 characters)' }) @MaxLength(2000) reason: string;
+}
+
+class PatronNoticeDto {
+  @IsIn(['mail', 'email', 'phone', 'in_person'], { message: 'method must be mail, email, phone or in_person' }) method: string;
 }
 
 class ResumeDto {
@@ -24,6 +29,7 @@ export class CasesController {
   constructor(
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
+    private readonly safeguards: CaseSafeguards,
   ) {}
 
   @Post()
@@ -89,6 +95,30 @@ export class CasesController {
   @Authenticated('attorney', 'director')
   async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor) {
     await this.commands.extend(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/holds/:holdId/renew')
+  @HttpCode(200)
+  @Authenticated('attorney', 'director')
+  async renewHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor) {
+    await this.safeguards.renewHold(id, holdId, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/holds/:holdId/release')
+  @HttpCode(200)
+  @Authenticated('attorney', 'director')
+  async releaseHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor) {
+    await this.safeguards.releaseHold(id, holdId, actor);
+    return this.queries.get(actor, id);
+  }
+
+  @Post(':id/patron-notice')
+  @HttpCode(200)
+  @Authenticated('clerk', 'director')
+  async patronNotice(@Param('id', ParseUUIDPipe) id: string, @Body() body: PatronNoticeDto, @CurrentUser() actor: Actor) {
+    await this.safeguards.recordPatronNotice(id, body.method, actor);
     return this.queries.get(actor, id);
   }
 

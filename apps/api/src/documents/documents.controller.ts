@@ -1,4 +1,7 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
@@ -24,7 +27,21 @@ export class DocumentsController {
     private readonly workflow: CaseWorkflow,
     private readonly access: CaseAccess,
     private readonly store: ContentStore,
+    private readonly dataSource: DataSource,
+    private readonly auditLog: AuditLog,
   ) {}
+
+  /** The attached file itself (an instrument scan, a consent letter), audited like any other read. */
+  @Get(':documentId')
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  async download(@Param('id', ParseUUIDPipe) caseId: string, @Param('documentId', ParseUUIDPipe) documentId: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    await this.access.load(actor, caseId);
+    const document = await this.dataSource.getRepository(DocumentEntity).findOne({ where: { id: documentId, caseId } });
+    if (!document) throw new NotFoundException('Document not found');
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'document.read', objectType: 'document', objectId: documentId, caseId });
+    response.setHeader('X-Content-SHA256', document.sha256);
+    return new StreamableFile(this.store.open(document.sha256), { type: document.mediaType, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
+  }
 
   @Post()
   @Authenticated('clerk')

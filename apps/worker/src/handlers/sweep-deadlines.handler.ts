@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, LessThan } from 'typeorm';
 import { toLocalDate } from '@custodian/domain';
-import { DeadlineEntity, UnitOfWork } from '@custodian/persistence';
+import { DeadlineEntity, PreservationHoldEntity, UnitOfWork } from '@custodian/persistence';
+import { AuditLog } from '@custodian/audit';
 import { OutboxRelay, enqueueInTransaction, jobRequest } from '@custodian/queues';
 import { JobHandler } from '../job-handler';
 
@@ -17,6 +18,7 @@ export class SweepDeadlinesHandler implements JobHandler<'sweep-deadlines'> {
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly relay: OutboxRelay,
+    private readonly auditLog: AuditLog,
   ) {}
 
   async handle() {
@@ -27,6 +29,18 @@ export class SweepDeadlinesHandler implements JobHandler<'sweep-deadlines'> {
       }
     });
     await this.relay.flush();
-    return { overdue: overdue.length };
+    return { overdue: overdue.length, holdsExpired: await this.expireHolds() };
+  }
+
+  /** Preservation holds lapse at the end of their last day unless renewed (or replaced by a court order). */
+  private async expireHolds(): Promise<number> {
+    const lapsed = await this.dataSource.getRepository(PreservationHoldEntity).find({ where: { status: 'active', expiresOn: LessThan(toLocalDate(new Date())) } });
+    for (const hold of lapsed) {
+      await this.unitOfWork.run(async (manager) => {
+        await manager.update(PreservationHoldEntity, { id: hold.id, status: 'active' }, { status: 'expired' });
+        await this.auditLog.append(manager, { actor: null, action: 'hold.expired', objectType: 'preservation_hold', objectId: hold.id, caseId: hold.caseId });
+      });
+    }
+    return lapsed.length;
   }
 }

@@ -32,6 +32,8 @@ export class CaseEntity {
   @Column('simple-json') clockPauses: { from: string; to?: string | null; reason: string }[];
   /** Extensions granted per clock, e.g. the one CPRA extension with its reason. */
   @Column('simple-json') clockExtensions: Record<string, { days: number; reason: string; grantedAt: string }>;
+  /** When the patron was told of the request; refused while a nondisclosure order runs. */
+  @Column({ type: Date, nullable: true }) patronNotifiedAt: Date | null;
   @Column({ type: Date, nullable: true }) submittedAt: Date | null;
   @Column({ type: Date, nullable: true }) closedAt: Date | null;
   @Column({ type: Date, nullable: true }) recordsPurgedAt: Date | null;

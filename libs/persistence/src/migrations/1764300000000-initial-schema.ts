@@ -20,7 +20,7 @@ export class InitialSchema1764300000000 implements MigrationInterface {
       c.json('instrument'), c.json('scope'), c.json('approvedScope', true), c.text('nondisclosureUntil', 10, { isNullable: true }),
       c.bool('emergency', false), c.longText('summary', { default: "''" }), c.ref('intakeClerkId', true), c.ref('assignedAttorneyId', true),
       c.ref('reviewingAttorneyId', true), c.ref('assignedDirectorId', true), c.ref('decidingDirectorId', true), c.longText('alert', { isNullable: true }), c.json('clockPauses'), c.json('clockExtensions'),
-      c.time('submittedAt', true), c.time('closedAt', true), c.time('recordsPurgedAt', true), c.int('version'),
+      c.time('patronNotifiedAt', true), c.time('submittedAt', true), c.time('closedAt', true), c.time('recordsPurgedAt', true), c.int('version'),
       c.time('createdAt'), c.time('updatedAt'),
     ], [new TableIndex({ columnNames: ['status'] })]);
     await create('documents', [
