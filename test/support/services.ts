@@ -56,14 +56,8 @@ export async function createTestEnvironment(dialect: 'postgres' | 'sqlite' = 'po
   };
 }
 
-async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  return withDatabase(POSTGRES_ADMIN_URL, work);
 }
 
 /** Runs SQL against a test database directly (e.g. to tamper with the audit log). */

@@ -15,7 +15,15 @@ export class UnitOfWork {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.isPostgres) return this.dataSource.transaction(work);
-    const result = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+    const result = this.sqliteQueue.then(() =>
+      this.dataSource.transaction(async (manager) => {
+        // TypeORM opens a deferred transaction. Taking the write lock first (a no-op write) makes SQLite wait
+        // for the other process's writer (busy timeout) instead of failing later with SQLITE_BUSY_SNAPSHOT
+        // when this transaction's first read is already older than the other process's commit.
+        await manager.query('UPDATE settings SET "key" = "key" WHERE 1 = 0');
+        return work(manager);
+      }),
+    );
     this.sqliteQueue = result.catch(() => undefined);
     return result;
   }

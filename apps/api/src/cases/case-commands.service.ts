@@ -180,24 +180,22 @@ export class CaseCommands {
   }
 
   withdraw(caseId: string, actor: Actor): Promise<void> {
-    return this.workflow.change(caseId, async (row, manager) => {
-      this.access.assertVisible(actor, row);
-      if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
-      row.status = nextState(row.status, 'withdraw');
-      row.closedAt = new Date();
-      await this.save(manager, row);
-      return { result: undefined, audit: [{ actor: by(actor), action: 'case.withdrawn', objectType: 'case', objectId: caseId }] };
-    });
+    return this.finish(caseId, actor, 'withdraw', 'case.withdrawn');
   }
 
   close(caseId: string, actor: Actor): Promise<void> {
+    return this.finish(caseId, actor, 'close', 'case.closed');
+  }
+
+  /** Ends a case (withdrawn, or closed after delivery); the clocks stop and the purge countdown starts. */
+  private finish(caseId: string, actor: Actor, transition: 'withdraw' | 'close', action: string): Promise<void> {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
-      row.status = nextState(row.status, 'close');
+      row.status = nextState(row.status, transition);
       row.closedAt = new Date();
       await this.save(manager, row);
-      return { result: undefined, audit: [{ actor: by(actor), action: 'case.closed', objectType: 'case', objectId: caseId }] };
+      return { result: undefined, jobs: await replanDeadlines(manager, row), audit: [{ actor: by(actor), action, objectType: 'case', objectId: caseId }] };
     });
   }
 

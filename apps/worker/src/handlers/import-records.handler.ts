@@ -8,6 +8,7 @@ import { JobPayloads } from '@custodian/queues';
 import { ExportFile, ImportProgress, RecordCipher, isValidated, readRecordBatches, validateExport } from '@custodian/records';
 import { ContentStore } from '@custodian/storage';
 import { JobHandler, skipped } from '../job-handler';
+import { throttled } from '../progress-throttle';
 
 const IMPORTABLE_STATES = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
 const PROGRESS_EVERY_MS = 500;
@@ -83,14 +84,10 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
 
   /** Progress goes to the job and, at most twice a second, to the import row the clerk's screen polls. */
   private progressReporter(job: Job, importId: string) {
-    let lastWrite = 0;
-    return (progress: ImportProgress) => {
-      const now = Date.now();
-      if (now - lastWrite < PROGRESS_EVERY_MS) return;
-      lastWrite = now;
+    return throttled(PROGRESS_EVERY_MS, (progress: ImportProgress) => {
       void job.updateProgress({ phase: progress.phase, bytesRead: progress.bytesRead, rows: progress.rows }).catch(() => undefined);
       // Only while running: a late write must not rewind a finished import's figures.
       void this.dataSource.getRepository(RecordImportEntity).update({ id: importId, status: In(['validating', 'importing']) }, { bytesRead: progress.bytesRead, rowsRead: progress.rows }).catch(() => undefined);
-    };
+    });
   }
 }

@@ -14,6 +14,7 @@ import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { ContentStore } from '@custodian/storage';
 import { JobHandler, skipped } from '../job-handler';
+import { throttled } from '../progress-throttle';
 import { official, instrumentSummary } from '../production/case-officials';
 import { caseRecords, countCaseRecords } from '../production/case-records';
 
@@ -160,14 +161,10 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   }
 
   private progress(job: Job, productionId: string) {
-    let lastWrite = 0;
-    return (progress: { percent: number | null; recordsRead: number; pages: number; phase: string }) => {
-      const now = Date.now();
-      if (now - lastWrite < PROGRESS_EVERY_MS) return;
-      lastWrite = now;
+    return throttled(PROGRESS_EVERY_MS, (progress: { percent: number | null; recordsRead: number; pages: number; phase: string }) => {
       const percent = Math.min(99, Math.round(progress.percent ?? 0));
       void job.updateProgress({ percent, pages: progress.pages, phase: progress.phase }).catch(() => undefined);
       void this.dataSource.getRepository(ProductionEntity).update({ id: productionId, status: 'rendering' }, { progress: percent }).catch(() => undefined);
-    };
+    });
   }
 }
