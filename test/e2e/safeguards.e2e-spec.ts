@@ -66,6 +66,19 @@ describe('safeguards around a request: holds, patron notice, extensions, documen
     expect(letter.bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('chases deadlines: an overdue clock notifies the director and tops the deadline list', async () => {
+    const row = await submitted({ requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {}, receivedAt: '2026-10-01T09:00:00-07:00' });
+    expect(row.deadlines.find((d: { clock: string }) => d.clock === 'cpra_determination').dueDate < '2026-11-28').toBe(true);
+    const director = await system.as('director');
+    const overdue = await eventually(() => director.get('/api/notifications').then((r) => r.body.items), (items) => items.some((n: { kind: string; caseId: string }) => n.kind === 'overdue' && n.caseId === row.id));
+    const notice = overdue.find((n: { kind: string; caseId: string }) => n.kind === 'overdue' && n.caseId === row.id);
+    expect(notice.message).toContain(row.caseNumber);
+    expect((await director.post(`/api/notifications/${notice.id}/read`)).status).toBe(204);
+    expect((await clerk.post(`/api/notifications/${notice.id}/read`)).status).toBe(404);
+    const due = (await director.get('/api/deadlines?within=P1D')).body.items.find((d: { caseId: string }) => d.caseId === row.id);
+    expect(due).toMatchObject({ urgency: 'overdue' });
+  });
+
   it('stores attached documents by checksum and serves them back, audited', async () => {
     const created = (await clerk.post('/api/cases', courtOrderCase())).body;
     const attached = await clerk.upload(`/api/cases/${created.id}/documents`, { kind: 'instrument' }, { name: 'order scan.pdf', content: '%PDF-1.4 scan', type: 'application/pdf' });
