@@ -1,0 +1,362 @@
+/** Shapes of the Custodian HTTP API as the web workspace reads them (see /docs on the API). */
+
+export type Role = 'clerk' | 'attorney' | 'director' | 'auditor' | 'admin';
+export type RequestType =
+  | 'patron_consent' | 'court_order' | 'search_warrant' | 'civil_subpoena' | 'criminal_subpoena'
+  | 'national_security_letter' | 'fisa_order' | 'emergency' | 'public_records' | 'internal';
+export type CaseState = 'intake' | 'legal_review' | 'needs_info' | 'awaiting_approval' | 'fulfilling' | 'fulfilled' | 'denied' | 'closed' | 'withdrawn';
+export type Channel = 'in_person' | 'mail' | 'email' | 'fax' | 'portal' | 'phone' | 'internal';
+export type Verification = 'id_copied' | 'callback_published_number' | 'government_email' | 'court_record' | 'patron_id_checked' | 'not_verified';
+export type RecordType = 'patron' | 'loans' | 'holds' | 'fines' | 'searches' | 'sessions';
+export type Urgency = 'overdue' | 'due_today' | 'due_soon' | 'later';
+export type Sufficiency = 'sufficient' | 'insufficient' | 'needs_info';
+export type Recommendation = 'fulfil' | 'partial' | 'deny';
+export type DocumentKind = 'instrument' | 'consent' | 'requester_id' | 'correspondence' | 'court_filing' | 'other';
+export type LetterKind = 'denial' | 'needs_info' | 'extension';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  title: string;
+  email?: string | null;
+  roles: Role[];
+  active?: boolean;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  user: User;
+}
+
+export interface Person {
+  id: string;
+  displayName: string;
+  title: string;
+}
+
+export interface Requester {
+  name: string;
+  agency?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  badgeNumber?: string | null;
+  barNumber?: string | null;
+  verification: Verification;
+  verificationNote?: string | null;
+}
+
+export interface Instrument {
+  issuedBy?: string | null;
+  judge?: string | null;
+  docketNumber?: string | null;
+  issuedAt?: string | null;
+  complianceDate?: string | null;
+  consentingCardNumber?: string | null;
+  description?: string | null;
+}
+
+export interface Scope {
+  cardNumbers: string[];
+  from: string;
+  to: string;
+  recordTypes: RecordType[];
+  includeContactDetails?: boolean;
+}
+
+export interface CaseSummary {
+  id: string;
+  caseNumber: string;
+  requestType: RequestType;
+  status: CaseState;
+  pendingStep: string | null;
+  receivedAt: string;
+  requesterName: string;
+  agency: string | null;
+  emergency: boolean;
+  nondisclosureUntil: string | null;
+  submittedAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+  nextDue: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface SkippedDay {
+  date: string;
+  reason: string;
+  phase: 'counting' | 'roll_forward';
+}
+
+export interface PauseSummary {
+  from: string;
+  to: string | null;
+  reason: string;
+  open?: boolean;
+  daysNotCounted?: number;
+}
+
+export interface ExtensionSummary {
+  requestedDays: number;
+  grantedDays: number;
+  maxDays: number;
+  capped: boolean;
+  reason: string;
+  grantedOn: string;
+  citation: string | null;
+}
+
+export interface DeadlineExplanation {
+  kind?: string;
+  start: string;
+  startsFrom?: string;
+  rule: string;
+  citation: string;
+  counting: 'calendar' | 'court';
+  baseDays: number;
+  daysAdded: number;
+  daysCounted: number;
+  skipped: SkippedDay[];
+  pauses: PauseSummary[];
+  extension: ExtensionSummary | null;
+  steps: string[];
+}
+
+export interface Deadline {
+  clock: string;
+  label: string;
+  dueDate: string | null;
+  status: 'open' | 'paused' | 'met';
+  explanation: DeadlineExplanation | null;
+}
+
+export interface Contradiction {
+  code: string;
+  message: string;
+  citation: string;
+  checklistKey?: string;
+}
+
+export interface Review {
+  id: string;
+  attorney?: Person;
+  checklist: Record<string, boolean>;
+  sufficiency: Sufficiency;
+  recommendation: Recommendation;
+  reasons: string[];
+  scope: Scope | null;
+  cureRequest: string | null;
+  contradictions: Contradiction[] | null;
+  overrideReason: string | null;
+  memo: string | null;
+  memoWithheld?: boolean;
+  createdAt: string;
+}
+
+export interface Decision {
+  id: string;
+  decision: 'approve' | 'deny';
+  note: string;
+  reasons: string[] | null;
+  director?: Person;
+  createdAt: string;
+}
+
+export interface Production {
+  id: string;
+  status: 'rendering' | 'ready' | 'failed';
+  progress: number;
+  sha256: string | null;
+  bytes: number | null;
+  pages: number | null;
+  batesFirst: string | null;
+  batesLast: string | null;
+  manifest: unknown;
+  failure: string | null;
+  createdAt?: string;
+  completedAt?: string | null;
+}
+
+export interface Letter {
+  id: string;
+  kind: LetterKind;
+  reference: string;
+  sha256?: string;
+  bytes?: number;
+  createdAt: string;
+}
+
+export interface CaseDocument {
+  id: string;
+  kind: DocumentKind;
+  filename: string;
+  mediaType: string;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface ImportIssue {
+  table: string | null;
+  row: number | null;
+  line: number | null;
+  field: string | null;
+  message: string;
+}
+
+export interface RecordImport {
+  id: string;
+  status: 'queued' | 'validating' | 'importing' | 'completed' | 'failed';
+  format?: 'json' | 'csv';
+  table?: string | null;
+  filename?: string;
+  progress: number;
+  rowsRead: number;
+  rowsImported: number;
+  errorCount: number;
+  errors: ImportIssue[] | null;
+  createdAt?: string;
+  completedAt?: string | null;
+}
+
+export interface PreservationHold {
+  id: string;
+  status: 'active' | 'released' | 'expired';
+  placedAt: string;
+  expiresOn: string;
+  renewals: number;
+  releasedAt: string | null;
+}
+
+export interface Assignments {
+  intakeClerk?: Person;
+  assignedAttorney?: Person;
+  reviewingAttorney?: Person;
+  assignedDirector?: Person;
+  decidingDirector?: Person;
+}
+
+export interface CaseDetail extends CaseSummary {
+  channel: Channel;
+  requester: Requester;
+  instrument: Instrument;
+  scope: Scope;
+  approvedScope: Scope | null;
+  summary: string;
+  alert: unknown;
+  version: number;
+  underNondisclosure: boolean;
+  assignments: Assignments;
+  deadlines: Deadline[];
+  reviews: Review[];
+  decision: Decision | null;
+  production: Production | null;
+  letters: Letter[];
+  documents: CaseDocument[];
+  recordImports: RecordImport[];
+  preservationHolds: PreservationHold[];
+}
+
+export interface CaseEvent {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  outcome: string;
+  details: Record<string, unknown> | null;
+}
+
+export interface DueItem {
+  caseId: string;
+  caseNumber: string;
+  requestType: RequestType;
+  status: CaseState;
+  clock: string;
+  label: string;
+  dueDate: string;
+  urgency: Urgency;
+  explanation: DeadlineExplanation | null;
+}
+
+export interface DueList {
+  today: string;
+  until: string;
+  items: DueItem[];
+  total: number;
+}
+
+export interface ChecklistItem {
+  key: string;
+  label: string;
+  citation: string;
+  required: boolean;
+  supportingAnswer: boolean;
+}
+
+export interface CounselQuestion {
+  setting: string;
+  question: string;
+  citation: string;
+  value: unknown;
+}
+
+export interface Rule {
+  requestType: RequestType;
+  label: string;
+  basisForRelease: { text: string; citation: string } | null;
+  releaseRoutes?: { text: string; citation: string; requires: string[] }[];
+  checklist: ChecklistItem[];
+  defaultRecommendation: Recommendation;
+  defaultReasonCodes: string[];
+  clocks: string[];
+  counselQuestions: CounselQuestion[];
+  notes?: string[];
+  gagHandling?: { when: string; text: string; citation: string } | null;
+}
+
+export type RuleTable = Record<RequestType, Rule>;
+
+export interface Notification {
+  id: string;
+  caseId: string | null;
+  kind: string;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events: number;
+  head: { seq: number; hash: string } | null;
+  firstBroken: { seq: number; reason: string } | null;
+}
+
+export type Count = number | { band: string };
+
+export interface TransparencyRow {
+  requestType: RequestType;
+  received: Count;
+  produced: Count;
+  denied: Count;
+  withdrawn: Count;
+  pending: Count;
+  patronsAffected: Count;
+  percentWithDataProduced: number | null;
+}
+
+export interface TransparencyReport {
+  from: string;
+  to: string;
+  citation: string;
+  rows: TransparencyRow[];
+}

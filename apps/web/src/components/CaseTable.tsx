@@ -1,0 +1,55 @@
+import type { CaseSummary } from '../api/types';
+import { formatDate, formatDateTime } from '../lib/format';
+import { label, REQUEST_TYPE_LABELS } from '../lib/labels';
+import { libraryToday } from '../lib/pacific-time';
+import { Link } from '../router/router';
+import { StateBadge, Tag } from './badges';
+import { Empty } from './layout';
+
+/** Cases as a table, most urgent first as the API sorts them; the case number links to the case. */
+export function CaseTable({ cases, caption, empty, linkTo = (c) => `/cases/${c.id}` }: { cases: CaseSummary[]; caption: string; empty: string; linkTo?: (c: CaseSummary) => string }) {
+  if (cases.length === 0) return <Empty>{empty}</Empty>;
+  const today = libraryToday();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Case</th>
+            <th scope="col">Request</th>
+            <th scope="col">Requester</th>
+            <th scope="col">State</th>
+            <th scope="col">Received</th>
+            <th scope="col">Next deadline</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                <Link to={linkTo(c)}>{c.caseNumber}</Link>
+                {c.emergency && <> <Tag tone="danger">Emergency</Tag></>}
+                {c.nondisclosureUntil && c.nondisclosureUntil >= today && <> <Tag tone="warning">Gag order</Tag></>}
+              </th>
+              <td>{label(REQUEST_TYPE_LABELS, c.requestType)}</td>
+              <td>
+                {c.requesterName}
+                {c.agency && <span className="muted"> · {c.agency}</span>}
+              </td>
+              <td>
+                <StateBadge state={c.status} />
+                {c.pendingStep && <span className="muted"> ({c.pendingStep} step running)</span>}
+              </td>
+              <td>{formatDateTime(c.receivedAt)}</td>
+              <td className={c.nextDue && c.nextDue < today ? 'text-danger' : undefined}>
+                {c.nextDue ? formatDate(c.nextDue) : '—'}
+                {c.nextDue && c.nextDue < today && ' (overdue)'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { api } from '../api/client';
+import { useAction } from '../lib/useAction';
+import { ErrorAlert } from './ErrorAlert';
+
+/** Fetches a file with the bearer token and hands it to the browser as a download. */
+export function DownloadButton({ path, fallbackName, children }: { path: string; fallbackName: string; children: string }) {
+  const download = useAction(async () => {
+    const file = await api.download(path, fallbackName);
+    const url = URL.createObjectURL(file.blob);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = file.filename;
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return file;
+  });
+  return (
+    <div className="download">
+      <button type="button" className="button button--secondary" onClick={() => void download.run()} disabled={download.pending} aria-busy={download.pending}>
+        {download.pending ? 'Preparing download…' : children}
+      </button>
+      {download.error && <ErrorAlert error={download.error} title="The download failed" />}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { CaseState, Urgency } from '../api/types';
+import { STATE_LABELS, URGENCY_LABELS } from '../lib/labels';
+
+/** The case state as a badge; colour is never the only cue, the word is always there. */
+export function StateBadge({ state }: { state: CaseState }) {
+  return <span className={`badge badge--state-${state}`}>{STATE_LABELS[state] ?? state}</span>;
+}
+
+export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+  return <span className={`badge badge--${urgency}`}>{URGENCY_LABELS[urgency]}</span>;
+}
+
+export function Tag({ children, tone = 'neutral' }: { children: string; tone?: 'neutral' | 'warning' | 'danger' | 'success' }) {
+  return <span className={`badge badge--tone-${tone}`}>{children}</span>;
+}

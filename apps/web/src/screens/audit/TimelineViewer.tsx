@@ -1,0 +1,56 @@
+import { FormEvent, useState } from 'react';
+import type { CaseSummary, Page } from '../../api/types';
+import { query } from '../../api/client';
+import { AsyncContent } from '../../components/AsyncContent';
+import { TextField } from '../../components/fields';
+import { Empty } from '../../components/layout';
+import { label, REQUEST_TYPE_LABELS, STATE_LABELS } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+import { Timeline } from '../case/Timeline';
+
+/** Find a case by number or requester, then read its audited timeline. */
+export function TimelineViewer({ initialCaseId = null, onSelect }: { initialCaseId?: string | null; onSelect?: (caseId: string) => void }) {
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState<string | null>(null);
+  const [caseId, setCaseId] = useState<string | null>(initialCaseId);
+  const results = useResource<Page<CaseSummary>>(search === null ? null : `/api/cases${query({ q: search, pageSize: 20 })}`);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(text.trim());
+  };
+  const choose = (id: string) => {
+    setCaseId(id);
+    onSelect?.(id);
+  };
+  return (
+    <div className="timeline-viewer">
+      <form className="inline-form" onSubmit={submit} role="search" aria-label="Find a case for its timeline">
+        <TextField name="timelineSearch" label="Case number, requester or summary" value={text} onChange={setText} />
+        <button type="submit" className="button button--secondary">
+          Find
+        </button>
+      </form>
+      {search !== null && (
+        <AsyncContent resource={results} what="matching cases">
+          {(page) =>
+            page.items.length === 0 ? (
+              <Empty>No case matches “{search}”.</Empty>
+            ) : (
+              <ul className="choice-list" aria-label="Matching cases">
+                {page.items.map((c) => (
+                  <li key={c.id}>
+                    <button type="button" className="button button--link" aria-pressed={c.id === caseId} onClick={() => choose(c.id)}>
+                      {c.caseNumber}
+                    </button>{' '}
+                    {label(REQUEST_TYPE_LABELS, c.requestType)} · {c.requesterName} · {label(STATE_LABELS, c.status)}
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </AsyncContent>
+      )}
+      {caseId && <Timeline caseId={caseId} showReadsInitially />}
+    </div>
+  );
+}

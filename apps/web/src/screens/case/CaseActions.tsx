@@ -1,0 +1,44 @@
+import type { CaseDetail } from '../../api/types';
+import { Section } from '../../components/layout';
+import { Link } from '../../router/router';
+import { useSession } from '../../session/session';
+import { CaseCommandButton } from './CaseCommandButton';
+import { ResumeForm } from './ResumeForm';
+import { SubmitIntake } from './SubmitIntake';
+
+const WITHDRAWABLE = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
+
+/** What the signed-in person can do next on this case, given their roles and its state. */
+export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
+  const { hasRole, user } = useSession();
+  const idle = !c.pendingStep;
+  const isClerk = hasRole('clerk');
+  const parts = [
+    isClerk && c.status === 'intake' && idle && (
+      <div key="intake" className="actions__group">
+        <Link to={`/cases/${c.id}/edit`} className="button button--secondary">
+          Edit intake
+        </Link>
+        <SubmitIntake c={c} onSubmitted={onChanged} />
+      </div>
+    ),
+    hasRole('attorney') && c.status === 'legal_review' && idle && c.assignments.intakeClerk?.id !== user.id && (
+      <Link key="review" to={`/cases/${c.id}/review`} className="button">
+        Review this case
+      </Link>
+    ),
+    hasRole('clerk', 'attorney') && c.status === 'needs_info' && idle && <ResumeForm key="resume" caseId={c.id} onResumed={onChanged} />,
+    hasRole('clerk', 'director') && (c.status === 'fulfilled' || c.status === 'denied') && idle && (
+      <CaseCommandButton key="close" path={`/api/cases/${c.id}/close`} label="Close case" confirm="Close the case once the production or letter has been delivered?" onDone={onChanged} />
+    ),
+    hasRole('clerk', 'director') && WITHDRAWABLE.includes(c.status) && idle && (
+      <CaseCommandButton key="withdraw" path={`/api/cases/${c.id}/withdraw`} label="Withdraw case" tone="danger" confirm="Withdraw the request? The case closes and nothing is produced." onDone={onChanged} />
+    ),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <Section title="Next steps" className="actions">
+      {parts}
+    </Section>
+  );
+}

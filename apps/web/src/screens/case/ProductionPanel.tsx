@@ -1,0 +1,45 @@
+import type { CaseDetail, Production } from '../../api/types';
+import { DownloadButton } from '../../components/DownloadButton';
+import { Facts, LiveStatus, Section } from '../../components/layout';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatBytes, formatDateTime } from '../../lib/format';
+
+/** The redacted production of an approved case: progress while it renders, then its facts and the PDF. */
+export function ProductionPanel({ c, live }: { c: CaseDetail; live: Production | null }) {
+  const p = live ?? c.production;
+  if (!p && c.status !== 'fulfilling') return null;
+  return (
+    <Section title="Production">
+      {!p && <LiveStatus>Approved: waiting for the worker to start rendering the production…</LiveStatus>}
+      {p?.status === 'rendering' && (
+        <>
+          <ProgressBar label="Rendering the redacted production" value={p.progress} detail="Redacting, numbering pages and verifying the PDF by text extraction." />
+          <LiveStatus>{`Rendering: ${p.progress}% done.`}</LiveStatus>
+        </>
+      )}
+      {p?.status === 'failed' && (
+        <div className="alert alert--error" role="alert">
+          <h3 className="alert__title">The production failed</h3>
+          <p>{p.failure ?? 'No reason was recorded.'} Nothing was released. The worker retries; if it keeps failing, ask IT.</p>
+        </div>
+      )}
+      {p?.status === 'ready' && (
+        <>
+          <LiveStatus>The production is ready.</LiveStatus>
+          <Facts
+            items={[
+              ['Pages', p.pages],
+              ['Bates numbers', p.batesFirst && p.batesLast ? `${p.batesFirst} to ${p.batesLast}` : undefined],
+              ['Size', formatBytes(p.bytes)],
+              ['Completed', formatDateTime(p.completedAt)],
+              ['SHA-256', p.sha256 ? <code className="hash">{p.sha256}</code> : undefined],
+            ]}
+          />
+          <DownloadButton path={`/api/productions/${p.id}/pdf`} fallbackName={`production-${c.caseNumber}.pdf`}>
+            Download production (PDF)
+          </DownloadButton>
+        </>
+      )}
+    </Section>
+  );
+}

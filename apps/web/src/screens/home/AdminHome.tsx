@@ -1,0 +1,38 @@
+import type { User } from '../../api/types';
+import { AsyncContent } from '../../components/AsyncContent';
+import { Section } from '../../components/layout';
+import { ROLE_LABELS, ROLES } from '../../lib/labels';
+import { useResource } from '../../lib/useResource';
+import { Link } from '../../router/router';
+
+/** Accounts at a glance: how many people hold each role, which accounts are closed. */
+export function AdminHome() {
+  const users = useResource<{ items: User[]; total: number }>('/api/users');
+  return (
+    <div className="role-home" data-role="admin">
+      <Section
+        title="Accounts"
+        actions={
+          <Link to="/users" className="button button--secondary">
+            Manage users
+          </Link>
+        }
+      >
+        <AsyncContent resource={users} what="the accounts">
+          {(list) => (
+            <ul className="stat-list">
+              {ROLES.map((role) => (
+                <li key={role}>
+                  <span className="stat-list__value">{list.items.filter((u) => u.active !== false && u.roles.includes(role)).length}</span> {ROLE_LABELS[role]}
+                </li>
+              ))}
+              <li>
+                <span className="stat-list__value">{list.items.filter((u) => u.active === false).length}</span> closed accounts
+              </li>
+            </ul>
+          )}
+        </AsyncContent>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { CaseSummary, Page } from '../../api/types';
+import { CaseCharts } from '../../charts/CaseCharts';
+import { AsyncContent } from '../../components/AsyncContent';
+import { Empty, Section } from '../../components/layout';
+import { useResource } from '../../lib/useResource';
+import { ApprovalCard } from './ApprovalCard';
+import { CaseListSection } from './CaseListSection';
+
+export function DirectorHome() {
+  const queue = useResource<Page<CaseSummary>>('/api/cases?status=awaiting_approval');
+  return (
+    <div className="role-home" data-role="director">
+      <Section title="Approval queue">
+        <AsyncContent resource={queue} what="the approval queue">
+          {(page) =>
+            page.items.length === 0 ? (
+              <Empty>No reviewed case waits for your decision.</Empty>
+            ) : (
+              <ul className="cards">
+                {page.items.map((c) => (
+                  <li key={c.id}>
+                    <ApprovalCard summary={c} />
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </AsyncContent>
+      </Section>
+      <CaseListSection title="Being fulfilled" path="/api/cases?status=fulfilling" empty="No production is being prepared." />
+      <Section title="Caseload">
+        <CaseCharts />
+      </Section>
+    </div>
+  );
+}

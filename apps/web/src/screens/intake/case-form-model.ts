@@ -1,0 +1,104 @@
+import type { CaseDetail, Channel, RecordType, RequestType, Verification } from '../../api/types';
+import { libraryLocalToIso, toLibraryLocal } from '../../lib/pacific-time';
+import { INSTRUMENT_FIELDS, InstrumentField, RequesterExtra, TYPE_FIELDS } from './request-type-fields';
+
+/** The intake form as the person types it: strings throughout, so nothing typed is ever coerced away. */
+export interface CaseFormState {
+  requestType: RequestType | '';
+  receivedAt: string;
+  channel: Channel;
+  requester: { name: string; agency: string; email: string; phone: string; address: string; badgeNumber: string; barNumber: string; verification: Verification | ''; verificationNote: string };
+  instrument: Record<InstrumentField, string>;
+  scope: { cardNumbers: string; from: string; to: string; recordTypes: RecordType[]; includeContactDetails: boolean };
+  nondisclosureUntil: string;
+  emergency: boolean;
+  summary: string;
+}
+
+export function emptyCaseForm(now = new Date()): CaseFormState {
+  return {
+    requestType: '',
+    receivedAt: toLibraryLocal(now),
+    channel: 'in_person',
+    requester: { name: '', agency: '', email: '', phone: '', address: '', badgeNumber: '', barNumber: '', verification: '', verificationNote: '' },
+    instrument: Object.fromEntries(INSTRUMENT_FIELDS.map((f) => [f, ''])) as Record<InstrumentField, string>,
+    scope: { cardNumbers: '', from: '', to: '', recordTypes: [], includeContactDetails: false },
+    nondisclosureUntil: '',
+    emergency: false,
+    summary: '',
+  };
+}
+
+export function caseFormFrom(c: CaseDetail): CaseFormState {
+  const empty = emptyCaseForm();
+  const text = (v: string | null | undefined) => v ?? '';
+  return {
+    requestType: c.requestType,
+    receivedAt: toLibraryLocal(c.receivedAt),
+    channel: c.channel,
+    requester: {
+      name: c.requester.name, agency: text(c.requester.agency), email: text(c.requester.email), phone: text(c.requester.phone), address: text(c.requester.address),
+      badgeNumber: text(c.requester.badgeNumber), barNumber: text(c.requester.barNumber), verification: c.requester.verification, verificationNote: text(c.requester.verificationNote),
+    },
+    instrument: { ...empty.instrument, ...Object.fromEntries(INSTRUMENT_FIELDS.map((f) => [f, text(c.instrument[f])])) },
+    scope: { cardNumbers: c.scope.cardNumbers.join('\n'), from: c.scope.from, to: c.scope.to, recordTypes: c.scope.recordTypes, includeContactDetails: !!c.scope.includeContactDetails },
+    nondisclosureUntil: text(c.nondisclosureUntil),
+    emergency: c.emergency,
+    summary: c.summary ?? '',
+  };
+}
+
+/** Card numbers typed one per line, or separated by commas or spaces. */
+export function splitCardNumbers(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+function compact<T extends Record<string, string>>(values: T, keep: readonly string[]): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => keep.includes(k) && v.trim() !== '').map(([k, v]) => [k, v.trim()])) as Partial<T>;
+}
+
+/**
+ * The body of POST /api/cases (and PATCH). Only the fields shown for the request type are sent; blanks
+ * are left out. Values typed into fields of another type stay in the form state if the type changes back.
+ */
+export function caseBody(s: CaseFormState) {
+  const fields = s.requestType ? TYPE_FIELDS[s.requestType] : null;
+  const requesterExtras = Object.keys(fields?.requester ?? {}) as RequesterExtra[];
+  const { verification, ...requesterText } = s.requester;
+  return {
+    requestType: s.requestType,
+    receivedAt: libraryLocalToIso(s.receivedAt),
+    channel: s.channel,
+    requester: {
+      ...compact(requesterText, ['name', 'email', 'phone', 'address', 'verificationNote', ...requesterExtras]),
+      name: s.requester.name.trim(),
+      verification,
+    },
+    instrument: compact(s.instrument, Object.keys(fields?.instrument ?? {})),
+    scope: {
+      cardNumbers: splitCardNumbers(s.scope.cardNumbers),
+      from: s.scope.from,
+      to: s.scope.to,
+      recordTypes: s.scope.recordTypes,
+      ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}),
+    },
+    nondisclosureUntil: s.nondisclosureUntil || null,
+    emergency: s.emergency || s.requestType === 'emergency',
+    summary: s.summary.trim(),
+  };
+}
+
+/** Blank required fields, named as the API names them; format checks are left to the server. */
+export function blankRequiredFields(s: CaseFormState): Record<string, string[]> {
+  const problems: [string, boolean, string][] = [
+    ['requestType', !s.requestType, 'Choose the kind of request.'],
+    ['receivedAt', !s.receivedAt, 'Enter when the request was received.'],
+    ['requester.name', !s.requester.name.trim(), "Enter the requester's name."],
+    ['requester.verification', !s.requester.verification, "Say how the requester's identity was checked (or that it was not)."],
+    ['scope.cardNumbers', splitCardNumbers(s.scope.cardNumbers).length === 0, 'Enter at least one library card number.'],
+    ['scope.from', !s.scope.from, 'Enter the first date of the records asked for.'],
+    ['scope.to', !s.scope.to, 'Enter the last date of the records asked for.'],
+    ['scope.recordTypes', s.scope.recordTypes.length === 0, 'Tick at least one kind of record.'],
+  ];
+  return Object.fromEntries(problems.filter(([, blank]) => blank).map(([field, , message]) => [field, [message]]));
+}

@@ -1,0 +1,82 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { ApiError } from '../../api/errors';
+import type { CaseDetail, Contradiction, Recommendation, Rule, Sufficiency } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckboxGroup, FieldErrorsProvider, RadioGroup, TextAreaField, TextField } from '../../components/fields';
+import { optionsOf, RECOMMENDATION_LABELS, SUFFICIENCY_LABELS } from '../../lib/labels';
+import { useAction } from '../../lib/useAction';
+import { ChecklistFields } from './ChecklistFields';
+import { ContradictionsPanel } from './ContradictionsPanel';
+import { NarrowScopeEditor } from './NarrowScopeEditor';
+import { initialReview, reviewBody, ReviewFormState } from './review-form-model';
+
+/** Field errors for the form, with each contradiction about a checklist item shown next to that item. */
+function errorsFor(error: ApiError | undefined, contradictions: Contradiction[]): Record<string, string[]> {
+  const fields = { ...(error?.fieldErrors ?? {}) };
+  for (const c of contradictions) if (c.checklistKey) (fields[`checklist.${c.checklistKey}`] ??= []).push(c.message);
+  return fields;
+}
+
+/**
+ * The attorney's review: checklist with citations, finding, recommendation and reasons, narrowed scope,
+ * cure request and privileged memo. A 422 listing contradictions turns into a request for an override reason.
+ */
+export function ReviewForm({ c, rule, onRecorded }: { c: CaseDetail; rule: Rule; onRecorded: () => void }) {
+  const [form, setForm] = useState<ReviewFormState>(() => initialReview(c, rule));
+  const [contradictions, setContradictions] = useState<{ list: Contradiction[] } | null>(null);
+  const patch = (p: Partial<ReviewFormState>) => setForm((f) => ({ ...f, ...p }));
+  const action = useAction(async () => {
+    await api.post(`/api/cases/${c.id}/review`, reviewBody(form, contradictions !== null));
+    onRecorded();
+    return true;
+  });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await action.run();
+    if (ok) setContradictions(null);
+  };
+  useEffect(() => {
+    const found = action.error?.contradictions ?? [];
+    if (found.length) setContradictions({ list: found });
+  }, [action.error]);
+  const showError = action.error && !(action.error.status === 422 && action.error.contradictions.length);
+  const reasonOptions = [...new Set([...rule.defaultReasonCodes, ...form.reasons])].map((code) => ({ value: code, label: code }));
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Legal review">
+      {showError && <ErrorAlert error={action.error!} title="The review was not recorded" focus />}
+      <FieldErrorsProvider value={errorsFor(action.error, contradictions?.list ?? [])}>
+        {contradictions && (
+          <ContradictionsPanel contradictions={contradictions.list} overrideReason={form.overrideReason} onOverrideReason={(overrideReason) => patch({ overrideReason })} />
+        )}
+        <ChecklistFields rule={rule} value={form.checklist} onChange={(checklist) => patch({ checklist })} />
+        <fieldset className="form-section">
+          <legend>Finding and recommendation</legend>
+          <RadioGroup<Sufficiency> name="sufficiency" legend="Is the request sufficient?" requirement="required" value={form.sufficiency} onChange={(sufficiency) => patch({ sufficiency })} options={optionsOf(SUFFICIENCY_LABELS)} />
+          {form.sufficiency === 'needs_info' && (
+            <TextAreaField name="cureRequest" label="What the requester must cure" requirement="required" rows={3} value={form.cureRequest} onChange={(cureRequest) => patch({ cureRequest })}
+              hint="This goes into the letter to the requester; the deadlines pause until the case resumes." />
+          )}
+          <RadioGroup<Recommendation> name="recommendation" legend="Recommendation to the director" requirement="required" value={form.recommendation}
+            onChange={(recommendation) => patch({ recommendation })} options={optionsOf(RECOMMENDATION_LABELS)}
+            hint={`The rules' default for this kind of request: ${RECOMMENDATION_LABELS[rule.defaultRecommendation]}.`} />
+          <CheckboxGroup name="reasons" legend="Reason codes" values={form.reasons} onChange={(reasons) => patch({ reasons })} options={reasonOptions}
+            hint="The rules' default codes for this kind of request are listed; add others below." />
+          <TextField name="otherReasons" label="Other reason codes" value={form.otherReasons} onChange={(otherReasons) => patch({ otherReasons })}
+            hint="Separated by commas, e.g. NOT_SIGNED, OUTSIDE_SCOPE." />
+        </fieldset>
+        <NarrowScopeEditor requested={c.scope} narrow={form.narrow} value={form.scope} onToggle={(narrow) => patch({ narrow })} onChange={(scope) => patch({ scope })} />
+        <fieldset className="form-section">
+          <legend>Privileged memo</legend>
+          <TextAreaField name="memo" label="Memo to the director" rows={6} value={form.memo} onChange={(memo) => patch({ memo })}
+            hint="Attorney–client privileged: attorneys and the director can read it, auditors cannot." />
+        </fieldset>
+      </FieldErrorsProvider>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={action.pending} aria-busy={action.pending}>
+          {action.pending ? 'Recording…' : contradictions ? 'Record review with override' : 'Record review'}
+        </button>
+      </div>
+    </form>
+  );
+}

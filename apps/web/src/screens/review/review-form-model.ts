@@ -1,0 +1,63 @@
+import type { CaseDetail, ChecklistItem, RecordType, Recommendation, Rule, Scope, Sufficiency } from '../../api/types';
+import { parseCodes } from '../../lib/labels';
+
+export interface NarrowedScope {
+  cardNumbers: string[];
+  from: string;
+  to: string;
+  recordTypes: RecordType[];
+  includeContactDetails: boolean;
+}
+
+/** The attorney's review as it is being written; kept whole across failed submissions. */
+export interface ReviewFormState {
+  /** undefined: not answered yet (only questions can be unanswered). */
+  checklist: Record<string, boolean | undefined>;
+  sufficiency: Sufficiency | '';
+  recommendation: Recommendation | '';
+  reasons: string[];
+  otherReasons: string;
+  narrow: boolean;
+  scope: NarrowedScope;
+  memo: string;
+  cureRequest: string;
+  overrideReason: string;
+}
+
+/** "Has the patron objected?" is a question answered yes or no; the rest are statements confirmed or not. */
+export function isQuestion(item: ChecklistItem): boolean {
+  return item.label.trim().endsWith('?');
+}
+
+export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
+  return {
+    checklist: Object.fromEntries(rule.checklist.map((item) => [item.key, isQuestion(item) ? undefined : false])),
+    sufficiency: '',
+    recommendation: rule.defaultRecommendation,
+    reasons: [...rule.defaultReasonCodes],
+    otherReasons: '',
+    narrow: false,
+    scope: { ...c.scope, includeContactDetails: !!c.scope.includeContactDetails },
+    memo: '',
+    cureRequest: '',
+    overrideReason: '',
+  };
+}
+
+/** The body of POST /api/cases/:id/review. */
+export function reviewBody(s: ReviewFormState, withOverride: boolean) {
+  const checklist = Object.fromEntries(Object.entries(s.checklist).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
+  const scope: Scope | undefined = s.narrow
+    ? { cardNumbers: s.scope.cardNumbers, from: s.scope.from, to: s.scope.to, recordTypes: s.scope.recordTypes, ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}) }
+    : undefined;
+  return {
+    checklist,
+    sufficiency: s.sufficiency,
+    recommendation: s.recommendation,
+    reasons: [...new Set([...s.reasons, ...parseCodes(s.otherReasons)])],
+    ...(scope ? { scope } : {}),
+    ...(s.memo.trim() ? { memo: s.memo.trim() } : {}),
+    ...(s.sufficiency === 'needs_info' || s.cureRequest.trim() ? { cureRequest: s.cureRequest.trim() } : {}),
+    ...(withOverride && s.overrideReason.trim() ? { overrideReason: s.overrideReason.trim() } : {}),
+  };
+}

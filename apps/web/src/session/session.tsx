@@ -1,0 +1,85 @@
+import { ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
+import type { LoginResponse, Role, User } from '../api/types';
+
+export interface Session {
+  user: User;
+  /** True once a call answered 401: the screen stays as it is while the person signs in again. */
+  expired: boolean;
+  hasRole: (...roles: Role[]) => boolean;
+  signIn: (username: string, password: string) => Promise<User>;
+  signOut: () => void;
+}
+
+interface SessionState {
+  status: 'checking' | 'signed_out' | 'signed_in';
+  user: User | null;
+  expired: boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const SignInContext = createContext<((username: string, password: string) => Promise<User>) | null>(null);
+
+export function SessionProvider({ signedOut, checking, children }: { signedOut: ReactNode; checking: ReactNode; children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: tokenStore.get() ? 'checking' : 'signed_out', user: null, expired: false });
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setState((s) => (s.status === 'signed_in' ? { ...s, expired: true } : { status: 'signed_out', user: null, expired: false })));
+    return () => setUnauthorizedHandler(null);
+  }, []);
+
+  useEffect(() => {
+    if (state.status !== 'checking') return;
+    api.get<User>('/api/auth/me').then(
+      (user) => setState({ status: 'signed_in', user, expired: false }),
+      () => {
+        tokenStore.clear();
+        setState({ status: 'signed_out', user: null, expired: false });
+      },
+    );
+  }, [state.status]);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const { accessToken, user } = await api.post<LoginResponse>('/api/auth/login', { username, password });
+    tokenStore.set(accessToken);
+    setState({ status: 'signed_in', user, expired: false });
+    return user;
+  }, []);
+
+  const signOut = useCallback(() => {
+    tokenStore.clear();
+    setState({ status: 'signed_out', user: null, expired: false });
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      state.user && {
+        user: state.user,
+        expired: state.expired,
+        hasRole: (...roles: Role[]) => roles.some((role) => state.user!.roles.includes(role)),
+        signIn,
+        signOut,
+      },
+    [state.user, state.expired, signIn, signOut],
+  );
+
+  if (state.status === 'checking') return <>{checking}</>;
+  return (
+    <SignInContext.Provider value={signIn}>
+      {session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : signedOut}
+    </SignInContext.Provider>
+  );
+}
+
+/** The signed-in session; screens inside the provider can rely on it. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside a signed-in SessionProvider');
+  return session;
+}
+
+export function useSignIn(): (username: string, password: string) => Promise<User> {
+  const signIn = useContext(SignInContext);
+  if (!signIn) throw new Error('useSignIn outside SessionProvider');
+  return signIn;
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Browser, Page, chromium } from 'playwright-core';
+import { STAFF, STAFF_PASSWORD, StaffKey, TestSystem } from '../support/system';
+
+/** Screenshots of each role's home and the case page, for people to look at (git-ignored). */
+export const SCREENSHOT_DIR = join(__dirname, '../../test-artifacts/screenshots');
+
+/** The system's Chromium, headless; never a downloaded browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+/**
+ * Opens a fresh browser context (its own sessionStorage) at `path` and signs in through the form as a staff
+ * user that `system.as(key)` creates (or as the first admin). Uncaught page errors are collected for `pageErrorsOf`.
+ */
+export async function signIn(browser: Browser, system: TestSystem, key: StaffKey | 'admin', path = '/'): Promise<Page> {
+  if (key !== 'admin') await system.as(key);
+  const username = key === 'admin' ? system.environment.env.ADMIN_USERNAME : STAFF[key].username;
+  const password = key === 'admin' ? system.environment.env.ADMIN_PASSWORD : STAFF_PASSWORD;
+  const context = await browser.newContext({ baseURL: system.api.baseUrl, viewport: { width: 1320, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(path);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
+}
+
+export function pageErrorsOf(page: Page): string[] {
+  return pageErrors.get(page) ?? [];
+}
+
+/** Saves a full-page screenshot once nothing on the page is still loading. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Clicks a button that downloads a file and returns the file's bytes. */
+export async function downloadBytes(page: Page, buttonName: string | RegExp, timeout = 60_000): Promise<{ bytes: Buffer; filename: string }> {
+  const button = page.getByRole('button', { name: buttonName });
+  await button.waitFor({ timeout });
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const path = await download.path();
+  return { bytes: await readFile(path), filename: download.suggestedFilename() };
+}
+
+/** Waits until the case page shows the case in `state` (the page polls while a step runs). */
+export async function waitForState(page: Page, stateLabel: string, timeout = 60_000): Promise<void> {
+  await page.locator('.case-flags .badge', { hasText: stateLabel }).waitFor({ timeout });
+}
+
+/** The case id in a /cases/:id URL. */
+export function caseIdFrom(page: Page): string {
+  const match = /\/cases\/([0-9a-f-]{36})/.exec(page.url());
+  if (!match) throw new Error(`not on a case page: ${page.url()}`);
+  return match[1];
+}
+
+/** Today in the library's time zone plus `days`, as YYYY-MM-DD. */
+export function libraryDate(days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

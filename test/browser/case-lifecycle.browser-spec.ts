@@ -1,0 +1,199 @@
+import { Browser, Page } from 'playwright-core';
+import { TestSystem } from '../support/system';
+import { caseIdFrom, downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+
+jest.setTimeout(240_000);
+
+/** A Koha export with one patron and two loans, keyed by Koha table names. */
+const KOHA_EXPORT = JSON.stringify({
+  borrowers: [{ borrowernumber: 1, cardnumber: '23000000012345', surname: 'Doe', firstname: 'Jane', email: 'jane@example.org' }],
+  issues: [
+    { issue_id: 10, borrowernumber: 1, itemnumber: 5, title: 'A Field Guide to Birds', issuedate: `${libraryDate(-40)} 10:00:00` },
+    { issue_id: 11, borrowernumber: 1, itemnumber: 6, title: 'Local History', issuedate: `${libraryDate(-30)} 11:30:00` },
+  ],
+});
+
+describe('a court order from intake to production, in Chromium', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let caseId: string;
+  let caseNumber: string;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    system = await TestSystem.start('browser-lifecycle');
+    for (const key of ['clerk', 'attorney', 'director', 'auditor'] as const) await system.as(key);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+  afterEach(() => {
+    for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  it('a clerk records a court order, keeps the form on errors, attaches the order, imports records and submits', async () => {
+    const page = await signIn(browser, system, 'clerk');
+    pages.push(page);
+    await page.getByRole('heading', { name: 'Deadline board' }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+
+    await page.getByRole('link', { name: 'New case' }).first().click();
+    await page.getByRole('heading', { name: 'New case' }).waitFor();
+    await page.getByLabel('Kind of request').selectOption('court_order');
+    await page.getByLabel('Name', { exact: true }).fill('Det. A. Ruiz');
+    await page.getByLabel('Agency').fill('Palm Desert Police');
+    await page.getByLabel('Badge number').fill('4411');
+    await page.getByLabel('E-mail', { exact: true }).fill('not-an-email');
+    await page.getByLabel('How was their identity checked?').selectOption('id_copied');
+    await page.getByLabel('Issuing court').fill('Superior Court of California, County of Riverside');
+    await page.getByLabel('Judge').fill('Hon. L. Ortega');
+    await page.getByLabel('Case (docket) number').fill('RIC2600123');
+    await page.getByLabel('Date issued').fill(libraryDate(-2));
+    await page.getByLabel('Comply by').fill(libraryDate(20));
+    await page.getByLabel('Library card numbers').fill('23000000012345');
+    await page.getByLabel('From', { exact: true }).fill(libraryDate(-90));
+    await page.getByLabel('To', { exact: true }).fill(libraryDate(-1));
+    await page.getByLabel('Patron registration').check();
+    await page.getByLabel('Loans', { exact: true }).check();
+    await page.getByLabel('Summary for the file').fill('Order for the circulation records of one patron');
+    await page.getByRole('button', { name: 'Save case' }).click();
+
+    // The server's field error appears next to the e-mail field; nothing typed is lost.
+    const emailError = page.locator('#field-requester-email-error');
+    await emailError.waitFor();
+    expect(await emailError.textContent()).toMatch(/email/i);
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/not saved/);
+    expect(await page.getByLabel('Judge').inputValue()).toBe('Hon. L. Ortega');
+    expect(await page.getByLabel('Library card numbers').inputValue()).toBe('23000000012345');
+    await screenshot(page, 'intake-form-with-errors');
+
+    await page.getByLabel('E-mail', { exact: true }).fill('aruiz@example.gov');
+    await page.getByRole('button', { name: 'Save case' }).click();
+    await page.getByRole('heading', { name: /^Case \d{4}-\d{4}$/ }).waitFor();
+    caseId = caseIdFrom(page);
+    caseNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.replace('Case ', '');
+    await waitForState(page, 'Intake');
+
+    await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'court-order.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% scanned order\n') });
+    await page.getByRole('button', { name: 'Attach document' }).click();
+    await page.getByRole('rowheader', { name: 'court-order.pdf' }).waitFor();
+
+    await page.getByLabel('ILS export file').setInputFiles({ name: 'koha-export.json', mimeType: 'application/json', buffer: Buffer.from(KOHA_EXPORT) });
+    await page.getByRole('button', { name: 'Import records' }).click();
+    await page.getByText(/\d+ rows? imported/).waitFor({ timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Submit for legal review' }).click();
+    await waitForState(page, 'Legal review');
+    await page.getByText('Ravi Patel, Deputy City Attorney').waitFor();
+    await page.locator('.deadline').first().waitFor();
+    await page.locator('.deadline summary').first().click();
+    await page.locator('.explanation').first().waitFor();
+    await screenshot(page, 'case-page-legal-review');
+
+    await page.getByRole('link', { name: 'Today' }).click();
+    const board = page.getByRole('region', { name: 'Deadline board' });
+    await board.getByRole('link', { name: caseNumber }).first().waitFor();
+    await page.getByRole('img', { name: /Deadlines over the next/ }).waitFor();
+    await screenshot(page, 'clerk-home');
+  });
+
+  it('the attorney finds it in the review queue, reads the rule checklist with citations, narrows the scope and recommends release', async () => {
+    const page = await signIn(browser, system, 'attorney');
+    pages.push(page);
+    const queue = page.getByRole('region', { name: 'Your review queue' });
+    await queue.getByRole('link', { name: caseNumber }).waitFor();
+    await screenshot(page, 'attorney-home');
+    await queue.getByRole('link', { name: caseNumber }).click();
+
+    await page.getByRole('heading', { name: `Review case ${caseNumber}` }).waitFor();
+    const checklist = page.locator('fieldset.checklist');
+    await checklist.getByText('Gov. Code § 7927.105(c)(3)').first().waitFor();
+    for (const box of await checklist.locator('input[type=checkbox]').all()) await box.check();
+    await page.getByLabel('Sufficient', { exact: true }).check();
+    expect(await page.getByLabel('Fulfil', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('RELEASE_COURT_ORDER').isChecked()).toBe(true);
+    await page.getByLabel('Narrow the scope of what is produced').check();
+    await page.getByRole('group', { name: 'Kinds of record' }).getByLabel('Patron registration').uncheck();
+    await page.getByLabel('Memo to the director').fill('Facially valid order; produce the loans only.');
+    await screenshot(page, 'review-screen');
+    await page.getByRole('button', { name: 'Record review' }).click();
+
+    await page.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    await page.getByText(/Review of case .* recorded/).waitFor();
+    await waitForState(page, 'Awaiting approval');
+  });
+
+  it('the director sees the recommendation in the approval queue and approves; the production renders', async () => {
+    const page = await signIn(browser, system, 'director');
+    pages.push(page);
+    const card = page.getByRole('article', { name: new RegExp(caseNumber) });
+    await card.getByText('Recommends: Fulfil').waitFor();
+    await page.getByRole('img', { name: /Cases by state/ }).waitFor();
+    await screenshot(page, 'director-home');
+    await card.getByRole('link', { name: /Open and decide/ }).click();
+
+    await page.getByRole('heading', { name: 'Decide this case' }).waitFor();
+    await page.getByText('Facially valid order; produce the loans only.').waitFor();
+    await page.getByLabel(/^Approve/).check();
+    await page.getByLabel('Note for the file').fill('Approved as narrowed by counsel.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('heading', { name: 'Production' }).waitFor();
+    await waitForState(page, 'Fulfilled', 90_000);
+    await page.getByRole('button', { name: 'Download production (PDF)' }).waitFor();
+    await screenshot(page, 'case-page-fulfilled');
+  });
+
+  it('the clerk downloads the production PDF, then closes the case', async () => {
+    const page = await signIn(browser, system, 'clerk', `/cases/${caseId}`);
+    pages.push(page);
+    const { bytes, filename } = await downloadBytes(page, 'Download production (PDF)');
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(filename).toBe(`production-${caseNumber}.pdf`);
+
+    await page.getByRole('button', { name: 'Close case' }).click();
+    await page.getByRole('button', { name: 'Yes, close case' }).click();
+    await waitForState(page, 'Closed');
+  });
+
+  it('the auditor sees the audit chain intact, reads the case timeline and the transparency report', async () => {
+    const page = await signIn(browser, system, 'auditor');
+    pages.push(page);
+    await page.getByText(/^Intact: all \d+ events verify/).waitFor();
+    await page.getByLabel('Case number, requester or summary').fill(caseNumber);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: caseNumber }).click();
+    const timeline = page.getByRole('list', { name: 'Case timeline' });
+    await timeline.getByText('Case submitted').waitFor();
+    await timeline.getByText('Case approved').waitFor();
+    await screenshot(page, 'auditor-home');
+
+    await page.getByRole('link', { name: 'Transparency report' }).first().click();
+    await page.getByRole('heading', { name: 'Transparency report' }).waitFor();
+    await page.getByRole('rowheader', { name: 'Superior court order' }).waitFor();
+    await screenshot(page, 'transparency-report');
+  });
+
+  it('the administrator sees the accounts by role and is told clearly what is wrong with a new account', async () => {
+    const page = await signIn(browser, system, 'admin');
+    pages.push(page);
+    await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+    await screenshot(page, 'admin-home');
+    await page.getByRole('link', { name: 'Manage users' }).click();
+    await page.getByRole('rowheader', { name: 'Kim Records' }).waitFor();
+    await page.getByLabel('Username').fill('new.clerk');
+    await page.getByLabel('Full name').fill('New Clerk');
+    await page.getByLabel('Title').fill('Records Clerk');
+    await page.getByLabel('Initial password').fill('too-short');
+    await page.getByLabel('Records clerk').check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    expect(await page.locator('#field-password-error').textContent()).toMatch(/12 characters/);
+    expect(await page.getByLabel('Full name').inputValue()).toBe('New Clerk');
+    await page.getByLabel('Initial password').fill('a-long-enough-password');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('rowheader', { name: 'New Clerk' }).waitFor();
+    await screenshot(page, 'users');
+  });
+});

@@ -1,0 +1,104 @@
+import { Browser, Page } from 'playwright-core';
+import { ApiClient, eventually } from '../support/api-client';
+import { TestSystem, courtOrderCase } from '../support/system';
+import { downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+
+jest.setTimeout(240_000);
+
+describe('a denial with an overridden contradiction, and a gag-order case out of reach, in Chromium', () => {
+  let system: TestSystem;
+  let browser: Browser;
+  let clerk: ApiClient;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    system = await TestSystem.start('browser-denial-and-gag');
+    clerk = await system.as('clerk');
+    for (const key of ['attorney', 'director', 'otherClerk'] as const) await system.as(key);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+  afterEach(() => {
+    for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
+  });
+
+  /** A court order created and submitted through the API (the UI intake is covered by case-lifecycle). */
+  async function caseInLegalReview(overrides: Record<string, unknown> = {}) {
+    const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
+    expect(created.status).toBe(201);
+    expect((await clerk.post(`/api/cases/${created.body.id}/submit`)).status).toBe(202);
+    await eventually(() => clerk.get(`/api/cases/${created.body.id}`).then((r) => r.body), (c) => c.status === 'legal_review' && !c.pendingStep);
+    return created.body as { id: string; caseNumber: string };
+  }
+
+  it('the attorney is shown the contradictions with their citations and must give an override reason; the director denies; the letter downloads', async () => {
+    const { id, caseNumber } = await caseInLegalReview();
+
+    const attorney = await signIn(browser, system, 'attorney', `/cases/${id}/review`);
+    pages.push(attorney);
+    await attorney.getByRole('heading', { name: `Review case ${caseNumber}` }).waitFor();
+    const checklist = attorney.locator('fieldset.checklist');
+    for (const box of await checklist.locator('input[type=checkbox]').all()) await box.check();
+    await attorney.getByLabel(/^Signed by the judge/).uncheck();
+    await attorney.getByLabel('Sufficient', { exact: true }).check();
+    await attorney.getByLabel('Memo to the director').fill('Unsigned copy; the signed original is said to be on its way.');
+    await attorney.getByRole('button', { name: 'Record review' }).click();
+
+    const panel = attorney.getByRole('alert').filter({ has: attorney.getByRole('heading', { name: 'The review contradicts the rules for this request' }) });
+    await panel.waitFor();
+    expect(await panel.textContent()).toMatch(/REQUIRED_ITEM_UNSATISFIED/);
+    expect(await panel.textContent()).toMatch(/Gov\. Code § 7927\.105\(c\)\(3\)/);
+    expect(await attorney.locator('#field-checklist-judge-signature-error').textContent()).toMatch(/Signed by the judge/);
+    expect(await attorney.getByLabel('Memo to the director').inputValue()).toMatch(/Unsigned copy/);
+
+    await attorney.getByLabel(/Reason for overriding/).fill('short');
+    await attorney.getByRole('button', { name: 'Record review with override' }).click();
+    await attorney.locator('#field-overrideReason-error').waitFor();
+    await screenshot(attorney, 'review-contradictions');
+    await attorney.getByLabel(/Reason for overriding/).fill('The court clerk confirmed by phone that the judge signed the original.');
+    await attorney.getByRole('button', { name: 'Record review with override' }).click();
+    await attorney.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    await waitForState(attorney, 'Awaiting approval');
+
+    const director = await signIn(browser, system, 'director', `/cases/${id}`);
+    pages.push(director);
+    await director.getByRole('heading', { name: 'Rule contradictions overridden' }).waitFor();
+    await director.getByLabel(/^Deny/).check();
+    await director.getByLabel('Reason codes for the denial letter').fill('NOT_SIGNED');
+    await director.getByLabel('Note for the file').fill('No signed order; deny until a signed order is served.');
+    await director.getByRole('button', { name: 'Record decision' }).click();
+    await waitForState(director, 'Denied', 90_000);
+    const letter = await downloadBytes(director, 'Download denial letter (PDF)');
+    expect(letter.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    await screenshot(director, 'case-page-denied');
+
+    const clerkPage = await signIn(browser, system, 'clerk', `/cases/${id}`);
+    pages.push(clerkPage);
+    const clerkCopy = await downloadBytes(clerkPage, 'Download denial letter (PDF)');
+    expect(clerkCopy.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(clerkCopy.filename).toBe(`denial-letter-${caseNumber}.pdf`);
+  });
+
+  it('a clerk not assigned to a case under a gag order cannot reach it by URL, list or search', async () => {
+    const gagged = await clerk.post('/api/cases', courtOrderCase({ nondisclosureUntil: libraryDate(60), summary: 'Sealed warrant for one patron' }));
+    expect(gagged.status).toBe(201);
+    const { id, caseNumber } = gagged.body;
+
+    const other = await signIn(browser, system, 'otherClerk', `/cases/${id}`);
+    pages.push(other);
+    await other.getByRole('heading', { name: 'Case not found' }).waitFor();
+    expect(await other.locator('main').textContent()).not.toContain(caseNumber);
+    await screenshot(other, 'case-not-found');
+    await other.goto(`/cases?q=${caseNumber}`);
+    await other.getByText('0 cases found.').waitFor();
+    expect(await other.locator('main').textContent()).not.toContain('Sealed warrant');
+
+    const owner = await signIn(browser, system, 'clerk', `/cases/${id}`);
+    pages.push(owner);
+    await owner.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    await owner.getByText(/^Gag order until/).waitFor();
+  });
+});
