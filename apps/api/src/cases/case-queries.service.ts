@@ -56,7 +56,40 @@ export class CaseQueries {
     const total = await q.clone().getCount();
     const { entities, raw } = await q.offset((query.page - 1) * query.pageSize).limit(query.pageSize).getRawAndEntities();
     const dueById = new Map(raw.map((r: Record<string, unknown>) => [r.c_id as string, (r.nextDue as string | null) ?? null]));
-    return { items: entities.map((row) => ({ ...summary(row), nextDue: dueById.get(row.id) ?? null })), total, page: query.page, pageSize: query.pageSize };
+    const decisions = entities.length ? await this.dataSource.getRepository(DecisionEntity).find({ where: { caseId: In(entities.map((row) => row.id)) }, select: { caseId: true, decision: true, createdAt: true } }) : [];
+    const decisionOf = new Map(decisions.map((d) => [d.caseId, d]));
+    return {
+      items: entities.map((row) => ({ ...summary(row), nextDue: dueById.get(row.id) ?? null, decision: decisionOf.get(row.id)?.decision ?? null, decidedAt: decisionOf.get(row.id)?.createdAt ?? null })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * Where a case stands, for screens that poll while a step runs. It carries no case content (no requester,
+   * scope or records), so unlike the case page it is not an audited read; access is checked all the same.
+   */
+  async status(actor: Actor, caseId: string) {
+    const row = await this.access.load(actor, caseId);
+    const [production, imports] = await Promise.all([
+      this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId }, select: { id: true, status: true, progress: true } }),
+      this.dataSource.getRepository(RecordImportEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return {
+      id: row.id, status: row.status, pendingStep: row.pendingStep, version: row.version, updatedAt: row.updatedAt, alert: row.alert,
+      production: production && { id: production.id, status: production.status, progress: production.progress },
+      imports: imports.map((i) => ({ id: i.id, status: i.status, progress: importView(i).progress })),
+    };
+  }
+
+  /** How many cases the actor can see, by state and by request type: the caseload charts. */
+  async caseload(actor: Actor) {
+    const q = this.dataSource.createQueryBuilder(CaseEntity, 'c').select('c.status', 'status').addSelect('c."requestType"', 'requestType').addSelect('COUNT(*)', 'count');
+    this.hideGaggedCases(q, actor);
+    const rows: { status: string; requestType: string; count: string | number }[] = await q.groupBy('c.status').addGroupBy('c."requestType"').getRawMany();
+    const tally = (key: 'status' | 'requestType') => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r[key]]: (acc[r[key]] ?? 0) + Number(r.count) }), {});
+    return { byState: tally('status'), byRequestType: tally('requestType'), total: rows.reduce((n, r) => n + Number(r.count), 0) };
   }
 
   /** Cases under a nondisclosure order appear only to their assignees, auditors and admins, even in counts. */
@@ -132,6 +165,7 @@ export class CaseQueries {
 export function summary(row: CaseEntity) {
   return {
     id: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status, pendingStep: row.pendingStep,
+    assignedAttorneyId: row.assignedAttorneyId, assignedDirectorId: row.assignedDirectorId,
     receivedAt: row.receivedAt, requesterName: row.requester.name, agency: row.requester.agency ?? null, emergency: row.emergency,
     nondisclosureUntil: row.nondisclosureUntil, submittedAt: row.submittedAt, closedAt: row.closedAt, updatedAt: row.updatedAt,
   };

@@ -51,6 +51,12 @@ export class CasesController {
     return this.queries.get(actor, id);
   }
 
+  @Get(':id/status')
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+    return this.queries.status(actor, id);
+  }
+
   @Patch(':id')
   @Authenticated('clerk')
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: Actor) {

@@ -8,6 +8,7 @@ import { canSeeCase } from '@custodian/cases';
 import { CaseEntity, DecisionEntity } from '@custodian/persistence';
 import { ISO_DATE } from '../cases/dto/scope.dto';
 import { transparencyRows } from './transparency';
+import { CaseQueries } from '../cases/case-queries.service';
 
 class PeriodQuery {
   @Matches(ISO_DATE, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
@@ -20,7 +21,15 @@ export class ReportsController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLog,
+    private readonly queries: CaseQueries,
   ) {}
+
+  /** Open and closed cases the caller can see, by state and by request type. */
+  @Get('caseload')
+  @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  caseload(@CurrentUser() actor: Actor) {
+    return this.queries.caseload(actor);
+  }
 
   /** Requests received in the period by type and outcome, in the shape companies publish per half-year. */
   @Get('transparency')
