@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
-import { STAFF, STAFF_PASSWORD, StaffKey, TestSystem } from '../support/system';
+import { ApiClient, eventually } from '../support/api-client';
+import { STAFF, STAFF_PASSWORD, StaffKey, TestSystem, courtOrderCase } from '../support/system';
 
 /** Screenshots of each role's home and the case page, for people to look at (git-ignored). */
 export const SCREENSHOT_DIR = join(__dirname, '../../test-artifacts/screenshots');
@@ -77,4 +78,14 @@ export function libraryDate(days = 0): string {
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** A court order created and submitted through the API, once it waits for legal review (UI intake is covered by case-lifecycle). */
+export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}): Promise<{ id: string; caseNumber: string }> {
+  const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
+  if (created.status !== 201) throw new Error(`case not created: ${JSON.stringify(created.body)}`);
+  const submitted = await clerk.post(`/api/cases/${created.body.id}/submit`);
+  if (submitted.status !== 202) throw new Error(`case not submitted: ${JSON.stringify(submitted.body)}`);
+  await eventually(() => clerk.get(`/api/cases/${created.body.id}`).then((r) => r.body), (c) => c.status === 'legal_review' && !c.pendingStep);
+  return created.body as { id: string; caseNumber: string };
 }

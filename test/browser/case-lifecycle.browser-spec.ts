@@ -114,7 +114,14 @@ describe('a court order from intake to production, in Chromium', () => {
     for (const box of await checklist.locator('input[type=checkbox]').all()) await box.check();
     await page.getByLabel('Sufficient', { exact: true }).check();
     expect(await page.getByLabel('Fulfil', { exact: true }).isChecked()).toBe(true);
-    expect(await page.getByLabel('RELEASE_COURT_ORDER').isChecked()).toBe(true);
+    // The rule's default reason is ticked, shown with its label and citation; the code is kept in small type.
+    const reasons = page.getByRole('group', { name: 'Reasons for the recommendation' });
+    const courtOrder = reasons.getByRole('checkbox', { name: /^Order of the appropriate superior court Gov\. Code § 7927\.105\(c\)\(3\) RELEASE_COURT_ORDER/ });
+    expect(await courtOrder.isChecked()).toBe(true);
+    // The other case-level reasons are one keyboard step away, behind a disclosure.
+    await reasons.getByText(/^Other reasons/).focus();
+    await page.keyboard.press('Enter');
+    await reasons.getByRole('checkbox', { name: /^No basis for release under the patron-records statute/ }).waitFor();
     await page.getByLabel('Narrow the scope of what is produced').check();
     await page.getByRole('group', { name: 'Kinds of record' }).getByLabel('Patron registration').uncheck();
     await page.getByLabel('Memo to the director').fill('Facially valid order; produce the loans only.');
@@ -131,6 +138,7 @@ describe('a court order from intake to production, in Chromium', () => {
     pages.push(page);
     const card = page.getByRole('article', { name: new RegExp(caseNumber) });
     await card.getByText('Recommends: Fulfil').waitFor();
+    await card.getByText('Order of the appropriate superior court').waitFor();
     await page.getByRole('img', { name: /Cases by state/ }).waitFor();
     await screenshot(page, 'director-home');
     await card.getByRole('link', { name: /Open and decide/ }).click();

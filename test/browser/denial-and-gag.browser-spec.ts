@@ -1,7 +1,7 @@
 import { Browser, Page } from 'playwright-core';
-import { ApiClient, eventually } from '../support/api-client';
+import { ApiClient } from '../support/api-client';
 import { TestSystem, courtOrderCase } from '../support/system';
-import { downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+import { caseInLegalReview, downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -25,17 +25,8 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
   });
 
-  /** A court order created and submitted through the API (the UI intake is covered by case-lifecycle). */
-  async function caseInLegalReview(overrides: Record<string, unknown> = {}) {
-    const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
-    expect(created.status).toBe(201);
-    expect((await clerk.post(`/api/cases/${created.body.id}/submit`)).status).toBe(202);
-    await eventually(() => clerk.get(`/api/cases/${created.body.id}`).then((r) => r.body), (c) => c.status === 'legal_review' && !c.pendingStep);
-    return created.body as { id: string; caseNumber: string };
-  }
-
   it('the attorney is shown the contradictions with their citations and must give an override reason; the director denies; the letter downloads', async () => {
-    const { id, caseNumber } = await caseInLegalReview();
+    const { id, caseNumber } = await caseInLegalReview(clerk);
 
     const attorney = await signIn(browser, system, 'attorney', `/cases/${id}/review`);
     pages.push(attorney);
@@ -67,10 +58,17 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     pages.push(director);
     await director.getByRole('heading', { name: 'Rule contradictions overridden' }).waitFor();
     await director.getByLabel(/^Deny/).check();
-    await director.getByLabel('Reason codes for the denial letter').fill('NOT_SIGNED');
+    // The review recommended release, so its reason is offered but not ticked; the director picks another.
+    const reasons = director.getByRole('group', { name: 'Reasons for the denial letter' });
+    expect(await reasons.getByRole('checkbox', { name: /^Order of the appropriate superior court/ }).isChecked()).toBe(false);
+    await reasons.getByText(/^Other reasons/).click();
+    await reasons.getByRole('checkbox', { name: /^Not signed by the issuing judge/ }).check();
     await director.getByLabel('Note for the file').fill('No signed order; deny until a signed order is served.');
     await director.getByRole('button', { name: 'Record decision' }).click();
     await waitForState(director, 'Denied', 90_000);
+    const decision = director.getByRole('region', { name: 'Decision' });
+    await decision.getByText('Not signed by the issuing judge, magistrate or patron').waitFor();
+    await decision.locator('code', { hasText: 'NOT_SIGNED' }).waitFor();
     const letter = await downloadBytes(director, 'Download denial letter (PDF)');
     expect(letter.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await screenshot(director, 'case-page-denied');

@@ -72,14 +72,16 @@ export class CaseQueries {
    */
   async status(actor: Actor, caseId: string) {
     const row = await this.access.load(actor, caseId);
-    const [production, imports] = await Promise.all([
+    const [production, imports, letters] = await Promise.all([
       this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId }, select: { id: true, status: true, progress: true } }),
       this.dataSource.getRepository(RecordImportEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(LetterEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, kind: true, reference: true } }),
     ]);
     return {
       id: row.id, status: row.status, pendingStep: row.pendingStep, version: row.version, updatedAt: row.updatedAt, alert: row.alert,
       production: production && { id: production.id, status: production.status, progress: production.progress },
       imports: imports.map((i) => ({ id: i.id, status: i.status, progress: importView(i).progress })),
+      letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference })),
     };
   }
 

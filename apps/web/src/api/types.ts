@@ -71,6 +71,8 @@ export interface CaseSummary {
   requestType: RequestType;
   status: CaseState;
   pendingStep: string | null;
+  assignedAttorneyId: string | null;
+  assignedDirectorId: string | null;
   receivedAt: string;
   requesterName: string;
   agency: string | null;
@@ -80,7 +82,41 @@ export interface CaseSummary {
   closedAt: string | null;
   updatedAt: string;
   nextDue: string | null;
+  /** The director's decision, once made. */
+  decision: 'approve' | 'deny' | null;
+  decidedAt: string | null;
 }
+
+/** GET /api/cases/:id/status: where a case stands, for polling while a step runs (not an audited read). */
+export interface CaseStatus {
+  id: string;
+  status: CaseState;
+  pendingStep: string | null;
+  version: number;
+  updatedAt: string;
+  alert: unknown;
+  production: { id: string; status: Production['status']; progress: number } | null;
+  imports: { id: string; status: RecordImport['status']; progress: number }[];
+  letters: { id: string; kind: LetterKind; reference: string }[];
+}
+
+/** GET /api/reports/caseload: counts of the cases the caller may see. */
+export interface Caseload {
+  byState: Partial<Record<CaseState, number>>;
+  byRequestType: Partial<Record<RequestType, number>>;
+  total: number;
+}
+
+export type ReasonLevel = 'case' | 'record' | 'field';
+
+export interface ReasonCodeEntry {
+  label: string;
+  citation: string;
+  levels: ReasonLevel[];
+}
+
+/** GET /api/reason-codes: every reason code with its label, citation and the levels it applies to. */
+export type ReasonCodeTable = Record<string, ReasonCodeEntry>;
 
 export interface Page<T> {
   items: T[];
@@ -243,7 +279,8 @@ export interface Assignments {
   decidingDirector?: Person;
 }
 
-export interface CaseDetail extends CaseSummary {
+/** The full case (an audited read). Its `decision` is the whole decision, not the list entry's word. */
+export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' | 'nextDue'> {
   channel: Channel;
   requester: Requester;
   instrument: Instrument;

@@ -1,5 +1,5 @@
 import type { CaseSummary, DueItem } from '../api/types';
-import { countBy, median, responseDays, responseTimeBars, weekColumns } from './chart-data';
+import { median, responseDays, responseTimeBars, tallyBars, weekColumns } from './chart-data';
 
 const due = (dueDate: string, caseNumber = dueDate): DueItem => ({ caseId: caseNumber, caseNumber, dueDate, urgency: 'later' } as DueItem);
 
@@ -10,12 +10,13 @@ describe('chart data', () => {
     expect(columns.map((c) => c.items.map((i) => i.dueDate))).toEqual([['2026-03-01'], ['2026-03-02', '2026-03-08'], ['2026-03-09']]);
   });
 
-  it('counts response times of closed cases into buckets, with their median', () => {
+  it('counts response times (received to decided) into buckets, each case once, with their median', () => {
     const cases = [
-      { receivedAt: '2026-03-01T10:00:00Z', closedAt: '2026-03-04T10:00:00Z' },
-      { receivedAt: '2026-03-01T10:00:00Z', closedAt: '2026-03-11T09:00:00Z' },
-      { receivedAt: '2026-03-01T10:00:00Z', closedAt: '2026-04-20T10:00:00Z' },
-      { receivedAt: '2026-03-01T10:00:00Z', closedAt: null },
+      { id: 'a', receivedAt: '2026-03-01T10:00:00Z', decidedAt: '2026-03-04T10:00:00Z' },
+      { id: 'b', receivedAt: '2026-03-01T10:00:00Z', decidedAt: '2026-03-11T09:00:00Z' },
+      { id: 'c', receivedAt: '2026-03-01T10:00:00Z', decidedAt: '2026-04-20T10:00:00Z' },
+      { id: 'c', receivedAt: '2026-03-01T10:00:00Z', decidedAt: '2026-04-20T10:00:00Z' },
+      { id: 'd', receivedAt: '2026-03-01T10:00:00Z', decidedAt: null },
     ] as CaseSummary[];
     const days = responseDays(cases);
     expect(days).toEqual([3, 10, 50]);
@@ -24,8 +25,8 @@ describe('chart data', () => {
     expect(median([])).toBeNull();
   });
 
-  it('counts by key in the catalogue order and drops empty rows', () => {
-    const bars = countBy(['b', 'a', 'b'], (x) => x as 'a' | 'b' | 'c', ['a', 'b', 'c'], { a: 'A', b: 'B', c: 'C' });
-    expect(bars.map((b) => [b.label, b.value])).toEqual([['A', 1], ['B', 2]]);
+  it('turns the server\'s counts into bars in catalogue order, keeping keys it does not know under their code', () => {
+    const bars = tallyBars({ c: 4, a: 1, z: 2 } as Record<string, number>, ['a', 'b', 'c'], { a: 'A', b: 'B', c: 'C' } as Record<string, string>);
+    expect(bars.map((b) => [b.label, b.value])).toEqual([['A', 1], ['C', 4], ['z', 2]]);
   });
 });

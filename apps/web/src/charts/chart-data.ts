@@ -3,11 +3,13 @@ import { addDays, daysBetween } from '../lib/pacific-time';
 import { formatShortDate } from '../lib/format';
 import type { Bar } from './BarChart';
 
-/** Counts per key, in the order of `keys`, dropping zero rows unless asked to keep them. */
-export function countBy<T, K extends string>(items: T[], key: (item: T) => K, keys: K[], labels: Record<K, string>, keepZero = false): Bar[] {
-  const counts = new Map<K, number>();
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return keys.map((k) => ({ label: labels[k] ?? k, value: counts.get(k) ?? 0, tone: `tone-${k}` })).filter((b) => keepZero || b.value > 0);
+/**
+ * Counts the server already made (GET /api/reports/caseload) as bars in the order of `keys`; a key the
+ * workspace does not know yet is added at the end under its code rather than dropped.
+ */
+export function tallyBars<K extends string>(counts: Partial<Record<K, number>>, keys: K[], labels: Record<K, string>, keepZero = false): Bar[] {
+  const unknown = (Object.keys(counts) as K[]).filter((k) => !keys.includes(k));
+  return [...keys, ...unknown].map((k) => ({ label: labels[k] ?? k, value: counts[k] ?? 0, tone: `tone-${k}` })).filter((b) => keepZero || b.value > 0);
 }
 
 export const RESPONSE_BUCKETS: { label: string; max: number }[] = [
@@ -18,11 +20,12 @@ export const RESPONSE_BUCKETS: { label: string; max: number }[] = [
   { label: 'Over 30 days', max: Infinity },
 ];
 
-/** Days from receipt to closing, for cases that are closed. */
-export function responseDays(cases: CaseSummary[]): number[] {
+/** Days from receipt to the director's decision, for cases that have one (each case once). */
+export function responseDays(cases: Pick<CaseSummary, 'id' | 'receivedAt' | 'decidedAt'>[]): number[] {
+  const seen = new Set<string>();
   return cases
-    .filter((c) => c.closedAt)
-    .map((c) => Math.max(0, Math.round((Date.parse(c.closedAt!) - Date.parse(c.receivedAt)) / 86_400_000)));
+    .filter((c) => c.decidedAt && !seen.has(c.id) && seen.add(c.id))
+    .map((c) => Math.max(0, Math.round((Date.parse(c.decidedAt!) - Date.parse(c.receivedAt)) / 86_400_000)));
 }
 
 export function responseTimeBars(days: number[]): Bar[] {

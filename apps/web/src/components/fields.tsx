@@ -135,7 +135,9 @@ export function CheckboxField({ name, label, hint, checked, onChange, disabled }
   );
 }
 
-interface ChoiceOption extends Option {
+interface ChoiceOption {
+  value: string;
+  label: ReactNode;
   hint?: ReactNode;
 }
 
@@ -148,7 +150,8 @@ interface ChoiceGroupProps {
   inline?: boolean;
 }
 
-function ChoiceFieldset({ name, legend, hint, requirement, inline, children }: Omit<ChoiceGroupProps, 'options'> & { children: ReactNode }) {
+/** A fieldset with legend, hint and errors for a group of choices; `name` is the API field its errors come from. */
+export function ChoiceFieldset({ name, legend, hint, requirement, inline, children }: Omit<ChoiceGroupProps, 'options'> & { children: ReactNode }) {
   const errors = useFieldErrors(name);
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ');

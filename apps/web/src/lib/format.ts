@@ -22,6 +22,23 @@ export function formatDateTime(instant: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? instant : `${dateTimeFormat.format(d)} PT`;
 }
 
+/**
+ * A full ISO 8601 instant: date, time (seconds and fraction optional) and a zone, "Z" or an offset. Bare
+ * dates and times without a zone are left alone, since they are already local or not instants at all.
+ */
+const ISO_INSTANT = /(?<![\w.:])\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})(?![\w:])/g;
+
+/**
+ * Rewrites the instants in a sentence from the server (such as a deadline's working, "Start: receipt of the
+ * request, 2026-11-20T18:15:00.000Z → …") in the library's time; every other word is kept as it is.
+ */
+export function instantsInLibraryTime(text: string): string {
+  return text.replace(ISO_INSTANT, (instant) => {
+    const d = new Date(instant);
+    return Number.isNaN(d.getTime()) ? instant : `${dateTimeFormat.format(d)} PT`;
+  });
+}
+
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return '—';
   if (bytes < 1024) return `${bytes} B`;

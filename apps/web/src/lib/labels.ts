@@ -104,10 +104,5 @@ export function optionsOf<K extends string>(labels: Record<K, string>): { value:
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
-/** Reason codes typed by hand: separated by commas or spaces, upper-cased. */
-export function parseCodes(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).map((c) => c.trim().toUpperCase()).filter(Boolean))];
-}
-
 /** States in which a case is still being worked. */
 export const OPEN_STATES: CaseState[] = ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'];

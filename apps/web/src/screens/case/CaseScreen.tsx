@@ -33,20 +33,20 @@ export function CaseScreen({ caseId }: { caseId: string }) {
 }
 
 function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
-  const liveProduction = useCaseWatcher(c, reload);
+  const watch = useCaseWatcher(c, reload);
   return (
     <div className="case" data-state={c.status}>
       <CaseHeader c={c} />
       <div className="case__grid">
         <div className="case__main">
           <CaseActions c={c} onChanged={reload} />
-          <ProductionPanel c={c} live={liveProduction} />
-          <LettersPanel c={c} />
+          <ProductionPanel c={c} live={watch.live?.production ?? null} />
+          <LettersPanel c={c} awaited={watch.letter} onCheckAgain={reload} />
           <ReviewsPanel reviews={c.reviews} />
           <DecisionPanel c={c} onChanged={reload} />
           <CaseFacts c={c} />
           <DocumentsPanel c={c} onChanged={reload} />
-          <RecordImportsPanel c={c} onChanged={reload} />
+          <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />
           <HoldsPanel holds={c.preservationHolds} />
           <Section title="Timeline">
             <Timeline caseId={c.id} refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />

@@ -1,6 +1,6 @@
 import type { DeadlineExplanation as Explanation } from '../../api/types';
 import { Facts } from '../../components/layout';
-import { formatDate, plural } from '../../lib/format';
+import { formatDate, instantsInLibraryTime, plural } from '../../lib/format';
 
 /** The working behind a date: rule, start, days counted, days skipped and why, pauses, extension, steps. */
 export function DeadlineExplanation({ explanation: e }: { explanation: Explanation }) {
@@ -20,7 +20,7 @@ export function DeadlineExplanation({ explanation: e }: { explanation: Explanati
           <h4>Working</h4>
           <ol className="explanation__steps">
             {e.steps.map((step, i) => (
-              <li key={i}>{step}</li>
+              <li key={i}>{instantsInLibraryTime(step)}</li>
             ))}
           </ol>
         </>

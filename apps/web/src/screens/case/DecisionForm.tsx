@@ -1,19 +1,26 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import type { CaseDetail } from '../../api/types';
+import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FieldErrorsProvider, RadioGroup, TextAreaField, TextField } from '../../components/fields';
-import { parseCodes } from '../../lib/labels';
+import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
+import { ReasonPicker } from '../../components/ReasonPicker';
 import { useAction } from '../../lib/useAction';
+import { useReasonCodes } from '../../lib/reason-codes';
 
-/** The director's approve-or-deny, with a note and (for a denial) the reason codes the letter cites. */
+/**
+ * The director's approve-or-deny, with a note and (for a denial) the reasons the letter cites. The review's
+ * reasons are offered first; they start ticked unless the attorney recommended release, whose reasons
+ * (a basis for release) would read wrongly in a denial letter.
+ */
 export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () => void }) {
   const review = c.reviews[c.reviews.length - 1];
+  const reasonCodes = useReasonCodes();
   const [decision, setDecision] = useState<'approve' | 'deny' | ''>('');
   const [note, setNote] = useState('');
-  const [reasons, setReasons] = useState((review?.reasons ?? []).join(', '));
+  const [reasons, setReasons] = useState<string[]>(() => (review && review.recommendation !== 'fulfil' ? [...review.reasons] : []));
   const action = useAction(async () => {
-    const body = { decision, note: note.trim() || undefined, ...(decision === 'deny' && parseCodes(reasons).length ? { reasons: parseCodes(reasons) } : {}) };
+    const body = { decision, note: note.trim() || undefined, ...(decision === 'deny' && reasons.length ? { reasons } : {}) };
     await api.post(`/api/cases/${c.id}/decision`, body);
     onDecided();
     return true;
@@ -32,8 +39,13 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
             { value: 'deny', label: 'Deny: send a denial letter naming you as responsible' },
           ]} />
         {decision === 'deny' && (
-          <TextField name="reasons" label="Reason codes for the denial letter" value={reasons} onChange={setReasons}
-            hint="Separated by commas, e.g. NO_LEGAL_BASIS. Left empty, the review's reasons are used." />
+          <AsyncContent resource={reasonCodes} what="the reason codes">
+            {(table) => (
+              <ReasonPicker name="reasons" legend="Reasons for the denial letter" table={table} values={reasons} onChange={setReasons}
+                suggested={review?.reasons ?? []} suggestedTag="From the review"
+                hint="The letter cites each reason ticked here. With none ticked, the review's reasons are used." />
+            )}
+          </AsyncContent>
         )}
         <TextAreaField name="note" label="Note for the file" rows={3} value={note} onChange={setNote} />
       </FieldErrorsProvider>

@@ -1,5 +1,5 @@
 import type { CaseDetail } from '../../api/types';
-import { CodeList } from '../../components/CodeList';
+import { ReasonList } from '../../components/ReasonList';
 import { Facts, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
@@ -17,7 +17,7 @@ export function DecisionPanel({ c, onChanged }: { c: CaseDetail; onChanged: () =
           items={[
             ['Director', d.director ? `${d.director.displayName}, ${d.director.title}` : undefined],
             ['Decided', formatDateTime(d.createdAt)],
-            ['Reasons', d.reasons?.length ? <CodeList codes={d.reasons} /> : undefined],
+            ['Reasons', d.reasons?.length ? <ReasonList codes={d.reasons} /> : undefined],
             ['Note', d.note],
           ]}
         />

@@ -1,20 +1,26 @@
-import type { CaseDetail, Production } from '../../api/types';
+import type { CaseDetail, CaseStatus } from '../../api/types';
 import { DownloadButton } from '../../components/DownloadButton';
 import { Facts, LiveStatus, Section } from '../../components/layout';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatDateTime } from '../../lib/format';
 
-/** The redacted production of an approved case: progress while it renders, then its facts and the PDF. */
-export function ProductionPanel({ c, live }: { c: CaseDetail; live: Production | null }) {
-  const p = live ?? c.production;
-  if (!p && c.status !== 'fulfilling') return null;
+/**
+ * The redacted production of an approved case: progress while it renders (from the status probe, `live`),
+ * then its facts and the PDF once the case has been re-read.
+ */
+export function ProductionPanel({ c, live }: { c: CaseDetail; live: CaseStatus['production'] }) {
+  const p = c.production;
+  const settled = p?.status === 'ready' || p?.status === 'failed';
+  const rendering = !settled && live?.status === 'rendering' ? live : p?.status === 'rendering' ? p : null;
+  if (!p && !rendering && c.status !== 'fulfilling') return null;
   return (
     <Section title="Production">
-      {!p && <LiveStatus>Approved: waiting for the worker to start rendering the production…</LiveStatus>}
-      {p?.status === 'rendering' && (
+      {!p && !rendering && <LiveStatus>Approved: waiting for the worker to start rendering the production…</LiveStatus>}
+      {rendering && (
         <>
-          <ProgressBar label="Rendering the redacted production" value={p.progress} detail="Redacting, numbering pages and verifying the PDF by text extraction." />
-          <LiveStatus>{`Rendering: ${p.progress}% done.`}</LiveStatus>
+          <ProgressBar label="Rendering the redacted production" value={rendering.progress} detail="Redacting, numbering pages and verifying the PDF by text extraction." />
+          {/* Read out in quarters, not at every percent the probe brings. */}
+          <LiveStatus>{`Rendering: ${Math.floor(rendering.progress / 25) * 25}% done.`}</LiveStatus>
         </>
       )}
       {p?.status === 'failed' && (

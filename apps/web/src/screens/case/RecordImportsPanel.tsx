@@ -1,6 +1,6 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { CaseDetail, RecordImport } from '../../api/types';
+import type { CaseDetail, CaseStatus, RecordImport } from '../../api/types';
 import { Tag } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, FileField, SelectField } from '../../components/fields';
@@ -8,51 +8,59 @@ import { LiveStatus, Section } from '../../components/layout';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatDateTime, plural } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
-import { useResource } from '../../lib/useResource';
 import { useSession } from '../../session/session';
 
 const IMPORTABLE = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
 const CSV_TABLES = ['borrowers', 'issues', 'old_issues', 'reserves', 'old_reserves', 'accountlines', 'search_history', 'sessions'];
-const finished = (i: RecordImport) => i.status === 'completed' || i.status === 'failed';
+const finished = (status: RecordImport['status']) => status === 'completed' || status === 'failed';
+const STATUS_WORDS: Record<RecordImport['status'], string> = {
+  queued: 'Waiting for the worker',
+  validating: 'Checking the rows',
+  importing: 'Sealing and storing the rows',
+  completed: 'Imported',
+  failed: 'Failed',
+};
 
-/** Responsive records imported from the ILS: each import's progress and row errors, and a new upload. */
-export function RecordImportsPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
+type LiveImport = CaseStatus['imports'][number];
+
+/**
+ * Responsive records imported from the ILS: each import's progress (from the case page's status probe,
+ * `live`) and, once it has finished and the case has been re-read, its counts and row errors; and a new upload.
+ */
+export function RecordImportsPanel({ c, live, onChanged }: { c: CaseDetail; live: LiveImport[]; onChanged: () => void }) {
   const { hasRole } = useSession();
-  const [started, setStarted] = useState<string[]>([]);
-  const ids = [...new Set([...c.recordImports.map((i) => i.id), ...started])];
-  if (!ids.length && !(hasRole('clerk') && IMPORTABLE.includes(c.status))) return null;
+  // Uploads answered but not yet in the case as read: shown at once, replaced when the case is re-read.
+  const [started, setStarted] = useState<RecordImport[]>([]);
+  const imports = [...c.recordImports, ...started.filter((s) => !c.recordImports.some((i) => i.id === s.id))];
+  if (!imports.length && !(hasRole('clerk') && IMPORTABLE.includes(c.status))) return null;
   return (
     <Section title="Responsive records">
-      {ids.length === 0 && <p className="muted">No records imported yet. Export them from the ILS (Koha JSON keyed by table, or one CSV per table).</p>}
+      {imports.length === 0 && <p className="muted">No records imported yet. Export them from the ILS (Koha JSON keyed by table, or one CSV per table).</p>}
       <ul className="imports">
-        {ids.map((id) => (
-          <li key={id}>
-            <ImportStatus caseId={c.id} importId={id} initial={c.recordImports.find((i) => i.id === id)} onFinished={onChanged} />
+        {imports.map((i) => (
+          <li key={i.id}>
+            <ImportStatus current={i} live={live.find((l) => l.id === i.id)} />
           </li>
         ))}
       </ul>
       {hasRole('clerk') && IMPORTABLE.includes(c.status) && (
-        <ImportForm caseId={c.id} onStarted={(i) => setStarted((s) => [...s, i.id])} />
+        <ImportForm
+          caseId={c.id}
+          onStarted={(i) => {
+            setStarted((s) => [...s, i]);
+            onChanged();
+          }}
+        />
       )}
     </Section>
   );
 }
 
-/** Polls one import until it completes or fails, with a progress bar and its row errors. */
-function ImportStatus({ caseId, importId, initial, onFinished }: { caseId: string; importId: string; initial?: RecordImport; onFinished: () => void }) {
-  const live = useResource<RecordImport>(initial && finished(initial) ? null : `/api/cases/${caseId}/records/imports/${importId}`, {
-    refreshWhile: (i) => !finished(i),
-    intervalMs: 500,
-  });
-  const current = live.data ?? initial;
-  const reported = useRef(false);
-  const done = !!live.data && finished(live.data);
-  useEffect(() => {
-    if (!done || reported.current) return;
-    reported.current = true;
-    onFinished();
-  }, [done, onFinished]);
-  if (!current) return <p className="loading">Starting the import…</p>;
+/** One import: a progress bar while it runs, then what it imported and the rows it refused. */
+function ImportStatus({ current, live }: { current: RecordImport; live?: LiveImport }) {
+  const running = !finished(current.status);
+  const status = running && live ? live.status : current.status;
+  const progress = running && live ? live.progress : current.progress;
   const name = current.filename ?? 'export';
   return (
     <div className="import">
@@ -62,16 +70,17 @@ function ImportStatus({ caseId, importId, initial, onFinished }: { caseId: strin
         {current.status === 'failed' && <Tag tone="danger">Failed</Tag>}
         {current.createdAt && <span className="muted"> · {formatDateTime(current.createdAt)}</span>}
       </div>
-      {!finished(current) && <ProgressBar label={`Importing ${name}`} value={current.progress} detail={`${current.status}: ${plural(current.rowsRead, 'row')} read`} />}
+      {running && <ProgressBar label={`Importing ${name}`} value={progress} detail={`${STATUS_WORDS[status]}…`} />}
       <LiveStatus>
         {current.status === 'completed'
           ? `${plural(current.rowsImported, 'row')} imported from ${plural(current.rowsRead, 'row')} read${current.errorCount ? `; ${plural(current.errorCount, 'row error')}` : ''}.`
           : current.status === 'failed'
             ? `The import failed with ${plural(current.errorCount, 'error')}.`
-            : ''}
+            : running && live && finished(live.status)
+              ? `${STATUS_WORDS[live.status]}; reading the result…`
+              : ''}
       </LiveStatus>
       {current.errors && current.errors.length > 0 && <ImportErrors import={current} />}
-      {live.error && <ErrorAlert error={live.error} title="Could not read the import's progress" onRetry={live.reload} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Review } from '../../api/types';
-import { CodeList } from '../../components/CodeList';
+import { ReasonList } from '../../components/ReasonList';
 import { Facts } from '../../components/layout';
 import { formatDateTime, humanize } from '../../lib/format';
 import { label, RECOMMENDATION_LABELS, SUFFICIENCY_LABELS } from '../../lib/labels';
@@ -19,7 +19,7 @@ export function ReviewSummary({ review }: { review: Review }) {
         items={[
           ['Attorney', review.attorney ? `${review.attorney.displayName}, ${review.attorney.title}` : undefined],
           ['Recorded', formatDateTime(review.createdAt)],
-          ['Reasons', <CodeList codes={review.reasons} />],
+          ['Reasons', <ReasonList codes={review.reasons} />],
           ['Cure requested', review.cureRequest],
         ]}
       />

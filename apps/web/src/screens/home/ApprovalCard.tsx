@@ -1,6 +1,6 @@
 import type { CaseDetail, CaseSummary } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
-import { CodeList } from '../../components/CodeList';
+import { ReasonList } from '../../components/ReasonList';
 import { formatDate } from '../../lib/format';
 import { label, RECOMMENDATION_LABELS, REQUEST_TYPE_LABELS, SUFFICIENCY_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
@@ -31,9 +31,10 @@ export function ApprovalCard({ summary }: { summary: CaseSummary }) {
                 {label(SUFFICIENCY_LABELS, review.sufficiency)} · by {review.attorney?.displayName ?? 'unknown'}
               </p>
               {review.reasons.length > 0 && (
-                <p>
-                  Reasons: <CodeList codes={review.reasons} />
-                </p>
+                <div className="card__reasons">
+                  <p className="card__reasons-title">Reasons given</p>
+                  <ReasonList codes={review.reasons} />
+                </div>
               )}
               {review.scope && <p>Scope narrowed by the attorney.</p>}
               {review.contradictions?.length ? <p className="text-warning">{review.contradictions.length} rule contradiction(s) overridden: “{review.overrideReason}”</p> : null}

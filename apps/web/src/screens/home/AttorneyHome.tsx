@@ -3,22 +3,37 @@ import { AsyncContent } from '../../components/AsyncContent';
 import { CaseTable } from '../../components/CaseTable';
 import { Section } from '../../components/layout';
 import { useResource } from '../../lib/useResource';
+import { useSession } from '../../session/session';
 import { CaseListSection } from './CaseListSection';
 
 const toReview = (c: { id: string }) => `/cases/${c.id}/review`;
 
-/** The review queue: cases assigned to this attorney first, then the rest of legal review. */
+/**
+ * The review queue from one request for the cases in legal review: those assigned to this attorney first,
+ * then the rest (another attorney may have to step in when the assigned one holds another duty or is away).
+ */
 export function AttorneyHome() {
-  const mine = useResource<Page<CaseSummary>>('/api/cases?status=legal_review&assignee=me');
-  const mineIds = new Set(mine.data?.items.map((c) => c.id) ?? []);
+  const { user } = useSession();
+  const inReview = useResource<Page<CaseSummary>>('/api/cases?status=legal_review&pageSize=200');
   return (
     <div className="role-home" data-role="attorney">
-      <Section title="Your review queue">
-        <AsyncContent resource={mine} what="your review queue">
-          {(page) => <CaseTable cases={page.items} caption="Your review queue" empty="No case is assigned to you for review." linkTo={toReview} />}
-        </AsyncContent>
-      </Section>
-      <CaseListSection title="Other cases in legal review" path="/api/cases?status=legal_review" empty="No other case is in legal review." linkTo={toReview} exclude={(c) => mineIds.has(c.id)} />
+      <AsyncContent resource={inReview} what="the review queue">
+        {(page) => {
+          const mine = page.items.filter((c) => c.assignedAttorneyId === user.id);
+          const others = page.items.filter((c) => c.assignedAttorneyId !== user.id);
+          return (
+            <>
+              <Section title="Your review queue">
+                <CaseTable cases={mine} caption="Your review queue" empty="No case is assigned to you for review." linkTo={toReview} />
+              </Section>
+              <Section title="Other cases in legal review">
+                <CaseTable cases={others} caption="Other cases in legal review" empty="No other case is in legal review." linkTo={toReview} />
+                {page.total > page.items.length && <p className="hint">Showing the {page.items.length} most urgent of {page.total}; see all under Cases.</p>}
+              </Section>
+            </>
+          );
+        }}
+      </AsyncContent>
       <CaseListSection title="Waiting for the requester to cure" path="/api/cases?status=needs_info&assignee=me" empty="None of your cases waits for the requester." />
     </div>
   );

@@ -1,9 +1,10 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ApiError } from '../../api/errors';
-import type { CaseDetail, Contradiction, Recommendation, Rule, Sufficiency } from '../../api/types';
+import type { CaseDetail, Contradiction, ReasonCodeTable, Recommendation, Rule, Sufficiency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CheckboxGroup, FieldErrorsProvider, RadioGroup, TextAreaField, TextField } from '../../components/fields';
+import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
+import { ReasonPicker } from '../../components/ReasonPicker';
 import { optionsOf, RECOMMENDATION_LABELS, SUFFICIENCY_LABELS } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import { ChecklistFields } from './ChecklistFields';
@@ -19,10 +20,11 @@ function errorsFor(error: ApiError | undefined, contradictions: Contradiction[])
 }
 
 /**
- * The attorney's review: checklist with citations, finding, recommendation and reasons, narrowed scope,
+ * The attorney's review: checklist with citations, finding, recommendation and reasons (from the case-level
+ * reason codes, with their citations), narrowed scope,
  * cure request and privileged memo. A 422 listing contradictions turns into a request for an override reason.
  */
-export function ReviewForm({ c, rule, onRecorded }: { c: CaseDetail; rule: Rule; onRecorded: () => void }) {
+export function ReviewForm({ c, rule, reasonCodes, onRecorded }: { c: CaseDetail; rule: Rule; reasonCodes: ReasonCodeTable; onRecorded: () => void }) {
   const [form, setForm] = useState<ReviewFormState>(() => initialReview(c, rule));
   const [contradictions, setContradictions] = useState<{ list: Contradiction[] } | null>(null);
   const patch = (p: Partial<ReviewFormState>) => setForm((f) => ({ ...f, ...p }));
@@ -41,7 +43,6 @@ export function ReviewForm({ c, rule, onRecorded }: { c: CaseDetail; rule: Rule;
     if (found.length) setContradictions({ list: found });
   }, [action.error]);
   const showError = action.error && !(action.error.status === 422 && action.error.contradictions.length);
-  const reasonOptions = [...new Set([...rule.defaultReasonCodes, ...form.reasons])].map((code) => ({ value: code, label: code }));
   return (
     <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Legal review">
       {showError && <ErrorAlert error={action.error!} title="The review was not recorded" focus />}
@@ -60,10 +61,9 @@ export function ReviewForm({ c, rule, onRecorded }: { c: CaseDetail; rule: Rule;
           <RadioGroup<Recommendation> name="recommendation" legend="Recommendation to the director" requirement="required" value={form.recommendation}
             onChange={(recommendation) => patch({ recommendation })} options={optionsOf(RECOMMENDATION_LABELS)}
             hint={`The rules' default for this kind of request: ${RECOMMENDATION_LABELS[rule.defaultRecommendation]}.`} />
-          <CheckboxGroup name="reasons" legend="Reason codes" values={form.reasons} onChange={(reasons) => patch({ reasons })} options={reasonOptions}
-            hint="The rules' default codes for this kind of request are listed; add others below." />
-          <TextField name="otherReasons" label="Other reason codes" value={form.otherReasons} onChange={(otherReasons) => patch({ otherReasons })}
-            hint="Separated by commas, e.g. NOT_SIGNED, OUTSIDE_SCOPE." />
+          <ReasonPicker name="reasons" legend="Reasons for the recommendation" table={reasonCodes} values={form.reasons} onChange={(reasons) => patch({ reasons })}
+            suggested={rule.defaultReasonCodes} suggestedTag="Rule default"
+            hint="The rule's default reasons for this kind of request are ticked. The director sees what you tick with its citations, and a denial letter cites it unless the director picks other reasons." />
         </fieldset>
         <NarrowScopeEditor requested={c.scope} narrow={form.narrow} value={form.scope} onToggle={(narrow) => patch({ narrow })} onChange={(scope) => patch({ scope })} />
         <fieldset className="form-section">

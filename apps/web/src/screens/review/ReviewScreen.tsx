@@ -1,9 +1,11 @@
-import type { CaseDetail, Rule, RuleTable } from '../../api/types';
+import type { CaseDetail, ReasonCodeTable, Rule, RuleTable } from '../../api/types';
 import { flash } from '../../app/flash';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Facts, PageHeader, Section } from '../../components/layout';
+import { ReasonList } from '../../components/ReasonList';
 import { formatDate } from '../../lib/format';
 import { label, RECOMMENDATION_LABELS, REQUEST_TYPE_LABELS, VERIFICATION_LABELS } from '../../lib/labels';
+import { useReasonCodes } from '../../lib/reason-codes';
 import { useResource } from '../../lib/useResource';
 import { Link, navigate } from '../../router/router';
 import { InstrumentFacts, scopeFacts } from '../case/CaseFacts';
@@ -15,6 +17,7 @@ import { ReviewForm } from './ReviewForm';
 export function ReviewScreen({ caseId }: { caseId: string }) {
   const detail = useResource<CaseDetail>(`/api/cases/${caseId}`);
   const rules = useResource<RuleTable>('/api/rules');
+  const reasonCodes = useReasonCodes();
   return (
     <>
       <PageHeader title={detail.data ? `Review case ${detail.data.caseNumber}` : 'Legal review'} subtitle={detail.data && label(REQUEST_TYPE_LABELS, detail.data.requestType)} />
@@ -27,7 +30,9 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
                   This case is not waiting for legal review. <Link to={`/cases/${c.id}`}>Open the case</Link>
                 </p>
               ) : (
-                <ReviewLayout c={c} rule={table[c.requestType]} />
+                <AsyncContent resource={reasonCodes} what="the reason codes">
+                  {(codes) => <ReviewLayout c={c} rule={table[c.requestType]} reasonCodes={codes} />}
+                </AsyncContent>
               )
             }
           </AsyncContent>
@@ -37,7 +42,7 @@ export function ReviewScreen({ caseId }: { caseId: string }) {
   );
 }
 
-function ReviewLayout({ c, rule }: { c: CaseDetail; rule: Rule }) {
+function ReviewLayout({ c, rule, reasonCodes }: { c: CaseDetail; rule: Rule; reasonCodes: ReasonCodeTable }) {
   const recorded = () => {
     flash(`Review of case ${c.caseNumber} recorded. The legal-review step is running.`);
     navigate(`/cases/${c.id}`);
@@ -45,7 +50,7 @@ function ReviewLayout({ c, rule }: { c: CaseDetail; rule: Rule }) {
   return (
     <div className="case__grid case__grid--review">
       <div className="case__main">
-        <ReviewForm c={c} rule={rule} onRecorded={recorded} />
+        <ReviewForm c={c} rule={rule} reasonCodes={reasonCodes} onRecorded={recorded} />
       </div>
       <aside className="case__side" aria-label="The request and its rule">
         <Section title={TYPE_FIELDS[c.requestType].instrumentTitle}>
@@ -77,6 +82,7 @@ function RulePanel({ rule }: { rule: Rule }) {
         items={[
           ['Basis for release', rule.basisForRelease ? `${rule.basisForRelease.text} (${rule.basisForRelease.citation})` : 'None of its own under Gov. Code § 7927.105(c)'],
           ['Default recommendation', RECOMMENDATION_LABELS[rule.defaultRecommendation]],
+          ['Default reasons', rule.defaultReasonCodes.length ? <ReasonList codes={rule.defaultReasonCodes} /> : undefined],
           ['Gag handling', rule.gagHandling ? `${rule.gagHandling.text} (${rule.gagHandling.citation})` : undefined],
         ]}
       />

@@ -21,8 +21,8 @@ describe('review form model', () => {
     expect(rule.checklist.map(isQuestion)).toEqual([false, true]);
   });
 
-  it('leaves unanswered questions out, adds typed reason codes once, and sends a scope only when narrowed', () => {
-    const form = { ...initialReview(detail, rule), sufficiency: 'insufficient' as const, otherReasons: 'no_consumer_notice, COURT_ORDER_REQUIRED' };
+  it('leaves unanswered questions out, sends each reason code once, and sends a scope only when narrowed', () => {
+    const form = { ...initialReview(detail, rule), sufficiency: 'insufficient' as const, reasons: ['COURT_ORDER_REQUIRED', 'NO_CONSUMER_NOTICE', 'COURT_ORDER_REQUIRED'] };
     const body = reviewBody(form, false);
     expect(body.checklist).toEqual({ proof_of_consumer_notice: false });
     expect(body.reasons).toEqual(['COURT_ORDER_REQUIRED', 'NO_CONSUMER_NOTICE']);

@@ -1,5 +1,4 @@
 import type { CaseDetail, ChecklistItem, RecordType, Recommendation, Rule, Scope, Sufficiency } from '../../api/types';
-import { parseCodes } from '../../lib/labels';
 
 export interface NarrowedScope {
   cardNumbers: string[];
@@ -15,8 +14,8 @@ export interface ReviewFormState {
   checklist: Record<string, boolean | undefined>;
   sufficiency: Sufficiency | '';
   recommendation: Recommendation | '';
+  /** Reason codes ticked, from the case-level codes of GET /api/reason-codes. */
   reasons: string[];
-  otherReasons: string;
   narrow: boolean;
   scope: NarrowedScope;
   memo: string;
@@ -35,7 +34,6 @@ export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
     sufficiency: '',
     recommendation: rule.defaultRecommendation,
     reasons: [...rule.defaultReasonCodes],
-    otherReasons: '',
     narrow: false,
     scope: { ...c.scope, includeContactDetails: !!c.scope.includeContactDetails },
     memo: '',
@@ -54,7 +52,7 @@ export function reviewBody(s: ReviewFormState, withOverride: boolean) {
     checklist,
     sufficiency: s.sufficiency,
     recommendation: s.recommendation,
-    reasons: [...new Set([...s.reasons, ...parseCodes(s.otherReasons)])],
+    reasons: [...new Set(s.reasons)],
     ...(scope ? { scope } : {}),
     ...(s.memo.trim() ? { memo: s.memo.trim() } : {}),
     ...(s.sufficiency === 'needs_info' || s.cureRequest.trim() ? { cureRequest: s.cureRequest.trim() } : {}),
