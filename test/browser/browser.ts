@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -88,4 +89,32 @@ export async function caseInLegalReview(clerk: ApiClient, overrides: Record<stri
   if (submitted.status !== 202) throw new Error(`case not submitted: ${JSON.stringify(submitted.body)}`);
   await eventually(() => clerk.get(`/api/cases/${created.body.id}`).then((r) => r.body), (c) => c.status === 'legal_review' && !c.pendingStep);
   return created.body as { id: string; caseNumber: string };
+}
+
+export interface BrowserSuite {
+  system: TestSystem;
+  browser: Browser;
+  /** Pages opened by the test; each is checked for script errors after the test. */
+  pages: Page[];
+}
+
+/**
+ * The shared frame of a browser test file: a fresh system (own database and queue prefix) with the given staff,
+ * one Chromium, a check that no page logged a script error, and everything stopped afterwards.
+ */
+export function browserSuite(name: string, staff: readonly StaffKey[]): BrowserSuite {
+  const suite = { pages: [] as Page[] } as BrowserSuite;
+  beforeAll(async () => {
+    suite.system = await TestSystem.start(name);
+    for (const key of staff) await suite.system.as(key);
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.system?.stop();
+  });
+  afterEach(() => {
+    for (const page of suite.pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
+  });
+  return suite;
 }

@@ -1,6 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { TestSystem } from '../support/system';
-import { caseIdFrom, downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+/// <reference lib="dom" />
+import { browserSuite, caseIdFrom, downloadBytes, libraryDate, screenshot, signIn, waitForState } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -14,28 +13,13 @@ const KOHA_EXPORT = JSON.stringify({
 });
 
 describe('a court order from intake to production, in Chromium', () => {
-  let system: TestSystem;
-  let browser: Browser;
+  const suite = browserSuite('browser-lifecycle', ['clerk', 'attorney', 'director', 'auditor']);
   let caseId: string;
   let caseNumber: string;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    system = await TestSystem.start('browser-lifecycle');
-    for (const key of ['clerk', 'attorney', 'director', 'auditor'] as const) await system.as(key);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
-  afterEach(() => {
-    for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
-  });
 
   it('a clerk records a court order, keeps the form on errors, attaches the order, imports records and submits', async () => {
-    const page = await signIn(browser, system, 'clerk');
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'clerk');
+    suite.pages.push(page);
     await page.getByRole('heading', { name: 'Deadline board' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
@@ -101,8 +85,8 @@ describe('a court order from intake to production, in Chromium', () => {
   });
 
   it('the attorney finds it in the review queue, reads the rule checklist with citations, narrows the scope and recommends release', async () => {
-    const page = await signIn(browser, system, 'attorney');
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'attorney');
+    suite.pages.push(page);
     const queue = page.getByRole('region', { name: 'Your review queue' });
     await queue.getByRole('link', { name: caseNumber }).waitFor();
     await screenshot(page, 'attorney-home');
@@ -134,8 +118,8 @@ describe('a court order from intake to production, in Chromium', () => {
   });
 
   it('the director sees the recommendation in the approval queue and approves; the production renders', async () => {
-    const page = await signIn(browser, system, 'director');
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'director');
+    suite.pages.push(page);
     const card = page.getByRole('article', { name: new RegExp(caseNumber) });
     await card.getByText('Recommends: Fulfil').waitFor();
     await card.getByText('Order of the appropriate superior court').waitFor();
@@ -155,8 +139,8 @@ describe('a court order from intake to production, in Chromium', () => {
   });
 
   it('the clerk downloads the production PDF, then closes the case', async () => {
-    const page = await signIn(browser, system, 'clerk', `/cases/${caseId}`);
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'clerk', `/cases/${caseId}`);
+    suite.pages.push(page);
     const { bytes, filename } = await downloadBytes(page, 'Download production (PDF)');
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(filename).toBe(`production-${caseNumber}.pdf`);
@@ -167,8 +151,8 @@ describe('a court order from intake to production, in Chromium', () => {
   });
 
   it('the auditor sees the audit chain intact, reads the case timeline and the transparency report', async () => {
-    const page = await signIn(browser, system, 'auditor');
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'auditor');
+    suite.pages.push(page);
     await page.getByText(/^Intact: all \d+ events verify/).waitFor();
     await page.getByLabel('Case number, requester or summary').fill(caseNumber);
     await page.getByRole('button', { name: 'Find' }).click();
@@ -185,8 +169,8 @@ describe('a court order from intake to production, in Chromium', () => {
   });
 
   it('the administrator sees the accounts by role and is told clearly what is wrong with a new account', async () => {
-    const page = await signIn(browser, system, 'admin');
-    pages.push(page);
+    const page = await signIn(suite.browser, suite.system, 'admin');
+    suite.pages.push(page);
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
     await screenshot(page, 'admin-home');
     await page.getByRole('link', { name: 'Manage users' }).click();

@@ -1,35 +1,17 @@
-import { Browser, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { TestSystem, courtOrderCase } from '../support/system';
-import { caseInLegalReview, downloadBytes, launchBrowser, libraryDate, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+/// <reference lib="dom" />
+import { courtOrderCase } from '../support/system';
+import { browserSuite, caseInLegalReview, downloadBytes, libraryDate, screenshot, signIn, waitForState } from './browser';
 
 jest.setTimeout(240_000);
 
 describe('a denial with an overridden contradiction, and a gag-order case out of reach, in Chromium', () => {
-  let system: TestSystem;
-  let browser: Browser;
-  let clerk: ApiClient;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    system = await TestSystem.start('browser-denial-and-gag');
-    clerk = await system.as('clerk');
-    for (const key of ['attorney', 'director', 'otherClerk'] as const) await system.as(key);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
-  afterEach(() => {
-    for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
-  });
+  const suite = browserSuite('browser-denial-and-gag', ['clerk', 'attorney', 'director', 'otherClerk']);
 
   it('the attorney is shown the contradictions with their citations and must give an override reason; the director denies; the letter downloads', async () => {
-    const { id, caseNumber } = await caseInLegalReview(clerk);
+    const { id, caseNumber } = await caseInLegalReview(await suite.system.as('clerk'));
 
-    const attorney = await signIn(browser, system, 'attorney', `/cases/${id}/review`);
-    pages.push(attorney);
+    const attorney = await signIn(suite.browser, suite.system, 'attorney', `/cases/${id}/review`);
+    suite.pages.push(attorney);
     await attorney.getByRole('heading', { name: `Review case ${caseNumber}` }).waitFor();
     const checklist = attorney.locator('fieldset.checklist');
     for (const box of await checklist.locator('input[type=checkbox]').all()) await box.check();
@@ -54,8 +36,8 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     await attorney.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
     await waitForState(attorney, 'Awaiting approval');
 
-    const director = await signIn(browser, system, 'director', `/cases/${id}`);
-    pages.push(director);
+    const director = await signIn(suite.browser, suite.system, 'director', `/cases/${id}`);
+    suite.pages.push(director);
     await director.getByRole('heading', { name: 'Rule contradictions overridden' }).waitFor();
     await director.getByLabel(/^Deny/).check();
     // The review recommended release, so its reason is offered but not ticked; the director picks another.
@@ -73,20 +55,20 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     expect(letter.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     await screenshot(director, 'case-page-denied');
 
-    const clerkPage = await signIn(browser, system, 'clerk', `/cases/${id}`);
-    pages.push(clerkPage);
+    const clerkPage = await signIn(suite.browser, suite.system, 'clerk', `/cases/${id}`);
+    suite.pages.push(clerkPage);
     const clerkCopy = await downloadBytes(clerkPage, 'Download denial letter (PDF)');
     expect(clerkCopy.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(clerkCopy.filename).toBe(`denial-letter-${caseNumber}.pdf`);
   });
 
   it('a clerk not assigned to a case under a gag order cannot reach it by URL, list or search', async () => {
-    const gagged = await clerk.post('/api/cases', courtOrderCase({ nondisclosureUntil: libraryDate(60), summary: 'Sealed warrant for one patron' }));
+    const gagged = await (await suite.system.as('clerk')).post('/api/cases', courtOrderCase({ nondisclosureUntil: libraryDate(60), summary: 'Sealed warrant for one patron' }));
     expect(gagged.status).toBe(201);
     const { id, caseNumber } = gagged.body;
 
-    const other = await signIn(browser, system, 'otherClerk', `/cases/${id}`);
-    pages.push(other);
+    const other = await signIn(suite.browser, suite.system, 'otherClerk', `/cases/${id}`);
+    suite.pages.push(other);
     await other.getByRole('heading', { name: 'Case not found' }).waitFor();
     expect(await other.locator('main').textContent()).not.toContain(caseNumber);
     await screenshot(other, 'case-not-found');
@@ -94,8 +76,8 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     await other.getByText('0 cases found.').waitFor();
     expect(await other.locator('main').textContent()).not.toContain('Sealed warrant');
 
-    const owner = await signIn(browser, system, 'clerk', `/cases/${id}`);
-    pages.push(owner);
+    const owner = await signIn(suite.browser, suite.system, 'clerk', `/cases/${id}`);
+    suite.pages.push(owner);
     await owner.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
     await owner.getByText(/^Gag order until/).waitFor();
   });

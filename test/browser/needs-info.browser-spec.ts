@@ -1,37 +1,18 @@
-import { Browser, Page } from 'playwright-core';
-import { ApiClient } from '../support/api-client';
-import { TestSystem } from '../support/system';
-import { caseInLegalReview, downloadBytes, launchBrowser, pageErrorsOf, screenshot, signIn, waitForState } from './browser';
+/// <reference lib="dom" />
+import { browserSuite, caseInLegalReview, downloadBytes, screenshot, signIn, waitForState } from './browser';
 
 jest.setTimeout(180_000);
 
 describe('a request that needs information from the requester, in Chromium', () => {
-  let system: TestSystem;
-  let browser: Browser;
-  let clerk: ApiClient;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    system = await TestSystem.start('browser-needs-info');
-    clerk = await system.as('clerk');
-    await system.as('attorney');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  });
-  afterEach(() => {
-    for (const page of pages.splice(0)) expect(pageErrorsOf(page)).toEqual([]);
-  });
+  const suite = browserSuite('browser-needs-info', ['clerk', 'attorney']);
 
   it('the attorney asks for a cure, the cure letter downloads from the case page, the clerk resumes the case to legal review', async () => {
-    const { id, caseNumber } = await caseInLegalReview(clerk, { summary: 'Order served as an unsigned copy' });
-    const caseReads = async () => ((await system.admin.get(`/api/cases/${id}/events`)).body.items as { action: string }[]).filter((e) => e.action === 'case.read').length;
+    const { id, caseNumber } = await caseInLegalReview(await suite.system.as('clerk'), { summary: 'Order served as an unsigned copy' });
+    const caseReads = async () => ((await suite.system.admin.get(`/api/cases/${id}/events`)).body.items as { action: string }[]).filter((e) => e.action === 'case.read').length;
     const readsBefore = await caseReads();
 
-    const attorney = await signIn(browser, system, 'attorney', `/cases/${id}/review`);
-    pages.push(attorney);
+    const attorney = await signIn(suite.browser, suite.system, 'attorney', `/cases/${id}/review`);
+    suite.pages.push(attorney);
     await attorney.getByRole('heading', { name: `Review case ${caseNumber}` }).waitFor();
     await attorney.getByLabel('Needs information from the requester').check();
     await attorney.getByLabel('What the requester must cure').fill('Send a copy of the order signed by the judge.');
@@ -54,8 +35,8 @@ describe('a request that needs information from the requester, in Chromium', () 
     expect(letter.filename).toBe(`needs_info-letter-${caseNumber}.pdf`);
     await screenshot(attorney, 'case-page-needs-info');
 
-    const clerkPage = await signIn(browser, system, 'clerk');
-    pages.push(clerkPage);
+    const clerkPage = await signIn(suite.browser, suite.system, 'clerk');
+    suite.pages.push(clerkPage);
     const waiting = clerkPage.getByRole('region', { name: 'Waiting for the requester' });
     await waiting.getByRole('link', { name: caseNumber }).click();
     await clerkPage.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
