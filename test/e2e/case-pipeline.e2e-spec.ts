@@ -26,7 +26,8 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
   let director: ApiClient;
 
   beforeAll(async () => {
-    system = await TestSystem.start('pipeline');
+    // Purge immediately after closing, so the retention job can be seen to work within the test.
+    system = await TestSystem.start('pipeline', { env: { PURGE_AFTER_DAYS: '0' } });
     [clerk, attorney, director] = [await system.as('clerk'), await system.as('attorney'), await system.as('director')];
   });
   afterAll(() => system?.stop());
@@ -102,6 +103,27 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     const csv = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'issues.csv', content: 'issue_id,borrowernumber,cardnumber,issuedate\n1,,23000000012345,2026-02-02\n' });
     expect(await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${csv.body.id}`).then((r) => r.body.status), (s) => s === 'completed' || s === 'failed')).toBe('completed');
     expect((await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.xlsx', content: 'x' })).status).toBe(400);
+  });
+
+  it('purges the sealed records of a closed case on the retention schedule, keeping the case for reporting', async () => {
+    const row = await reviewedCase();
+    await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve' });
+    await eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 90_000);
+    expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBe(200);
+    const { Queue } = await import('bullmq');
+    const maintenance = new Queue('maintenance', { connection: { url: system.environment.env.REDIS_URL }, prefix: system.environment.env.QUEUE_PREFIX });
+    try {
+      await maintenance.add('purge-records', {}, { jobId: `test-purge-${row.id}` });
+    } finally {
+      await maintenance.close();
+    }
+    const events = await eventually(() => clerk.get(`/api/cases/${row.id}/events`).then((r) => r.body.items), (items) => items.some((e: { action: string }) => e.action === 'records.purged'));
+    expect(events.find((e: { action: string }) => e.action === 'records.purged').details).toMatchObject({ rows: 6, retentionDays: 0 });
+    const { withDatabase } = await import('../support/services');
+    await withDatabase(system.environment.databaseUrl!, async (db) => {
+      expect((await db.query('SELECT COUNT(*)::int AS n FROM patron_records WHERE "caseId" = $1', [row.id])).rows[0].n).toBe(0);
+      expect((await db.query('SELECT status, "recordsPurgedAt" FROM cases WHERE id = $1', [row.id])).rows[0]).toMatchObject({ status: 'closed', recordsPurgedAt: expect.any(Date) });
+    });
   });
 
   it('keeps patron data sealed at rest', async () => {

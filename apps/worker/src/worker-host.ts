@@ -61,6 +61,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private async scheduleHousekeeping(): Promise<void> {
     await this.queues.get('reminders').upsertJobScheduler('sweep-deadlines', { every: 3_600_000 }, { name: 'sweep-deadlines', data: {} });
     await this.queues.get('maintenance').upsertJobScheduler('purge-records', { every: 24 * 3_600_000 }, { name: 'purge-records', data: {} });
+    await this.queues.get('maintenance').upsertJobScheduler('prune-outbox', { every: 24 * 3_600_000 }, { name: 'prune-outbox', data: {} });
   }
 
   /** Graceful stop: no new jobs are taken, running ones finish, then connections close. */

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@custodian/persistence';
 import { StorageModule } from '@custodian/storage';
 import { CompleteIntakeHandler } from './handlers/complete-intake.handler';
 import { DeadlineReminderHandler } from './handlers/deadline-reminder.handler';
+import { PruneOutboxHandler } from './handlers/prune-outbox.handler';
 import { PurgeRecordsHandler } from './handlers/purge-records.handler';
 import { RecordReviewHandler } from './handlers/record-review.handler';
 import { SweepDeadlinesHandler } from './handlers/sweep-deadlines.handler';
@@ -24,6 +25,7 @@ const HANDLERS: Type<JobHandler>[] = [
   DeadlineReminderHandler,
   SweepDeadlinesHandler,
   PurgeRecordsHandler,
+  PruneOutboxHandler,
   ImportRecordsHandler,
   RenderProductionHandler,
   WriteDenialHandler,

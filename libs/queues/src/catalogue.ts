@@ -14,6 +14,7 @@ export interface JobPayloads {
   'deadline-reminder': { caseId: string; clock: string; dueDate: string; stage: 'due_soon' | 'overdue' };
   'sweep-deadlines': Record<string, never>;
   'purge-records': Record<string, never>;
+  'prune-outbox': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -25,7 +26,7 @@ export const QUEUES = {
   'records-import': ['import-records'],
   letters: ['write-letter'],
   reminders: ['deadline-reminder', 'sweep-deadlines'],
-  maintenance: ['purge-records'],
+  maintenance: ['purge-records', 'prune-outbox'],
 } as const satisfies Record<string, readonly JobName[]>;
 export type QueueName = keyof typeof QUEUES;
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];
