@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient, eventually } from '../support/api-client';
@@ -40,6 +40,9 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     expect(upload.status).toBe(202);
     const imported = await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body), (i) => ['completed', 'failed'].includes(i.status));
     expect(imported).toMatchObject({ status: 'completed', rowsImported: 6, errorCount: 0 });
+    // The plaintext export is gone from storage once its records are sealed.
+    const sha = createHash('sha256').update(kohaExport()).digest('hex');
+    expect(existsSync(join(system.environment.storageDir, sha.slice(0, 2), sha))).toBe(false);
     await clerk.post(`/api/cases/${created.id}/submit`);
     await eventually(() => caseOf(created.id), (c) => c.status === 'legal_review');
     expect((await attorney.post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);

@@ -47,6 +47,18 @@ describe('separation of duties and nondisclosure orders', () => {
     expect((await allRounder.post(`/api/cases/${row.id}/decision`, { decision: 'deny' })).status).toBe(403);
   });
 
+  it('keeps an attorney who reviewed in an earlier round from deciding after another attorney reviews again', async () => {
+    const row = await submittedCase(clerk);
+    const cure = { ...SUFFICIENT_COURT_ORDER_REVIEW, sufficiency: 'needs_info', recommendation: 'deny', reasons: ['NOT_SIGNED'], cureRequest: 'Send the signed order.', overrideReason: 'Returned for a cure before any decision.' };
+    expect((await allRounder.post(`/api/cases/${row.id}/review`, cure)).status).toBe(202);
+    await eventually(() => clerk.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'needs_info');
+    expect((await clerk.post(`/api/cases/${row.id}/resume`, { note: 'Signed order received' })).status).toBe(200);
+    const attorney = await system.as('attorney');
+    expect((await attorney.post(`/api/cases/${row.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
+    await eventually(() => clerk.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'awaiting_approval');
+    expect((await allRounder.post(`/api/cases/${row.id}/decision`, { decision: 'approve' })).status).toBe(403);
+  });
+
   it('requires an override reason for a review that contradicts the rules, and records it', async () => {
     const row = await submittedCase(clerk);
     const attorney = await system.as('attorney');
@@ -78,8 +90,9 @@ describe('separation of duties and nondisclosure orders', () => {
 
     const auditor = await system.as('auditor');
     expect((await auditor.get(`/api/cases/${gagged.id}`)).status).toBe(200);
-    const attorney = await system.as('attorney');
-    expect((await attorney.get(`/api/cases/${gagged.id}`)).status).toBe(200);
+    await system.as('attorney');
+    const assigned = (['attorney', 'allRounder'] as const).find((key) => system.userId(key) === gagged.assignments.assignedAttorney.id)!;
+    expect((await (await system.as(assigned)).get(`/api/cases/${gagged.id}`)).status).toBe(200);
     expect((await clerk.get(`/api/cases/${gagged.id}`)).body.underNondisclosure).toBe(true);
   });
 

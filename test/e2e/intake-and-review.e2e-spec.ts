@@ -40,9 +40,16 @@ describe('intake and legal review on PostgreSQL with a real worker', () => {
     expect(bad.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['requestType', 'scope.cardNumbers', 'scope.from', 'scope.to', 'scope.recordTypes', 'sneaky']));
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.js/);
+    const draft = (await clerk.post('/api/cases', courtOrderCase())).body;
+    const emptied = await clerk.patch(`/api/cases/${draft.id}`, { requester: null, summary: null, nondisclosureUntil: null });
+    expect(emptied.status).toBe(400);
+    expect(Object.keys(emptied.body.fields).sort()).toEqual(['requester', 'summary']);
     const malformed = await clerk.request('POST', '/api/cases', undefined, '{"requestType": ');
     expect(malformed.status).toBe(400);
-    expect((await clerk.get('/api/cases')).body.total).toBe(before);
+    expect((await clerk.get('/api/cases')).body.total).toBe(before + 1);
+    const settings = await system.admin.request('PUT', '/api/settings/deadlines', { evidenceCode1560Enabled: 'false', constructor: 1 });
+    expect(settings.status).toBe(400);
+    expect((await system.admin.request('PUT', '/api/settings/deadlines', { evidenceCode1560Enabled: 'false' })).body.fields).toHaveProperty('evidenceCode1560Enabled');
   });
 
   it('answers 404 for unknown ids, 403 for the wrong role, 401 without a token, 409 for an illegal transition', async () => {

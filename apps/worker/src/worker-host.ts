@@ -5,6 +5,7 @@ import { AppConfig } from '@custodian/config';
 import { describeError } from '@custodian/persistence';
 import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, createRedisConnection } from '@custodian/queues';
 import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
+import { StepFailures } from './step-failures';
 
 /** How many jobs of a queue one worker process runs at once; rendering is CPU-bound and gets one. */
 const CONCURRENCY: Record<QueueName, number> = {
@@ -27,6 +28,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly queues: QueueRegistry,
+    private readonly stepFailures: StepFailures,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,7 +48,10 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         stalledInterval: this.config.STALLED_INTERVAL_MS,
         maxStalledCount: 3,
       });
-      worker.on('failed', (job, error) => this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`));
+      worker.on('failed', (job, error) => {
+        this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`);
+        if (job && this.stepFailures.isFinal(job, error)) void this.stepFailures.release(job, error);
+      });
       worker.on('error', (error) => this.logger.error(`worker ${queue} error: ${describeError(error)}`));
       this.workers.push(worker);
     }

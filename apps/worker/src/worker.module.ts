@@ -17,6 +17,7 @@ import { WriteLetterHandler } from './handlers/write-letter.handler';
 import { LetterWriter } from './production/letter-writer';
 import { recordsCipherProvider } from './records-cipher.provider';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
+import { StepFailures } from './step-failures';
 import { WorkerHost } from './worker-host';
 
 const HANDLERS: Type<JobHandler>[] = [
@@ -50,6 +51,7 @@ export class WorkerModule {
         LetterWriter,
         ...HANDLERS,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },
+        StepFailures,
         WorkerHost,
       ],
     };

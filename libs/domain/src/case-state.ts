@@ -28,7 +28,7 @@ export const TRANSITIONS = {
   completeFulfilment: { from: ['fulfilling'], to: 'fulfilled' },
   deny: { from: ['awaiting_approval'], to: 'denied' },
   close: { from: ['fulfilled', 'denied'], to: 'closed' },
-  withdraw: { from: ['intake', 'legal_review', 'needs_info', 'awaiting_approval'], to: 'withdrawn' },
+  withdraw: { from: ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'], to: 'withdrawn' },
 } as const satisfies Record<string, { from: readonly CaseState[]; to: CaseState }>;
 export type TransitionName = keyof typeof TRANSITIONS;
 

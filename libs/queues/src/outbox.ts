@@ -6,9 +6,8 @@ import { QueueRegistry } from './queue-registry';
 
 /** Writes a job request inside the caller's transaction; it reaches Redis only after that commits. */
 export async function enqueueInTransaction(manager: EntityManager, request: JobRequest): Promise<void> {
-  const existing = await manager.findOne(OutboxMessageEntity, { where: { jobId: request.jobId } });
-  if (existing) return;
-  await manager.insert(OutboxMessageEntity, {
+  // The same step may be requested twice (a sweep and a transition at once): the first row wins, quietly.
+  await manager.createQueryBuilder().insert().into(OutboxMessageEntity).orIgnore().values({
     id: randomUUID(),
     queue: queueOf(request.name),
     jobName: request.name,
@@ -17,7 +16,7 @@ export async function enqueueInTransaction(manager: EntityManager, request: JobR
     runAt: request.runAt ?? null,
     dispatchedAt: null,
     createdAt: new Date(),
-  });
+  }).execute();
 }
 
 /**

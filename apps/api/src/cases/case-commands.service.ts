@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditEntry } from '@custodian/audit';
@@ -60,6 +60,8 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (row.status !== 'intake' || row.pendingStep) throw new CaseStateConflictError('Only a case in intake that has not been submitted can be edited', row.status, row.pendingStep);
+      const nulls = Object.entries(body).filter(([field, value]) => value === null && field !== 'nondisclosureUntil').map(([field]) => field);
+      if (nulls.length) throw new BadRequestException({ message: nulls.map((f) => `${f}: cannot be emptied; leave it out to keep the current value`), fields: Object.fromEntries(nulls.map((f) => [f, ['cannot be null']])) });
       const { scope, receivedAt, ...rest } = body;
       Object.assign(row, rest, scope ? { scope: toScope(scope) } : {}, receivedAt ? { receivedAt: new Date(receivedAt) } : {}, { updatedAt: new Date() });
       await manager.save(CaseEntity, row);
@@ -78,7 +80,8 @@ export class CaseCommands {
       await this.save(manager, row);
       return {
         result: undefined,
-        jobs: [jobRequest('complete-intake', { caseId }, `${caseId}-intake`)],
+        // A resubmission after a returned or failed intake is a new step, so it gets a new job id.
+        jobs: [jobRequest('complete-intake', { caseId }, `${caseId}-intake-${row.submittedAt.getTime()}`)],
         audit: [{ actor: by(actor), action: 'case.submitted', objectType: 'case', objectId: caseId }],
       };
     });
@@ -125,6 +128,10 @@ export class CaseCommands {
       this.access.assertVisible(actor, row);
       this.expect(row, 'awaiting_approval', 'decide');
       this.assertDuty(row, 'decision', actor);
+      // Anyone who reviewed the case at any point (e.g. before a needs_info round) may not decide it.
+      if (await manager.exists(ReviewEntity, { where: { caseId, attorneyId: actor.id } })) {
+        throw new DutyConflictError('Separation of duties: you reviewed this case, so another director must decide it');
+      }
       const review = await latestReview(manager, caseId);
       if (!review || review.sufficiency === 'needs_info') throw new CaseStateConflictError('A director can decide only a case with a completed legal review', row.status);
       const decision = manager.create(DecisionEntity, {

@@ -57,8 +57,13 @@ export class SettingsController {
   }
 
   private save(key: string, body: Record<string, unknown>, defaults: object, validate: (merged: object) => string[], actor: Actor) {
-    const unknown = Object.keys(body ?? {}).filter((field) => !(field in defaults));
+    const unknown = Object.keys(body ?? {}).filter((field) => !Object.hasOwn(defaults, field));
     if (unknown.length) throw new BadRequestException({ message: unknown.map((f) => `${f}: is not a setting`), fields: Object.fromEntries(unknown.map((f) => [f, ['is not a setting']])) });
+    const mistyped = Object.entries(body).filter(([field, value]) => kindOf(value) !== kindOf((defaults as Record<string, unknown>)[field]));
+    if (mistyped.length) {
+      const fields = Object.fromEntries(mistyped.map(([field]) => [field, [`must be ${kindOf((defaults as Record<string, unknown>)[field])}`]]));
+      throw new BadRequestException({ message: Object.entries(fields).map(([f, [m]]) => `${f}: ${m}`), fields });
+    }
     return this.unitOfWork.run(async (manager) => {
       const stored = (await manager.findOne(SettingEntity, { where: { key } }))?.value as Record<string, unknown> | undefined;
       const value = { ...(stored ?? {}), ...body };
@@ -69,6 +74,13 @@ export class SettingsController {
       return { ...defaults, ...value };
     });
   }
+}
+
+/** The JSON kind of a value, so a setting keeps the kind of its default ("false" is not false). */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return { boolean: 'true or false', number: 'a number', string: 'text', object: 'an object' }[typeof value as string] ?? typeof value;
 }
 
 /** Settings arrive as free-form JSON: a value of the wrong shape is a 400, never a crash. */

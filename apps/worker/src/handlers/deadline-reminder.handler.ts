@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CaseWorkflow } from '@custodian/cases';
+import { CaseWorkflow, isUnderNondisclosure } from '@custodian/cases';
 import { CaseEntity, DeadlineEntity, NotificationEntity, UserEntity } from '@custodian/persistence';
 import { JobPayloads } from '@custodian/queues';
 import { JobHandler, skipped } from '../job-handler';
@@ -42,8 +42,9 @@ export class DeadlineReminderHandler implements JobHandler<'deadline-reminder'> 
     });
   }
 
+  /** The assigned director; failing that every director, except on a gagged case, which only assignees may learn of. */
   private async directors(manager: EntityManager, row: CaseEntity): Promise<(string | null)[]> {
-    if (row.assignedDirectorId) return [row.assignedDirectorId];
+    if (row.assignedDirectorId || isUnderNondisclosure(row)) return [row.assignedDirectorId];
     const users = await manager.find(UserEntity, { where: { active: true } });
     return users.filter((u) => u.roles.includes('director')).map((u) => u.id);
   }

@@ -14,6 +14,15 @@ const IMPORTABLE_STATES = ['intake', 'legal_review', 'needs_info', 'awaiting_app
 const PROGRESS_EVERY_MS = 500;
 
 /**
+ * The uploaded export is plaintext patron data: once its records are sealed (or the file rejected) it is deleted,
+ * unless another import of the same bytes is still waiting to read it (the store is content-addressed).
+ */
+export async function discardExport(dataSource: DataSource, store: ContentStore, sha256: string): Promise<void> {
+  const stillNeeded = await dataSource.getRepository(RecordImportEntity).exists({ where: { sha256, status: In(['queued', 'validating', 'importing']) } });
+  if (!stillNeeded) await store.remove(sha256);
+}
+
+/**
  * Imports an uploaded ILS export in two streaming passes: validate everything (row errors with line and
  * field), then, only if the whole file is valid, seal each record and insert it in one transaction.
  */
@@ -46,13 +55,17 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     const validation = await validateExport(files, { onProgress });
     if (!isValidated(validation)) {
       await imports.update({ id: importId }, { status: 'failed', errors: [...validation.issues] as never, errorCount: validation.issueCount, completedAt: new Date() });
+      await discardExport(this.dataSource, this.store, recordImport.sha256);
       await this.auditLog.record({ actor: null, action: 'records.import_rejected', objectType: 'record_import', objectId: importId, caseId, outcome: 'failure', details: { errors: validation.issueCount, rows: validation.rows } });
       return { imported: false, errors: validation.issueCount };
     }
 
     await imports.update({ id: importId }, { status: 'importing', bytesRead: 0, rowsRead: 0 });
     const result = await this.unitOfWork.run(async (manager) => {
-      const row = await manager.findOne(CaseEntity, { where: { id: caseId } });
+      // A shared lock on the case: a decision (which locks it for update) waits until the records are in or out.
+      const query = manager.createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
+      if (this.unitOfWork.isPostgres) query.setLock('pessimistic_read');
+      const row = await query.getOne();
       if (!row || !IMPORTABLE_STATES.includes(row.status)) return null;
       // A retried job starts over: rows of an earlier, interrupted attempt were never committed.
       const [last] = await manager.find(PatronRecordEntity, { where: { caseId }, order: { seq: 'DESC' }, take: 1, select: { seq: true } });
@@ -75,6 +88,7 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
       await this.auditLog.append(manager, { actor: null, action: 'records.imported', objectType: 'record_import', objectId: importId, caseId, details: { rows, byType } });
       return { rows, byType };
     });
+    await discardExport(this.dataSource, this.store, recordImport.sha256);
     if (!result) {
       await imports.update({ id: importId }, { status: 'failed', errors: [{ table: null, row: null, line: null, field: null, message: 'the case was decided or closed before the import ran' }] as never, errorCount: 1, completedAt: new Date() });
       return skipped('case no longer accepts records');
