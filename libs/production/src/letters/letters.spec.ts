@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { memorySink, pdftotextPages, temporaryDirectory } from '../testing/pdf-test-helpers';
+import { memorySink, pdftotextPages, sampleLetterBase, temporaryDirectory } from '../testing/pdf-test-helpers';
 import { compactText } from '../verify/text-normalisation';
 import { renderDenialLetter } from './denial-letter';
 import { renderExtensionLetter } from './extension-letter';
@@ -9,15 +9,12 @@ import { renderNeedsInfoLetter } from './needs-info-letter';
 
 jest.setTimeout(60_000);
 
-const base: LetterBase = {
-  caseNumber: 'CUST-2026-0007',
-  reference: 'CUST-2026-0007/L-1',
-  date: '2026-03-04',
+const base: LetterBase = sampleLetterBase({
   requester: { name: 'Ελένη Παπαδοπούλου', agency: 'Palm Desert Police', address: ['73-520 Fred Waring Dr', 'Palm Desert, CA 92260'] },
   requestSummary: 'Public-records request of March 2, 2026 for the borrowing records of a named patron',
   signedBy: { displayName: 'María José Núñez', title: 'Library Director' },
   libraryName: 'Palm Desert Library',
-};
+});
 
 describe('letters', () => {
   const temp = temporaryDirectory();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ResponsiveRecord } from '@custodian/domain';
 import { renderNeedsInfoLetter } from '../letters/needs-info-letter';
-import { memorySink, sampleHeader, temporaryDirectory } from '../testing/pdf-test-helpers';
+import { memorySink, sampleHeader, sampleLetterBase, temporaryDirectory } from '../testing/pdf-test-helpers';
 import { renderProduction } from './render-production';
 
 jest.setTimeout(60_000);
@@ -83,12 +83,7 @@ describe('PDF hygiene', () => {
     const sink = memorySink();
     await renderNeedsInfoLetter(
       {
-        caseNumber: 'CUST-2026-0007',
-        reference: 'CUST-2026-0007/INFO-1',
-        date: '2026-03-04',
-        requester: { name: 'Det. A. Ruiz' },
-        requestSummary: 'Request of March 2, 2026',
-        signedBy: { displayName: 'Sam Okafor', title: 'Deputy City Attorney' },
+        ...sampleLetterBase({ reference: 'CUST-2026-0007/INFO-1', signedBy: { displayName: 'Sam Okafor', title: 'Deputy City Attorney' } }),
         defects: [{ description: 'The order is not signed' }],
         cureBy: '2026-03-20',
       },

@@ -6,10 +6,24 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { syntheticProductionHeader } from '../production/synthetic-production';
 import { ProductionHeader } from '../production/production-input';
+import type { LetterBase } from '../letters/letter-input';
 import { pdfPageTexts } from '../verify/pdf-page-text';
 
 export function sampleHeader(overrides: Partial<ProductionHeader> = {}): ProductionHeader {
   return syntheticProductionHeader({ caseNumber: 'CUST-2026-0007', libraryName: 'Palm Desert Library', ...overrides });
+}
+
+/** What every test letter carries; specs override only what they are about. */
+export function sampleLetterBase(overrides: Partial<LetterBase> = {}): LetterBase {
+  return {
+    caseNumber: 'CUST-2026-0007',
+    reference: 'CUST-2026-0007/L-1',
+    date: '2026-03-04',
+    requester: { name: 'Det. A. Ruiz' },
+    requestSummary: 'Request of March 2, 2026',
+    signedBy: { displayName: 'Maria López', title: 'Library Director' },
+    ...overrides,
+  };
 }
 
 /** A Writable that keeps what it is given. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { CaseScope, producedValues, ResponsiveRecord, withheldValues } from '@custodian/domain';
 import { renderDenialLetter } from '../letters/denial-letter';
 import { renderProduction } from '../production/render-production';
-import { memorySink, sampleHeader, temporaryDirectory } from '../testing/pdf-test-helpers';
+import { memorySink, sampleHeader, sampleLetterBase, temporaryDirectory } from '../testing/pdf-test-helpers';
 import { verifyProduction } from './verify-production';
 
 jest.setTimeout(60_000);
@@ -81,12 +81,7 @@ describe('verifyProduction', () => {
     const sink = memorySink();
     await renderDenialLetter(
       {
-        caseNumber: 'CUST-2026-0007',
-        reference: 'CUST-2026-0007/DEN-1',
-        date: '2026-03-04',
-        requester: { name: 'Det. A. Ruiz' },
-        requestSummary: 'Request of March 2, 2026',
-        signedBy: { displayName: 'Maria López', title: 'Library Director' },
+        ...sampleLetterBase({ reference: 'CUST-2026-0007/DEN-1' }),
         reasons: [{ text: 'No court order', citation: 'Gov. Code § 7927.105' }],
         responsiblePersons: [{ displayName: 'Maria López', title: 'Library Director', role: 'approving director' }],
       },
