@@ -94,7 +94,7 @@ export interface CaseStatus {
   pendingStep: string | null;
   version: number;
   updatedAt: string;
-  alert: unknown;
+  alert: string | null;
   production: { id: string; status: Production['status']; progress: number } | null;
   imports: { id: string; status: RecordImport['status']; progress: number }[];
   letters: { id: string; kind: LetterKind; reference: string }[];
@@ -287,7 +287,7 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' |
   scope: Scope;
   approvedScope: Scope | null;
   summary: string;
-  alert: unknown;
+  alert: string | null;
   version: number;
   underNondisclosure: boolean;
   assignments: Assignments;

@@ -6,7 +6,8 @@ import { CaseCommandButton } from './CaseCommandButton';
 import { ResumeForm } from './ResumeForm';
 import { SubmitIntake } from './SubmitIntake';
 
-const WITHDRAWABLE = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
+/** As the server allows: any open state, including a fulfilment that was stopped and left waiting for a person. */
+const WITHDRAWABLE = ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'];
 
 /** What the signed-in person can do next on this case, given their roles and its state. */
 export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {

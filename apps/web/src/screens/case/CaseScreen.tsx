@@ -1,3 +1,4 @@
+import { CaseAlert } from './CaseAlert';
 import { useEffect, useRef } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
@@ -37,6 +38,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
   return (
     <div className="case" data-state={c.status}>
       <CaseHeader c={c} />
+      <CaseAlert c={c} />
       <div className="case__grid">
         <div className="case__main">
           <CaseActions c={c} onChanged={reload} />
