@@ -6,6 +6,7 @@ import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { DecisionEntity, LetterEntity, ProductionEntity } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
+import { CaseNotFoundError } from '@custodian/cases';
 import { CaseAccess } from '../cases/case-access.service';
 import { productionView } from '../cases/case-queries.service';
 
@@ -36,8 +37,9 @@ export class ProductionsController {
   @Authenticated(...STAFF)
   async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const production = await this.dataSource.getRepository(ProductionEntity).findOne({ where: { id } });
-    if (!production) throw new NotFoundException('Production not found');
-    const row = await this.access.load(actor, production.caseId);
+    // A production of a case the actor may not see is answered exactly like one that does not exist.
+    const row = production ? await this.access.load(actor, production.caseId).catch(hiddenAsNull) : null;
+    if (!production || !row) throw new NotFoundException('Production not found');
     if (production.status !== 'ready' || !production.sha256 || !(await this.isApproved(production.caseId))) {
       throw new NotFoundException('This production is not ready for release');
     }
@@ -65,4 +67,9 @@ export class ProductionsController {
   private async isApproved(caseId: string): Promise<boolean> {
     return this.dataSource.getRepository(DecisionEntity).exists({ where: { caseId, decision: 'approve' } });
   }
+}
+
+function hiddenAsNull(error: unknown): null {
+  if (error instanceof CaseNotFoundError) return null;
+  throw error;
 }
