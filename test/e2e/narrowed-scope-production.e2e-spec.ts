@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pdfjsPages, pdftotextPages } from '../../libs/production/src/testing/pdf-test-helpers';
 import { ApiClient, eventually } from '../support/api-client';
+import { withDatabase } from '../support/services';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(180_000);
@@ -72,5 +73,12 @@ describe('a production after counsel narrowed the scope', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+
+    // architecture.md: "audit events carry ids, counts and codes only" — the audit log records that patron data
+    // was accessed, never the data, though this case imported, produced and downloaded it.
+    const audit = await withDatabase(system.environment.databaseUrl!, (db) => db.query('SELECT action, details::text AS details FROM audit_events'));
+    expect(audit.rows.length).toBeGreaterThan(10);
+    const auditText = JSON.stringify(audit.rows);
+    for (const value of [CARD, OTHER_CARD, 'Quintanilla', 'Rocío', 'quintanilla.r@example.org', '760-555-0177', ...KEPT]) expect(`${value} ${auditText.includes(value)}`).toBe(`${value} false`);
   });
 });
