@@ -1,59 +1,55 @@
 #!/usr/bin/env node
-// `npm run bench`: speed and memory of record import and production rendering, each as a ratio against a raw
-// baseline measured in the same run on the same machine (this machine is shared and noisy: absolute times lie,
-// ratios much less). Also the memory goal: 100k rows must not need more memory than 10k.
+// `npm run bench`: every figure next to a raw baseline measured in the same run on the same machine (this machine
+// is shared and noisy: absolute figures lie, ratios much less). Needs the PostgreSQL and Redis of the e2e tests.
+//   BENCH_SCALE=full (default) | smoke   smoke: tiny sizes, seconds per scenario, for `npm test` (no timing goals)
+//   BENCH_ONLY=api,audit                 run only these scenarios
+//   BENCH_RESULTS=path                   where the JSON goes (default bench/results.json)
+// Prints one table and writes the rows, the machine and the sizes to the results file.
 'use strict';
-const { execFileSync } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { writeFileSync } = require('node:fs');
+const os = require('node:os');
 const { join } = require('node:path');
 
-const SMALL = Number(process.env.BENCH_SMALL ?? 10_000);
-const LARGE = Number(process.env.BENCH_LARGE ?? 100_000);
-const dir = mkdtempSync(join(tmpdir(), 'custodian-bench-'));
+const SCENARIOS = ['api', 'pipeline', 'productions', 'import', 'deadlines', 'audit'];
+const scale = process.env.BENCH_SCALE === 'smoke' ? 'smoke' : 'full';
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS;
+const resultsPath = process.env.BENCH_RESULTS ?? join(__dirname, 'results.json');
 
-function run(name, size, mode = 'time') {
-  const out = execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'scenario.js'), name, String(size), dir, mode], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop());
-}
+const fmt = (n) => (typeof n !== 'number' || !Number.isFinite(n) ? String(n ?? '') : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
 
-/** Time from a plain run; memory (retained heap, peak RSS) from a second run that samples after forced GCs. */
-function measure(name, size) {
-  const timed = run(name, size, 'time');
-  const memory = run(name, size, 'memory');
-  return { ...timed, retainedHeapMB: memory.retainedHeapMB, maxRssMB: memory.maxRssMB };
-}
-
-const fmt = (n, digits = 1) => n.toFixed(digits);
-try {
-  for (const size of [SMALL, LARGE]) run('prepare', size);
-  const results = {};
-  for (const name of ['raw-json-parse', 'import', 'raw-pdfkit', 'production']) for (const size of [SMALL, LARGE]) results[`${name}@${size}`] = measure(name, size);
-
+async function main() {
   const rows = [];
-  for (const [ours, raw] of [['import', 'raw-json-parse'], ['production', 'raw-pdfkit']]) {
-    for (const size of [SMALL, LARGE]) {
-      const a = results[`${ours}@${size}`];
-      const b = results[`${raw}@${size}`];
-      rows.push({ scenario: `${ours} ${size} rows`, ms: fmt(a.ms, 0), baselineMs: fmt(b.ms, 0), timeVsBaseline: fmt(a.ms / b.ms, 2), retainedHeapMB: fmt(a.retainedHeapMB), baselineRetainedHeapMB: fmt(b.retainedHeapMB), maxRssMB: fmt(a.maxRssMB), baselineMaxRssMB: fmt(b.maxRssMB) });
+  const started = Date.now();
+  const failures = [];
+  for (const name of SCENARIOS.filter((s) => only.includes(s))) {
+    const scenario = require(`./scenarios/${name}`);
+    const at = Date.now();
+    process.stderr.write(`bench: ${name} (${scale})...\n`);
+    const context = {
+      scale,
+      size: (full, smoke) => (scale === 'smoke' ? smoke : full),
+      /** One line of the table: our figure, the raw baseline's, and the goal it is held to. */
+      report(row) {
+        const ratio = row.ratio ?? (typeof row.baseline === 'number' && row.baseline ? row.ours / row.baseline : undefined);
+        rows.push({ scenario: name, ...row, ratio, met: scale === 'smoke' || row.met === undefined ? null : row.met });
+      },
+    };
+    try {
+      await scenario.run(context);
+    } catch (error) {
+      failures.push(name);
+      process.stderr.write(`bench: ${name} failed: ${error.stack}\n`);
     }
+    process.stderr.write(`bench: ${name} took ${((Date.now() - at) / 1000).toFixed(1)} s\n`);
   }
-  console.table(rows);
-  const flat = {};
-  for (const name of ['import', 'production', 'raw-json-parse']) {
-    const small = results[`${name}@${SMALL}`];
-    const large = results[`${name}@${LARGE}`];
-    flat[name] = { heapGrowth: large.retainedHeapMB / small.retainedHeapMB, rssGrowth: large.maxRssMB / small.maxRssMB };
-  }
-  console.log(`\nMemory at ${LARGE} rows relative to ${SMALL} rows (1.0 = flat; the naive JSON.parse baseline shows what growing looks like):`);
-  for (const [name, growth] of Object.entries(flat)) console.log(`  ${name.padEnd(15)} retained heap x${fmt(growth.heapGrowth, 2)}   peak RSS x${fmt(growth.rssGrowth, 2)}`);
-  const goals = [
-    ['import memory flat (retained heap at the large size <= 1.5x the small)', flat.import.heapGrowth <= 1.5],
-    ['production memory flat (retained heap and peak RSS at the large size <= 1.5x the small)', flat.production.heapGrowth <= 1.5 && flat.production.rssGrowth <= 1.5],
-  ];
-  console.log('');
-  for (const [goal, met] of goals) console.log(`${met ? 'MET    ' : 'MISSED '} ${goal}`);
-  process.exitCode = goals.every(([, met]) => met) ? 0 : 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  console.table(rows.map((r) => ({ id: r.id, ours: `${fmt(r.ours)} ${r.unit ?? ''}`.trim(), baseline: r.baseline === undefined ? '' : `${fmt(r.baseline)} ${r.unit ?? ''}`.trim(), ratio: r.ratio === undefined ? '' : fmt(r.ratio), target: r.target ?? '', met: r.met === null ? '' : r.met ? 'yes' : 'NO', note: r.note ?? '' })));
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`bench ${scale}: ${rows.length} figures in ${seconds.toFixed(0)} s${failures.length ? `; FAILED: ${failures.join(', ')}` : ''}`);
+  writeFileSync(resultsPath, `${JSON.stringify({ scale, at: new Date().toISOString(), seconds, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg() }, failures, rows }, null, 2)}\n`);
+  process.exitCode = failures.length ? 1 : 0;
 }
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});

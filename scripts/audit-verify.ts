@@ -1,22 +1,32 @@
-// Recomputes the audit hash chain from the command line: `npm run audit:verify [-- --head <hash>]`.
-// Exits 0 when the chain is whole (and passes through the given head), 1 naming the first broken event.
+// Recomputes the keyed audit chain from the command line: `npm run audit:verify [-- --head <file>]`.
+// Checks the chain against the last signed head exported to AUDIT_HEAD_DIR (or the head file given), so a truncated
+// tail or a rewrite with recomputed links is caught. Exits 0 when whole, 1 naming the first broken event.
 import 'reflect-metadata';
-import { AuditLog } from '@custodian/audit';
+import { AuditHeadStore, AuditLog, auditKeysFrom, readSignedHead } from '@custodian/audit';
 import { ConfigError, loadConfig } from '@custodian/config';
-import { AuditEventEntity, UnitOfWork, openDatabase } from '@custodian/persistence';
+import { UnitOfWork, openDatabase } from '@custodian/persistence';
 
 async function main(): Promise<number> {
   const config = loadConfig();
+  const keys = auditKeysFrom(config);
+  const headFile = argument('--head');
+  const exported = headFile ? await readSignedHead(headFile, keys) : await new AuditHeadStore(config.AUDIT_HEAD_DIR, keys).latest();
+  if (headFile && !exported) throw new Error(`no head file at ${headFile}`);
   const dataSource = await openDatabase({ url: config.DATABASE_URL, sqlitePath: config.SQLITE_PATH });
   try {
-    const result = await new AuditLog(new UnitOfWork(dataSource)).verify();
-    const expectedHead = argument('--head');
-    let headFound = true;
-    if (expectedHead) headFound = await dataSource.getRepository(AuditEventEntity).exists({ where: { hash: expectedHead } });
-    process.stdout.write(`${JSON.stringify({ ...result, ...(expectedHead ? { exportedHeadFound: headFound } : {}) }, null, 2)}\n`);
-    if (!result.ok) process.stderr.write(`audit chain broken at event ${result.firstBroken!.seq} (${result.firstBroken!.reason})\n`);
-    if (!headFound) process.stderr.write('the exported head is not in the chain: events were removed or rewritten\n');
-    return result.ok && headFound ? 0 : 1;
+    const started = Date.now();
+    const result = await new AuditLog(new UnitOfWork(dataSource), keys).verify(exported);
+    const seconds = (Date.now() - started) / 1000;
+    process.stdout.write(`${JSON.stringify({ ...result, seconds, eventsPerSecond: Math.round(result.events / Math.max(seconds, 0.001)) }, null, 2)}\n`);
+    if (!exported) process.stderr.write(`warning: no exported head in ${config.AUDIT_HEAD_DIR}: a truncated tail cannot be detected\n`);
+    if (!result.ok) {
+      const { seq, reason } = result.firstBroken!;
+      const why = reason === 'truncated' ? 'the chain ends before the exported head: events were removed'
+        : reason === 'exported_head_mismatch' ? 'the chain does not pass through the exported signed head: it was rewritten (or the head file was forged)'
+        : reason;
+      process.stderr.write(`audit chain broken at event ${seq} (${why})\n`);
+    }
+    return result.ok ? 0 : 1;
   } finally {
     await dataSource.destroy();
   }

@@ -33,6 +33,7 @@ export async function createTestEnvironment(dialect: 'postgres' | 'sqlite' = 'po
     REDIS_URL,
     QUEUE_PREFIX: name,
     STORAGE_DIR: storageDir,
+    AUDIT_HEAD_DIR: join(dir, 'audit-heads'),
     SQLITE_PATH: join(dir, 'custodian.sqlite'),
     ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: 'admin-password-for-tests',

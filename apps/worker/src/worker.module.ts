@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
+import { AuditHeadExporter } from '@custodian/audit';
 import { WorkflowModule } from '@custodian/cases';
 import { PersistenceModule } from '@custodian/persistence';
 import { StorageModule } from '@custodian/storage';
@@ -53,6 +54,7 @@ export class WorkerModule {
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },
         StepFailures,
         WorkerHost,
+        AuditHeadExporter,
       ],
     };
   }

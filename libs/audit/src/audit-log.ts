@@ -1,62 +1,172 @@
 import { EntityManager, MoreThan } from 'typeorm';
 import { AuditEventEntity, UnitOfWork } from '@custodian/persistence';
 import { AuditEntry } from './audit-event';
-import { ChainBreak, GENESIS_HASH, checkLink, hashEvent } from './hash-chain';
+import { AuditKeys } from './audit-keys';
+import { ChainAlgorithm, ChainBreak, GENESIS_HASH, KEYED, checkLink, hashEvent } from './hash-chain';
+import { SignedHead } from './audit-heads';
 
 const CHAIN_LOCK_KEY = 7922540;
+/** Most events one group commit writes; more wait for the next. */
+const MAX_GROUP = 500;
 
 export interface ChainVerification {
   ok: boolean;
   events: number;
   head: { seq: number; hash: string } | null;
   firstBroken: ChainBreak | null;
+  /** Events of the unkeyed chain kept from before the keyed one (accepted only as the chain's prefix). */
+  unkeyedEvents: number;
+  /** The last exported head it was checked against, if one was given. */
+  exportedHead?: { seq: number; hash: string; exportedAt: string; signatureValid: boolean; found: boolean } | null;
 }
 
-/** Appends hash-chained audit events and verifies the chain. */
+type Link = { seq: number; hash: string; alg?: ChainAlgorithm };
+interface Pending {
+  entry: AuditEntry;
+  resolve: (event: AuditEventEntity) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Appends HMAC-chained audit events and verifies the chain.
+ *
+ * Events that record a change commit with it (`append` inside the caller's transaction). Events that change nothing
+ * else (reads, logins, refusals) go through `record`, a group commit: callers queue, one transaction per process
+ * appends all that queued meanwhile under one chain lock, and each caller resolves only once its event is durable.
+ * So a burst of audited reads costs one lock and one commit per group instead of one each.
+ */
 export class AuditLog {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  private pending: Pending[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly keys: AuditKeys,
+  ) {}
 
   /** Appends inside the caller's transaction, so the event and the change it records commit together. */
   async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEventEntity> {
-    await this.unitOfWork.lockChain(manager, CHAIN_LOCK_KEY);
-    const [last] = await manager.find(AuditEventEntity, { order: { seq: 'DESC' }, take: 1 });
-    const event = manager.create(AuditEventEntity, {
-      seq: (last?.seq ?? 0) + 1,
-      at: new Date(),
-      actorId: entry.actor?.id ?? null,
-      actorName: entry.actor?.username ?? null,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId ?? null,
-      caseId: entry.caseId ?? null,
-      outcome: entry.outcome ?? 'success',
-      details: entry.details ?? null,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    });
-    event.hash = hashEvent(event);
-    await manager.save(AuditEventEntity, event);
+    const [event] = await this.appendAll(manager, [entry]);
     return event;
   }
 
-  /** Appends in a transaction of its own: reads, logins and refusals that change nothing else. */
+  /** Appends in a group commit of its own: reads, logins and refusals that change nothing else. */
   record(entry: AuditEntry): Promise<AuditEventEntity> {
-    return this.unitOfWork.run((manager) => this.append(manager, entry));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ entry, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
   }
 
-  /** Recomputes the whole chain page by page and names the first broken event. */
-  async verify(pageSize = 1000): Promise<ChainVerification> {
-    const repository = this.unitOfWork.dataSource.getRepository(AuditEventEntity);
-    let previous: { seq: number; hash: string } | null = null;
+  private async flush(): Promise<void> {
+    while (this.pending.length) {
+      const group = this.pending.splice(0, MAX_GROUP);
+      try {
+        const events = await this.unitOfWork.run((manager) => this.appendAll(manager, group.map((p) => p.entry)));
+        group.forEach((p, i) => p.resolve(events[i]));
+      } catch (error) {
+        group.forEach((p) => p.reject(error));
+      }
+    }
+    this.flushing = false;
+  }
+
+  private async appendAll(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEventEntity[]> {
+    await this.unitOfWork.lockChain(manager, CHAIN_LOCK_KEY);
+    const [last] = (await manager.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')) as { seq: number | string; hash: string }[];
+    let seq = Number(last?.seq ?? 0);
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date();
+    const events = entries.map((entry) => {
+      const event = manager.create(AuditEventEntity, {
+        seq: ++seq,
+        at,
+        actorId: entry.actor?.id ?? null,
+        actorName: entry.actor?.username ?? null,
+        action: entry.action,
+        objectType: entry.objectType,
+        objectId: entry.objectId ?? null,
+        caseId: entry.caseId ?? null,
+        outcome: entry.outcome ?? 'success',
+        details: entry.details ?? null,
+        prevHash,
+        alg: KEYED,
+      });
+      event.hash = hashEvent(event, this.keys.chain);
+      prevHash = event.hash;
+      return event;
+    });
+    // One multi-row INSERT, without TypeORM's read-back of defaults.
+    await manager.createQueryBuilder().insert().into(AuditEventEntity).values(events as never).updateEntity(false).execute();
+    return events;
+  }
+
+  /** The last link, read without walking the chain. */
+  async head(): Promise<{ seq: number; hash: string; at: Date } | null> {
+    const [last] = await this.unitOfWork.dataSource.getRepository(AuditEventEntity).find({ order: { seq: 'DESC' }, take: 1, select: { seq: true, hash: true, at: true } });
+    return last ? { seq: last.seq, hash: last.hash, at: last.at } : null;
+  }
+
+  /**
+   * Recomputes the whole chain and names the first broken event. Given the last exported head, also proves the
+   * chain still passes through it: a truncated tail or a rewrite (even one with recomputed links) fails there.
+   */
+  async verify(exported?: { head: SignedHead; signatureValid: boolean } | null): Promise<ChainVerification> {
+    let previous: Link | null = null;
     let events = 0;
-    for (;;) {
-      const page = await repository.find({ where: { seq: MoreThan(previous?.seq ?? 0) }, order: { seq: 'ASC' }, take: pageSize });
+    let unkeyedEvents = 0;
+    let exportedFound = false;
+    const result = (firstBroken: ChainBreak | null): ChainVerification => ({
+      ok: firstBroken === null, events, head: previous && { seq: previous.seq, hash: previous.hash }, firstBroken, unkeyedEvents,
+      ...(exported === undefined ? {} : { exportedHead: exported && { seq: exported.head.seq, hash: exported.head.hash, exportedAt: exported.head.exportedAt, signatureValid: exported.signatureValid, found: exportedFound } }),
+    });
+    if (exported && !exported.signatureValid) return result({ seq: exported.head.seq, reason: 'exported_head_mismatch' });
+    for await (const page of this.pages()) {
       for (const event of page) {
-        const broken = checkLink(event, previous);
-        if (broken) return { ok: false, events, head: previous, firstBroken: broken };
-        previous = { seq: event.seq, hash: event.hash };
+        const broken = checkLink(event, previous, this.keys.chain);
+        if (broken) return result(broken);
+        if (exported && event.seq === exported.head.seq) {
+          if (event.hash !== exported.head.hash) return result({ seq: event.seq, reason: 'exported_head_mismatch' });
+          exportedFound = true;
+        }
+        previous = { seq: event.seq, hash: event.hash, alg: event.alg };
+        if (event.alg !== KEYED) unkeyedEvents += 1;
         events += 1;
       }
-      if (page.length < pageSize) return { ok: true, events, head: previous, firstBroken: null };
+    }
+    if (exported && !exportedFound) return result({ seq: exported.head.seq, reason: 'truncated' });
+    return result(null);
+  }
+
+  /**
+   * The chain in order, a page at a time. On PostgreSQL it reads raw rows with keyset pagination and fetches the
+   * next page while the current one is checked; elsewhere it goes through the repository.
+   */
+  private async *pages(pageSize = 5000): AsyncGenerator<(AuditEventEntity & { alg: ChainAlgorithm })[]> {
+    const dataSource = this.unitOfWork.dataSource;
+    if (!this.unitOfWork.isPostgres) {
+      let after = 0;
+      for (;;) {
+        const page = await dataSource.getRepository(AuditEventEntity).find({ where: { seq: MoreThan(after) }, order: { seq: 'ASC' }, take: pageSize });
+        if (page.length) yield page as (AuditEventEntity & { alg: ChainAlgorithm })[];
+        if (page.length < pageSize) return;
+        after = page[page.length - 1].seq;
+      }
+    }
+    const fetch = (after: number) =>
+      dataSource.query(
+        'SELECT seq, at, "actorId", "actorName", action, "objectType", "objectId", "caseId", outcome, details, "prevHash", hash, alg FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [after, pageSize],
+      ) as Promise<(Omit<AuditEventEntity, 'details'> & { details: string | null; alg: ChainAlgorithm })[]>;
+    let next = fetch(0);
+    for (;;) {
+      const rows = await next;
+      if (rows.length === pageSize) next = fetch(Number(rows[rows.length - 1].seq));
+      yield rows.map((row) => ({ ...row, seq: Number(row.seq), details: row.details === null ? null : JSON.parse(row.details) }));
+      if (rows.length < pageSize) return;
     }
   }
 

@@ -54,6 +54,15 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toBool) @IsBoolean() LOG_PRETTY = false;
 
+  /**
+   * Key of the audit chain's HMAC and of the signed exported heads (base64, at least 32 bytes), kept outside the
+   * database. Unset: derived from JWT_SECRET (fine for the embedded demo; set it in production).
+   */
+  @IsOptional() @Matches(/^[A-Za-z0-9+/=]{43,}$/, { message: 'AUDIT_HMAC_KEY must be base64 of at least 32 bytes' }) AUDIT_HMAC_KEY?: string;
+  /** Where the worker exports the signed audit chain head: a folder apart from the database (another volume). */
+  @IsString() AUDIT_HEAD_DIR = 'data/audit-heads';
+  @Transform(toInt) @IsInt() @Min(1000) AUDIT_HEAD_EXPORT_MS = 300000;
+
   /** Served at `/` by the API: the built web workspace. */
   @IsString() WEB_ROOT = 'apps/web/dist';
 
@@ -76,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     e.constraints ? Object.values(e.constraints).map((m) => (m.startsWith(e.property) ? m : `${e.property}: ${m}`)) : [],
   );
   for (const key of REQUIRED) if (!env[key]) problems.unshift(`${key} is required (${REQUIRED_HELP[key]})`);
+  if (config.AUDIT_HMAC_KEY && Buffer.from(config.AUDIT_HMAC_KEY, 'base64').length < 32) problems.push('AUDIT_HMAC_KEY must be base64 of at least 32 bytes');
   if (config.ADMIN_USERNAME && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_USERNAME is set');
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return config;

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One link of the hash chain. Rows are append-only (database triggers refuse UPDATE and DELETE);
- * `hash` covers `prevHash` and the event's canonical content. Never holds patron data.
+ * `hash` is an HMAC (key from configuration) of `prevHash` and the event's canonical content. Never holds patron data.
  */
 @Entity('audit_events')
 export class AuditEventEntity {
@@ -18,4 +18,6 @@ export class AuditEventEntity {
   @Column('simple-json', { nullable: true }) details: Record<string, unknown> | null;
   @Column('varchar', { length: 64 }) prevHash: string;
   @Column('varchar', { length: 64 }) hash: string;
+  /** `hmac-sha256` (keyed, since 1765600000000) or `sha256` (the unkeyed prefix of older databases). */
+  @Column('varchar', { length: 16 }) alg: 'sha256' | 'hmac-sha256';
 }

@@ -1,4 +1,5 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
+import { KeyedAuditAndHotIndexes1765600000000 } from './1765600000000-keyed-audit-and-hot-indexes';
 
 /** Every migration, in order. Listed explicitly so the compiled app never globs the file system. */
-export const MIGRATIONS = [InitialSchema1764300000000];
+export const MIGRATIONS = [InitialSchema1764300000000, KeyedAuditAndHotIndexes1765600000000];

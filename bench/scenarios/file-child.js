@@ -1,11 +1,12 @@
-// One benchmark scenario, run in its own process so its peak memory is its own.
-// Usage: node --expose-gc bench/scenario.js <name> <size> <workdir> [time|memory]; prints one JSON line.
+// One file-based benchmark (import, production and their raw baselines), run in its own process so its peak memory
+// is its own. Usage: node --expose-gc bench/scenarios/file-child.js <name> <size> <workdir> [time|memory]; prints one
+// JSON line. Used by productions.js and import.js.
 // In memory mode a sampler forces a collection before each reading, so the figure is memory still in use
 // (not garbage V8 has not yet collected); time mode leaves the collector alone and only times.
 'use strict';
-const { createReadStream, createWriteStream, statSync } = require('node:fs');
+const { createReadStream, createWriteStream, readFileSync, readdirSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const dist = join(__dirname, '../dist/libs');
+const dist = join(__dirname, '../../dist/libs');
 const records = require(join(dist, 'records/src'));
 const production = require(join(dist, 'production/src'));
 
@@ -34,10 +35,37 @@ const scenarios = {
     sample();
     return { rows: Object.values(parsed).reduce((n, table) => n + table.length, 0) };
   },
+  /** Baseline: a raw streaming JSON parse (stream-json's bare tokenizer, which our reader builds on), counting rows. */
+  async 'raw-json-stream'(rows, dir) {
+    const { jsonParser } = require('stream-json/parser.js');
+    const { StringDecoder } = require('node:string_decoder');
+    const tokenize = jsonParser({ streamValues: false });
+    const decoder = new StringDecoder('utf8');
+    let objects = 0;
+    for await (const chunk of createReadStream(join(dir, `export-${rows}.json`))) {
+      const result = tokenize(decoder.write(chunk));
+      if (typeof result === 'object') for (const token of result.values) if (token.name === 'startObject') objects += 1;
+    }
+    return { rows: objects - 1 };
+  },
+  /** Baseline: csv-parse streaming each table's CSV into objects, counting rows. */
+  async 'raw-csv-stream'(rows, dir) {
+    const { parse } = require('csv-parse');
+    let count = 0;
+    for (const file of csvFiles(rows, dir)) for await (const record of createReadStream(file).pipe(parse({ columns: true }))) if (record) count += 1;
+    return { rows: count };
+  },
   /** Our import: validate everything streaming, then stream normalised records out in batches. */
   async import(rows, dir) {
     const path = join(dir, `export-${rows}.json`);
     const files = [{ format: 'json', open: () => createReadStream(path), size: statSync(path).size }];
+    const outcome = await records.importExport(files, () => undefined, {});
+    if (!outcome.imported) throw new Error(`import rejected: ${JSON.stringify(outcome.validation.issues.slice(0, 3))}`);
+    return { rows: outcome.records };
+  },
+  /** Our import of the same rows as one CSV file per Koha table. */
+  async 'import-csv'(rows, dir) {
+    const files = csvFiles(rows, dir).map((path) => records.exportFileFor(path, () => createReadStream(path), { size: statSync(path).size }));
     const outcome = await records.importExport(files, () => undefined, {});
     if (!outcome.imported) throw new Error(`import rejected: ${JSON.stringify(outcome.validation.issues.slice(0, 3))}`);
     return { rows: outcome.records };
@@ -60,10 +88,29 @@ const scenarios = {
   },
 };
 
+/** The CSV form of the same export: one file per table, named as Koha's tables (the import takes the table from it). */
+function writeCsvTables(rows, dir) {
+  const tables = JSON.parse(readFileSync(join(dir, `export-${rows}.json`), 'utf8'));
+  const cell = (value) => (value === null || value === undefined ? '' : /[",\n\r]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value));
+  for (const [table, list] of Object.entries(tables)) {
+    if (!list.length) continue;
+    const columns = [...new Set(list.flatMap((row) => Object.keys(row)))];
+    const lines = [columns.join(',')];
+    for (const row of list) lines.push(columns.map((column) => cell(row[column])).join(','));
+    writeFileSync(join(dir, `csv-${rows}`, `${table}.csv`), `${lines.join('\n')}\n`, { flag: 'w' });
+  }
+}
+
+function csvFiles(rows, dir) {
+  return readdirSync(join(dir, `csv-${rows}`)).map((file) => join(dir, `csv-${rows}`, file));
+}
+
 async function main() {
   const [name, size, dir] = [process.argv[2], Number(process.argv[3]), process.argv[4]];
   if (name === 'prepare') {
     await writeExport(size, join(dir, `export-${size}.json`));
+    require('node:fs').mkdirSync(join(dir, `csv-${size}`), { recursive: true });
+    writeCsvTables(size, dir);
     process.stdout.write('{}\n');
     return;
   }

@@ -1,0 +1,164 @@
+// The case pipeline on real API and worker processes (PostgreSQL + Redis):
+//  - intake and review steps: a backlog of cases drained by a freshly started worker, cases/s, against raw BullMQ
+//    no-op jobs at the same concurrency (converted to cases/s by the jobs the step queues per case, counted);
+//  - decision to ready: N approvals → fulfilled and N denials → denied, cases/s and decision-to-ready p50/p95;
+//  - scaling: the same flow (create → submit → review → deny) on 1 API + 1 worker and on 2 APIs + 3 workers:
+//    throughput, and every step ran exactly once per case.
+'use strict';
+const { Queue, Worker } = require('bullmq');
+const { APPROVE, DENY, SUFFICIENT_REVIEW, courtOrderCase } = require('../lib/fixtures');
+const { pool, quantile, sleep } = require('../lib/stats');
+const { REDIS_URL, createEnvironment, startApi, startWorker, staff } = require('../lib/system');
+
+/** Concurrency per queue of one worker process (apps/worker/src/worker-host.ts), for the raw baselines. */
+const CONCURRENCY = { intake: 4, 'legal-review': 4, fulfilment: 1, denial: 2 };
+const CLIENTS = 20;
+/** Actions each step writes once per case: a second one means the step ran twice. */
+const ONCE = ['case.intake_completed', 'case.review_recorded', 'case.denied_final', 'case.fulfilled', 'production.created'];
+
+async function waitFor(environment, ids, status, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await environment.query('SELECT count(*)::int AS n FROM cases WHERE id = ANY($1) AND status = $2', [ids, status]);
+    if (rows[0].n === ids.length) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0].n} of ${ids.length} cases reached ${status} in ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+/** Last time any of the cases wrote `action` to the audit log. */
+async function lastEventAt(environment, ids, action) {
+  const { rows } = await environment.query('SELECT max(at) AS at FROM audit_events WHERE "caseId" = ANY($1) AND action = $2', [ids, action]);
+  return rows[0].at.getTime();
+}
+
+async function call(response, expected, what) {
+  const r = await response;
+  if (r.status !== expected) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  return r.body;
+}
+
+/** Raw BullMQ: `jobs` no-op jobs added in bulk, drained by a worker of `concurrency`; jobs/s. */
+async function rawBullmq(prefix, jobs, concurrency) {
+  const name = `raw-${concurrency}-${Date.now()}`;
+  const connection = { url: REDIS_URL };
+  const queue = new Queue(name, { connection, prefix });
+  for (let i = 0; i < jobs; i += 1000) await queue.addBulk(Array.from({ length: Math.min(1000, jobs - i) }, (_, k) => ({ name: 'noop', data: { caseId: `c${i + k}` }, opts: { jobId: `j${i + k}`, removeOnComplete: true } })));
+  let done = 0;
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  const started = process.hrtime.bigint();
+  const worker = new Worker(name, async () => undefined, { connection, prefix, concurrency });
+  worker.on('completed', () => ++done === jobs && finish());
+  await finished;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await worker.close();
+  await queue.obliterate({ force: true });
+  await queue.close();
+  return jobs / seconds;
+}
+
+/** Jobs the given cases queued, by job name, per case (from the outbox, which every job passes through). */
+async function jobsPerCase(environment, ids, names) {
+  const { rows } = await environment.query(`SELECT "jobName", count(*)::int AS n FROM outbox WHERE payload::json->>'caseId' = ANY($1) AND "jobName" = ANY($2) GROUP BY "jobName"`, [ids, names]);
+  return rows.reduce((sum, r) => sum + r.n, 0) / ids.length;
+}
+
+async function createCases(users, apis, count) {
+  return pool(count, CLIENTS, async (i) => (await call(users.clerk.at(apis[i % apis.length]).post('/api/cases', courtOrderCase(i)), 201, 'create')).id);
+}
+
+/** Backlog drain of one step: the work queued with the worker stopped, then a worker started; cases/s. */
+async function drainStep(environment, ids, post, status, action) {
+  await pool(ids.length, CLIENTS, post);
+  const worker = await startWorker(environment, `worker-${action}`);
+  const ready = Date.now();
+  await waitFor(environment, ids, status, 300_000);
+  const rate = ids.length / ((await lastEventAt(environment, ids, action)) - ready) * 1000;
+  await worker.stop();
+  environment.processes.splice(environment.processes.indexOf(worker), 1);
+  return rate;
+}
+
+/** Decisions posted as fast as the clients go; cases/s and per-case decision-to-ready. */
+async function decide(environment, users, ids, body, status) {
+  const decidedAt = new Map();
+  const first = Date.now();
+  await pool(ids.length, CLIENTS, async (i) => {
+    await call(users.director.post(`/api/cases/${ids[i]}/decision`, body), 202, 'decision');
+    decidedAt.set(ids[i], Date.now());
+  });
+  await waitFor(environment, ids, status, 600_000);
+  const { rows } = await environment.query('SELECT id, "updatedAt" FROM cases WHERE id = ANY($1)', [ids]);
+  const latencies = rows.map((r) => r.updatedAt.getTime() - decidedAt.get(r.id));
+  const last = Math.max(...rows.map((r) => r.updatedAt.getTime()));
+  return { casesPerSecond: ids.length / ((last - first) / 1000), p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) };
+}
+
+/** Create → submit → review → deny on the given processes, all running; cases/s end to end and steps run twice. */
+async function flow(environment, users, apis, count) {
+  const started = Date.now();
+  const ids = await createCases(users, apis, count);
+  const via = (client, i) => client.at(apis[i % apis.length]);
+  await pool(count, CLIENTS, (i) => call(via(users.clerk, i).post(`/api/cases/${ids[i]}/submit`), 202, 'submit'));
+  await waitFor(environment, ids, 'legal_review', 300_000);
+  await pool(count, CLIENTS, (i) => call(via(users.attorney, i).post(`/api/cases/${ids[i]}/review`, SUFFICIENT_REVIEW), 202, 'review'));
+  await waitFor(environment, ids, 'awaiting_approval', 300_000);
+  await pool(count, CLIENTS, (i) => call(via(users.director, i).post(`/api/cases/${ids[i]}/decision`, DENY), 202, 'deny'));
+  await waitFor(environment, ids, 'denied', 300_000);
+  const seconds = (Date.now() - started) / 1000;
+  const { rows } = await environment.query('SELECT count(*)::int AS n FROM (SELECT "caseId", action FROM audit_events WHERE "caseId" = ANY($1) AND action = ANY($2) GROUP BY 1, 2 HAVING count(*) > 1) twice', [ids, ONCE]);
+  return { casesPerSecond: count / seconds, twice: rows[0].n };
+}
+
+async function run({ size, report }) {
+  const N = size(500, 6);
+  const SCALE_N = size(300, 4);
+  const environment = await createEnvironment();
+  try {
+    const api = await startApi(environment);
+    const users = await staff(api.baseUrl, environment);
+    const apis = [api.baseUrl];
+
+    // Intake and review as backlogs drained by a fresh worker.
+    const ids = await createCases(users, apis, 2 * N);
+    const intakeRate = await drainStep(environment, ids, (i) => call(users.clerk.post(`/api/cases/${ids[i]}/submit`), 202, 'submit'), 'legal_review', 'case.intake_completed');
+    const reviewRate = await drainStep(environment, ids, (i) => call(users.attorney.post(`/api/cases/${ids[i]}/review`, SUFFICIENT_REVIEW), 202, 'review'), 'awaiting_approval', 'case.review_recorded');
+    const intakeJobs = await jobsPerCase(environment, ids, ['complete-intake']);
+    const reviewJobs = await jobsPerCase(environment, ids, ['record-review']);
+    const rawIntake = (await rawBullmq(environment.name, 2 * N * intakeJobs, CONCURRENCY.intake)) / intakeJobs;
+    const rawReview = (await rawBullmq(environment.name, 2 * N * reviewJobs, CONCURRENCY['legal-review'])) / reviewJobs;
+    report({ id: 'pipeline intake step cases/s', ours: intakeRate, baseline: rawIntake, unit: 'cases/s', target: '>= 250 cases/s', met: intakeRate >= 250, note: `${2 * N} cases, ${intakeJobs.toFixed(1)} job/case` });
+    report({ id: 'pipeline review step cases/s', ours: reviewRate, baseline: rawReview, unit: 'cases/s', target: '>= 250 cases/s', met: reviewRate >= 250, note: `${reviewJobs.toFixed(1)} job/case` });
+
+    // Decision to ready with a worker running.
+    await startWorker(environment, 'worker');
+    const approved = ids.slice(0, N);
+    const denied = ids.slice(N);
+    const fulfil = await decide(environment, users, approved, APPROVE, 'fulfilled');
+    const deny = await decide(environment, users, denied, DENY, 'denied');
+    const renderJobs = await jobsPerCase(environment, approved, ['render-production']);
+    const denialJobs = await jobsPerCase(environment, denied, ['write-denial']);
+    const rawFulfil = (await rawBullmq(environment.name, N * renderJobs, CONCURRENCY.fulfilment)) / renderJobs;
+    const rawDeny = (await rawBullmq(environment.name, N * denialJobs, CONCURRENCY.denial)) / denialJobs;
+    report({ id: `pipeline ${N} approvals → fulfilled cases/s`, ours: fulfil.casesPerSecond, baseline: rawFulfil, unit: 'cases/s', note: `${renderJobs.toFixed(1)} job/case` });
+    report({ id: 'pipeline decision → fulfilled p50', ours: fulfil.p50, unit: 'ms' });
+    report({ id: 'pipeline decision → fulfilled p95', ours: fulfil.p95, unit: 'ms', target: '<= 2000 ms', met: fulfil.p95 <= 2000 });
+    report({ id: `pipeline ${N} denials → denied cases/s`, ours: deny.casesPerSecond, baseline: rawDeny, unit: 'cases/s', note: `${denialJobs.toFixed(1)} job/case` });
+    report({ id: 'pipeline decision → denied p50', ours: deny.p50, unit: 'ms' });
+    report({ id: 'pipeline decision → denied p95', ours: deny.p95, unit: 'ms' });
+
+    // Scaling: 1 API + 1 worker, then 2 APIs + 3 workers, on the same database and Redis.
+    const single = await flow(environment, users, apis, SCALE_N);
+    const secondApi = await startApi(environment, 'api-2');
+    await startWorker(environment, 'worker-2');
+    await startWorker(environment, 'worker-3');
+    const scaled = await flow(environment, users, [api.baseUrl, secondApi.baseUrl], SCALE_N);
+    report({ id: 'pipeline flow 2 API + 3 workers cases/s', ours: scaled.casesPerSecond, baseline: single.casesPerSecond, unit: 'cases/s', target: 'ratio > 1 (scales)', met: scaled.casesPerSecond > single.casesPerSecond, note: `baseline: 1 API + 1 worker, ${SCALE_N} cases each` });
+    report({ id: 'pipeline steps run twice (2 API + 3 workers)', ours: scaled.twice + single.twice, unit: 'cases', target: '= 0', met: scaled.twice + single.twice === 0 });
+  } finally {
+    await environment.dispose();
+  }
+}
+
+module.exports = { run };
