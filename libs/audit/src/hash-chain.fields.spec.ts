@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { ChainedContent, GENESIS_HASH, checkLink, hashEvent } from './hash-chain';
+import { ChainedContent, GENESIS_HASH, checkLink, hashEvent as hashWith } from './hash-chain';
+
+const key = Buffer.alloc(32, 3);
+const hashEvent = (event: ChainedContent) => hashWith(event, key);
 
 const base: ChainedContent = {
   seq: 7, at: new Date('2026-03-02T16:05:00.000Z'), actorId: 'u1', actorName: 'kim', action: 'case.updated',
-  objectType: 'case', objectId: 'c1', caseId: 'c1', outcome: 'success', details: { fields: ['summary'] }, prevHash: GENESIS_HASH,
+  objectType: 'case', objectId: 'c1', caseId: 'c1', outcome: 'success', details: { fields: ['summary'] }, prevHash: GENESIS_HASH, alg: 'hmac-sha256',
 };
 
 // Every field the chain claims to cover must change the hash: a rewrite of any one of them (a backdated
@@ -20,6 +23,7 @@ const CHANGES: Record<keyof ChainedContent, unknown> = {
   outcome: 'denied',
   details: { fields: ['summary', 'scope'] },
   prevHash: 'f'.repeat(64),
+  alg: 'sha256',
 };
 
 describe('audit hash covers every chained field', () => {
@@ -38,11 +42,11 @@ describe('audit hash covers every chained field', () => {
 
   it('any rewrite of a stored event is reported at that event', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...(Object.keys(CHANGES) as (keyof ChainedContent)[]).filter((f) => f !== 'seq' && f !== 'prevHash')), (field) => {
+      fc.property(fc.constantFrom(...(Object.keys(CHANGES) as (keyof ChainedContent)[]).filter((f) => f !== 'seq' && f !== 'prevHash' && f !== 'alg')), (field) => {
         const stored = { ...base, seq: 1, hash: '' };
         stored.hash = hashEvent(stored);
         const rewritten = { ...stored, [field]: CHANGES[field] };
-        expect(checkLink(rewritten, null)).toEqual({ seq: 1, reason: 'hash_mismatch' });
+        expect(checkLink(rewritten, null, key)).toEqual({ seq: 1, reason: 'hash_mismatch' });
       }),
     );
   });
