@@ -1,75 +1,185 @@
-import { fontBytes, fontFiles, FontWeight } from './font-files';
-import { currentEmbeddedFont, useDirectGlyphLayout } from './pdfkit-internals';
+import { FaceFile, fontStack, FontWeight, loadFont } from './font-files';
+import { currentEmbeddedFont, EmbeddedFontInternals, FontkitFont, FontkitGlyph, FontkitGlyphRun, overrideLayout, registerParsedFont, tolerateNullAnchors } from './pdfkit-internals';
 
-/** Drawn instead of a character no font in the stack has (neither font carries U+FFFD). */
-export const REPLACEMENT_CHARACTER = '?';
+export type Direction = 'ltr' | 'rtl';
 
-/** Which face draws a character and its advance in thousandths of an em; `replaced` when no face has it. */
+/** Which face draws a character and its advance in thousandths of an em. */
 export interface GlyphChoice {
   readonly face: string;
   readonly advance: number;
-  readonly replaced: boolean;
+  /** The face needs OpenType shaping: widths of its runs are measured shaped (see FontSet.measure). */
+  readonly shaped: boolean;
+}
+
+/**
+ * A character no embedded font can draw. Thrown rather than printing a substitute: a production must never show
+ * a wrong name. The message names the code point and its script only, never the value it came from.
+ */
+export class UndrawableCharacterError extends Error {
+  constructor(readonly codePoint: number) {
+    super(`character ${codePointLabel(codePoint)} cannot be drawn with any embedded font`);
+    this.name = 'UndrawableCharacterError';
+  }
+}
+
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} (${scriptOf(codePoint)})`;
+}
+
+const SCRIPTS = ['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Devanagari', 'Gurmukhi', 'Bengali', 'Tamil', 'Thai', 'Lao', 'Khmer', 'Myanmar', 'Ethiopic', 'Hangul', 'Hiragana', 'Katakana', 'Han', 'Tagalog'];
+const SCRIPT_PATTERNS = SCRIPTS.map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }));
+
+/** The Unicode script of a code point, for failure reasons and per-script verification reports. */
+export function scriptOf(codePoint: number): string {
+  const character = String.fromCodePoint(codePoint);
+  return SCRIPT_PATTERNS.find(({ pattern }) => pattern.test(character))?.name ?? (/\p{So}/u.test(character) ? 'symbol' : /\p{Co}/u.test(character) ? 'private use' : 'other');
 }
 
 interface Face {
   name: string;
-  covers(codePoint: number): boolean;
-  advance(character: string): number;
+  font: FontkitFont;
+  shaping: FaceFile['shaping'];
+}
+
+const SHAPED_CACHE_LIMIT = 4096;
+/** Shaped runs per font, shared by the documents of a process; cleared when full so memory stays bounded. */
+const shapedRuns = new WeakMap<FontkitFont, Map<string, FontkitGlyphRun>>();
+
+function shape(font: FontkitFont, text: string, direction: Direction): FontkitGlyphRun {
+  let cache = shapedRuns.get(font);
+  if (!cache) shapedRuns.set(font, (cache = new Map()));
+  const key = `${direction}\u0000${text}`;
+  let run = cache.get(key);
+  if (!run) {
+    tolerateNullAnchors(font);
+    // fontkit returns a right-to-left run's glyphs already in visual (drawing) order.
+    run = font.layout(text, undefined, undefined, undefined, direction);
+    // A plain object: a fontkit GlyphRun computes advanceWidth in a getter, which a spread would lose.
+    const glyphs = run.glyphs.map((glyph) => (glyph.codePoints.length === 0 ? invisibleForExtraction(glyph) : direction === 'rtl' ? forRightToLeftExtraction(glyph) : glyph));
+    run = { glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
+    if (cache.size >= SHAPED_CACHE_LIMIT) cache.clear();
+    cache.set(key, run);
+  }
+  return run;
 }
 
 /**
- * The embedded fonts of one document and, per character, which of them draws it. Faces are registered under
- * names like "regular-0" and selected per run of text, so names in any covered script render and extract.
+ * A ligature (Arabic lam-alef, the Allah ligature) maps back to several characters. Extractors reverse a
+ * right-to-left run character by character, which would reverse those too ("الله" read as "هلل"), so a ligature in
+ * a right-to-left run maps to its characters in reverse, and reads correctly once the extractor reverses the run.
+ */
+function forRightToLeftExtraction(glyph: FontkitGlyph): FontkitGlyph {
+  if (glyph.codePoints.length < 2) return glyph;
+  // The same glyph object otherwise: fontkit's metrics are lazy getters on it.
+  return Object.create(glyph, { codePoints: { value: [...glyph.codePoints].reverse() } }) as FontkitGlyph;
+}
+
+/**
+ * Shaping can produce a glyph that stands for no character of its own (a Bengali conjunct's second part); pdfkit
+ * would write an empty ToUnicode entry, which extractors read as a control character. It maps to ZERO WIDTH SPACE
+ * instead, a format character that comparison ignores.
+ */
+function invisibleForExtraction(glyph: FontkitGlyph): FontkitGlyph {
+  return Object.create(glyph, { codePoints: { value: [0x200b] } }) as FontkitGlyph;
+}
+
+/** Code point → glyph without shaping, glyphs reversed for a right-to-left run. Cached per code point in fontkit. */
+function mapDirectly(font: FontkitFont, text: string, direction: Direction): FontkitGlyphRun {
+  const glyphs = [];
+  const positions = [];
+  let advanceWidth = 0;
+  for (const character of text) {
+    const glyph = font.glyphForCodePoint(character.codePointAt(0) as number);
+    glyphs.push(glyph);
+    positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    advanceWidth += glyph.advanceWidth;
+  }
+  if (direction === 'rtl') {
+    glyphs.reverse();
+    positions.reverse();
+  }
+  return { glyphs, positions, advanceWidth };
+}
+
+/**
+ * The embedded fonts of one document and, per character, which of them draws it (the first face in the stack that
+ * has it; a combining mark stays with its base's face when that face has it). Faces are registered under names like
+ * "regular-arabic" and only those actually drawn with are embedded, each as a subset of the glyphs used.
  */
 export class FontSet {
   private readonly faces: Record<FontWeight, Face[]>;
+  private readonly byName = new Map<string, Face>();
   private readonly choices: Record<FontWeight, Map<number, GlyphChoice>> = { regular: new Map(), bold: new Map() };
-  private missing = 0;
+  private readonly prepared = new WeakSet<EmbeddedFontInternals>();
+  private direction: Direction = 'ltr';
   /** Ascent of the primary face in thousandths of an em, for placing baselines. */
   readonly ascent: number;
 
   constructor(private readonly doc: PDFKit.PDFDocument) {
-    const files = fontFiles();
-    this.faces = { regular: this.register('regular', files.regular), bold: this.register('bold', files.bold) };
-    doc.font('regular-0');
-    this.ascent = currentEmbeddedFont(doc).ascender;
+    const stack = fontStack();
+    const faces = (weight: FontWeight) =>
+      stack.map((entry) => {
+        const face: Face = { name: `${weight}-${entry.family}`, font: loadFont(entry.files[weight]), shaping: entry.shaping };
+        registerParsedFont(doc, face.name, face.font);
+        this.byName.set(face.name, face);
+        return face;
+      });
+    this.faces = { regular: faces('regular'), bold: faces('bold') };
+    const primary = this.faces.regular[0].font;
+    this.ascent = (primary.ascent * 1000) / primary.unitsPerEm;
   }
 
-  /** Characters drawn as REPLACEMENT_CHARACTER because no font covers them. */
+  /** Always 0: an undrawable character throws UndrawableCharacterError instead of being replaced. */
   get missingGlyphs(): number {
-    return this.missing;
+    return 0;
   }
 
-  /** The face for one code point; counts it when it must be replaced. Cached, so bounded by distinct characters. */
-  choose(codePoint: number, weight: FontWeight): GlyphChoice {
+  /** The face for one code point; `previous` is the face of the character before it (for combining marks). */
+  choose(codePoint: number, weight: FontWeight, previous?: GlyphChoice): GlyphChoice {
+    // A combining mark stays with its base; a space or punctuation inside shaped text (Arabic, Hebrew, Indic) stays
+    // in the same run, so "محمد رضا" is one run that extractors reorder whole, not two they leave in drawing order.
+    if (previous && (isMark(codePoint) || (previous.shaped && isNeutral(codePoint)))) {
+      const face = this.byName.get(previous.face) as Face;
+      if (face.font.hasGlyphForCodePoint(codePoint)) return this.choiceOf(face, codePoint);
+    }
     let choice = this.choices[weight].get(codePoint);
     if (!choice) {
-      const face = this.faces[weight].find((candidate) => candidate.covers(codePoint));
-      const drawn = face ?? this.faces[weight][0];
-      choice = { face: drawn.name, advance: drawn.advance(face ? String.fromCodePoint(codePoint) : REPLACEMENT_CHARACTER), replaced: !face };
+      const face = this.faces[weight].find((candidate) => candidate.font.hasGlyphForCodePoint(codePoint));
+      if (!face) throw new UndrawableCharacterError(codePoint);
+      choice = this.choiceOf(face, codePoint);
       this.choices[weight].set(codePoint, choice);
     }
-    if (choice.replaced) this.missing++;
     return choice;
   }
 
-  /** Selects a face for the next pdfkit text() call. */
-  use(face: string, size: number): void {
-    this.doc.font(face).fontSize(size);
+  /** Width in thousandths of an em of `text` drawn with a shaped face (ligatures and conjuncts change widths). */
+  measure(face: string, text: string, direction: Direction): number {
+    const entry = this.byName.get(face) as Face;
+    const run = entry.shaping === 'shaped' ? shape(entry.font, text, direction) : mapDirectly(entry.font, text, direction);
+    return (run.advanceWidth * 1000) / entry.font.unitsPerEm;
   }
 
-  private register(weight: FontWeight, files: string[]): Face[] {
-    return files.map((file, index) => {
-      const name = `${weight}-${index}`;
-      this.doc.registerFont(name, fontBytes(file));
-      this.doc.font(name);
-      const font = currentEmbeddedFont(this.doc);
-      useDirectGlyphLayout(font);
-      return {
-        name,
-        covers: (codePoint: number) => font.font.hasGlyphForCodePoint(codePoint),
-        advance: (character: string) => font.layout(character, undefined, true).advanceWidth,
-      };
-    });
+  /** Selects a face and direction for the next pdfkit text() call. */
+  use(face: string, size: number, direction: Direction = 'ltr'): void {
+    this.doc.font(face).fontSize(size);
+    this.direction = direction;
+    const embedded = currentEmbeddedFont(this.doc);
+    if (!this.prepared.has(embedded)) {
+      const entry = this.byName.get(face) as Face;
+      overrideLayout(embedded, (text) => (entry.shaping === 'shaped' ? shape(entry.font, text, this.direction) : mapDirectly(entry.font, text, this.direction)));
+      this.prepared.add(embedded);
+    }
   }
+
+  private choiceOf(face: Face, codePoint: number): GlyphChoice {
+    return { face: face.name, advance: (face.font.glyphForCodePoint(codePoint).advanceWidth * 1000) / face.font.unitsPerEm, shaped: face.shaping === 'shaped' };
+  }
+}
+
+function isMark(codePoint: number): boolean {
+  return /\p{M}/u.test(String.fromCodePoint(codePoint));
+}
+
+function isNeutral(codePoint: number): boolean {
+  return /[\p{Zs}\p{Po}]/u.test(String.fromCodePoint(codePoint));
 }

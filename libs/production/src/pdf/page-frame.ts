@@ -112,11 +112,12 @@ export class PageFrame {
       this.fill = fill;
     }
     for (const run of line.runs) {
-      this.fonts.use(run.face, style.size);
+      this.fonts.use(run.face, style.size, run.direction);
       this.doc.text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
       cursor += run.width;
     }
-    if (!options.data) this.ownWording.add(line.runs.map((run) => run.text).join(''));
+    // A right-to-left line's runs are in drawing order; its wording is collected whole by paragraph()/labelled().
+    if (!options.data && line.runs.every((run) => run.direction === 'ltr')) this.ownWording.add(line.runs.map((run) => run.text).join(''));
   }
 
   /** Wrapped text at the cursor, breaking pages as needed. */
@@ -154,3 +155,4 @@ export class PageFrame {
     this.doc.moveTo(x, y).lineTo(x + width, y).stroke();
   }
 }
+

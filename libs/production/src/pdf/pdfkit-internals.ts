@@ -1,6 +1,6 @@
 /**
- * The two places where this library reaches into pdfkit 0.20 beyond its typed API, kept in one file so an
- * upgrade has one place to check. `assertInternals` fails loudly if the shapes change.
+ * The places where this library reaches into pdfkit 0.20 and fontkit 2 beyond their typed APIs, kept in one file
+ * so an upgrade has one place to check. `assertInternals` fails loudly if pdfkit's shapes change.
  */
 
 export interface FontkitGlyph {
@@ -9,17 +9,29 @@ export interface FontkitGlyph {
   codePoints: number[];
 }
 
-interface FontkitFont {
-  unitsPerEm: number;
-  glyphForCodePoint(codePoint: number): FontkitGlyph;
-  hasGlyphForCodePoint(codePoint: number): boolean;
-}
-
-interface GlyphPosition {
+export interface FontkitGlyphPosition {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
   yOffset: number;
+}
+
+export interface FontkitGlyphRun {
+  glyphs: FontkitGlyph[];
+  positions: FontkitGlyphPosition[];
+  advanceWidth: number;
+}
+
+/** The parts of a fontkit font used here (fontkit ships no type declarations). */
+export interface FontkitFont {
+  unitsPerEm: number;
+  ascent: number;
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  layout(text: string, features?: unknown, script?: string, language?: string, direction?: 'ltr' | 'rtl'): FontkitGlyphRun;
+}
+
+interface GlyphPosition extends FontkitGlyphPosition {
   advanceWidth: number;
 }
 
@@ -56,36 +68,51 @@ function assertInternals(font: Partial<EmbeddedFontInternals> | undefined): asse
   if (!ok) throw new Error('pdfkit internals changed: EmbeddedFont no longer exposes font/scale/layout');
 }
 
+/** Registers a parsed fontkit font under `name`: pdfkit accepts a font object wherever it accepts bytes. */
+export function registerParsedFont(doc: PDFKit.PDFDocument, name: string, font: FontkitFont): void {
+  doc.registerFont(name, font as unknown as Buffer);
+}
+
 /**
- * Replaces OpenType shaping with a direct code point → glyph mapping for one embedded font. Shaping costs about
- * 0.3 ms per distinct word and pdfkit caches every word it shapes without bound, so a 100,000-row production
- * would be slow and its memory would grow with the data. The scripts rendered here (Latin, Greek, Cyrillic in
- * NFC form; CJK; kana) need no shaping; kerning is given up. Glyph lookups are cached per code point, which is
- * bounded by the fonts' character sets.
+ * Replaces pdfkit's layout of one embedded font with `layout(text)`, which returns glyphs and positions in font
+ * units in the order they are drawn (left to right). pdfkit would otherwise split on spaces, shape every word with
+ * default features and cache each word without bound (memory growing with the data).
  */
-export function useDirectGlyphLayout(font: EmbeddedFontInternals): void {
-  const glyphs = new Map<number, { glyph: FontkitGlyph; advance: number }>();
-  const lookup = (codePoint: number) => {
-    let entry = glyphs.get(codePoint);
-    if (!entry) {
-      const glyph = font.font.glyphForCodePoint(codePoint);
-      entry = { glyph, advance: glyph.advanceWidth * font.scale };
-      glyphs.set(codePoint, entry);
-    }
-    return entry;
-  };
+export function overrideLayout(font: EmbeddedFontInternals, layout: (text: string) => FontkitGlyphRun): void {
   font.layout = (text: string, _features?: unknown, onlyWidth?: boolean): GlyphLayout => {
-    const laidOut: FontkitGlyph[] | null = onlyWidth ? null : [];
-    const positions: GlyphPosition[] | null = onlyWidth ? null : [];
-    let advanceWidth = 0;
-    for (const character of text) {
-      const { glyph, advance } = lookup(character.codePointAt(0) as number);
-      advanceWidth += advance;
-      if (laidOut && positions) {
-        laidOut.push(glyph);
-        positions.push({ xAdvance: advance, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advance });
-      }
-    }
-    return { glyphs: laidOut, positions, advanceWidth };
+    const run = layout(text);
+    const advanceWidth = run.advanceWidth * font.scale;
+    if (onlyWidth) return { glyphs: null, positions: null, advanceWidth };
+    const positions = run.positions.map((position, index) => ({
+      xAdvance: position.xAdvance * font.scale,
+      yAdvance: position.yAdvance * font.scale,
+      xOffset: position.xOffset * font.scale,
+      yOffset: position.yOffset * font.scale,
+      advanceWidth: run.glyphs[index].advanceWidth * font.scale,
+    }));
+    return { glyphs: run.glyphs, positions, advanceWidth };
   };
+}
+
+interface AnchorProcessor {
+  applyAnchor(markRecord: { markAnchor: unknown } | null, baseAnchor: unknown, baseGlyphIndex: number): void;
+  __custodianTolerant?: boolean;
+}
+
+/**
+ * fontkit 2.0.4 throws on a mark-to-base lookup whose anchor is NULL (allowed by the OpenType spec: "this mark
+ * does not attach to this base"), which Noto's Indic fonts use. The spec's meaning is applied instead: no attachment.
+ */
+export function tolerateNullAnchors(font: FontkitFont): void {
+  const engine = (font as unknown as { _layoutEngine?: { engine?: { GPOSProcessor?: AnchorProcessor | null } } })._layoutEngine;
+  const processor = engine?.engine?.GPOSProcessor;
+  if (!processor) return;
+  const prototype = Object.getPrototypeOf(processor) as AnchorProcessor;
+  if (prototype.__custodianTolerant || typeof prototype.applyAnchor !== 'function') return;
+  const original = prototype.applyAnchor;
+  prototype.applyAnchor = function (this: AnchorProcessor, markRecord, baseAnchor, baseGlyphIndex) {
+    if (!baseAnchor || !markRecord?.markAnchor) return;
+    original.call(this, markRecord, baseAnchor, baseGlyphIndex);
+  };
+  prototype.__custodianTolerant = true;
 }

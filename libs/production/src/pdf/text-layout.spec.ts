@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FontSet } from './font-set';
+import { FontSet, UndrawableCharacterError } from './font-set';
 import { createPdfDocument } from './pdf-document';
 import { printableText } from './printable-text';
 import { layoutText, TextStyle } from './text-layout';
@@ -25,10 +25,24 @@ describe('layoutText', () => {
     expect(new Set(line.runs.map((run) => run.face)).size).toBe(2);
   });
 
-  it('replaces and counts characters no font has', () => {
-    const before = fonts.missingGlyphs;
-    expect(textOf('김민준', Infinity)).toEqual(['???']);
-    expect(fonts.missingGlyphs - before).toBe(3);
+  it('refuses a character no font has rather than printing a substitute', () => {
+    expect(textOf('김민준', Infinity)).toEqual(['김민준']);
+    expect(() => textOf('Ana\u{10FFFD}', Infinity)).toThrow(UndrawableCharacterError);
+  });
+
+  it('orders a right-to-left line for display: runs right to left, each run kept in reading order', () => {
+    // The space stays in the Arabic run, so an extractor reverses the phrase whole.
+    expect(layoutText(fonts, 'Case 12 محمد رضا', style, Infinity)[0].runs.map((run) => [run.text, run.direction])).toEqual([
+      ['Case 12 ', 'ltr'],
+      ['محمد رضا', 'rtl'],
+    ]);
+    // Hebrew, Latin, Hebrew in a left-to-right line: each Hebrew word is a right-to-left run of its own.
+    expect(layoutText(fonts, 'שרה Zoë כהן', style, Infinity)[0].runs.map((run) => [run.text, run.direction])).toEqual([
+      ['שרה', 'rtl'],
+      [' ', 'ltr'],
+      ['Zoë ', 'ltr'],
+      ['כהן', 'rtl'],
+    ]);
   });
 
   it('keeps every character in order and every line within the width', () => {

@@ -37,7 +37,7 @@ export function writeManifest(frame: PageFrame, header: ProductionHeader, facts:
   frame.y += 6;
   writeItemCounts(frame, header, facts);
   if (facts.missingGlyphs > 0) {
-    frame.paragraph(`${facts.missingGlyphs} characters could not be drawn with the embedded fonts and are shown as "?".`, BODY);
+    throw new Error(`${facts.missingGlyphs} characters could not be drawn`);
   }
   frame.paragraph(
     'The SHA-256 digest of this file is recorded in the case file and given with the file; a file cannot contain its own digest.',

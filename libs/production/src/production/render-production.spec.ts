@@ -94,10 +94,15 @@ describe('renderProduction', () => {
     expect(result.withholdingLog).toEqual([expect.objectContaining({ reasonCode: 'PATRON_NOT_NAMED', describedInProduction: false })]);
   });
 
-  it('counts characters no font can draw and says so on the manifest', async () => {
-    const { result, pages } = await render([{ ...patron, fields: { ...patron.fields, firstname: '김민준' } }]);
-    expect(result.missingGlyphs).toBe(3);
-    expect(pages[pages.length - 1]).toContain('3 characters could not be drawn');
+  it('draws Hangul, Devanagari and Persian names, and fails closed on a character no font has', async () => {
+    const { result, pages } = await render([{ ...patron, fields: { ...patron.fields, firstname: '김민준 प्रिया', surname: 'شجریان' } }]);
+    expect(result.missingGlyphs).toBe(0);
+    expect(pages.join(' ')).toContain('김민준');
+    const sink = memorySink();
+    // U+E000 is private use: no font draws it, and no substitute may be printed in its place.
+    await expect(renderProduction({ ...sampleHeader({ scope }), records: [{ ...patron, fields: { ...patron.fields, firstname: 'Ana\ue000' } }] }, sink.stream)).rejects.toThrow(
+      'character U+E000 (private use) cannot be drawn with any embedded font',
+    );
   });
 
   it('reports progress and starts Bates numbers where asked', async () => {

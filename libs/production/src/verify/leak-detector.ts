@@ -4,8 +4,10 @@ import { PatternMatcher } from './pattern-matcher';
 /** A withheld value, optionally with a reference to report instead of the value (e.g. "loan #3 note"). */
 export type WithheldValue = string | { ref: string; value: string };
 
-// Scripts written without spaces: two characters already name someone (李娜), and there are no word boundaries.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Scripts written without spaces between words: two characters already name someone (李娜), and there are no word boundaries.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+// Scripts whose vowel signs are marks (dropped by normalisation): two base letters already make a name.
+const ABUGIDA = /[\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Tagalog}]/u;
 const LETTER = /\p{L}/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const WHOLE_WORD_BELOW = 6;
@@ -86,7 +88,7 @@ export class LeakDetector {
 }
 
 function isTestable(compact: string): boolean {
-  if (UNSPACED.test(compact)) return compact.length >= 2;
+  if (UNSPACED.test(compact) || ABUGIDA.test(compact)) return compact.length >= 2;
   if (compact.length < 3) return false;
   return LETTER.test(compact) || compact.replace(/\D/g, '').length >= 6;
 }

@@ -1,6 +1,7 @@
 import { BATES_DIGITS, batesPattern, formatBates } from '../production/bates';
 import { LeakDetector, WithheldValue } from './leak-detector';
 import { PageText, pdfPageTexts } from './pdf-page-text';
+import { PresenceCheck } from './presence-check';
 
 export interface VerificationOptions {
   /** Bates prefix to check; detected from the first page when absent; null skips the Bates check (letters). */
@@ -9,6 +10,11 @@ export interface VerificationOptions {
   batesStart?: number;
   /** Sees each page's extracted text as it is checked (progress, or further checks without a second pass). */
   onPage?: (page: PageText) => void;
+  /**
+   * Values that must be found in the extracted text (the produced values): one missing makes `ok` false and is
+   * counted per script in `missingByScript`. See PresenceCheck for which values are checked.
+   */
+  expectPresent?: Iterable<string>;
 }
 
 /** Where a withheld value was found: a reference to it (never the value) and the 1-based page. */
@@ -31,6 +37,10 @@ export interface VerificationResult {
   untestedValues: number;
   /** Withheld values that also occur inside a legitimately printed value. */
   exemptValues: number;
+  /** Expected values checked for presence, and those not found, per Unicode script (no values, only counts). */
+  presentChecked: number;
+  missingValues: number;
+  missingByScript: Record<string, number>;
 }
 
 /** Footer text sits below this height (points from the bottom edge); the body ends 40 points up. */
@@ -51,6 +61,7 @@ export async function verifyProduction(
   options: VerificationOptions = {},
 ): Promise<VerificationResult> {
   const detector = new LeakDetector(withheldValues);
+  const presence = new PresenceCheck(options.expectPresent ?? []);
   for (const value of expectedValues) detector.exemptWithin(value);
   const leaks: Leak[] = [];
   let leaksTruncated = false;
@@ -64,6 +75,7 @@ export async function verifyProduction(
   for await (const page of pdfPageTexts(pdf)) {
     pages++;
     options.onPage?.(page);
+    presence.scan(page.items.map((item) => item.text).join(' '));
     for (const valueRef of detector.leaksIn(page.items.map((item) => item.text).join(' '))) {
       if (leaks.length < MAX_LEAKS_LISTED) leaks.push({ valueRef, page: page.pageNumber });
       else leaksTruncated = true;
@@ -81,8 +93,9 @@ export async function verifyProduction(
     batesLast = formatBates(prefix as string, sequences[0]);
   }
   if (prefix === null) batesContinuous = true;
+  const missing = presence.missing();
   return {
-    ok: leaks.length === 0 && pages > 0 && batesContinuous,
+    ok: leaks.length === 0 && pages > 0 && batesContinuous && missing.count === 0,
     leaks,
     leaksTruncated,
     pages,
@@ -91,5 +104,8 @@ export async function verifyProduction(
     batesLast,
     untestedValues: detector.untested,
     exemptValues: detector.exemptCount,
+    presentChecked: presence.checked,
+    missingValues: missing.count,
+    missingByScript: missing.byScript,
   };
 }

@@ -1,0 +1,103 @@
+import { bidiLevels } from '../pdf/bidi';
+import { scriptOf } from '../pdf/font-set';
+import { printableText } from '../pdf/printable-text';
+import { PatternMatcher } from './pattern-matcher';
+import { compactText } from './text-normalisation';
+
+/** Distinct Basic Latin values checked; values with any other character are always checked. */
+const LATIN_VALUES_CHECKED = 20_000;
+/** Characters of the previous page carried over, so a row split across a page break is still found. */
+const CARRY_OVER = 400;
+const BASIC_LATIN = /^[\u0000-\u007f]*$/;
+
+/**
+ * Proves that what should have been printed was: each expected value, normalised like the leak check (NFKD, marks
+ * and shaping-reordered sequences dropped, no whitespace), must occur in the extracted text. A character that lost
+ * its glyph, a right-to-left name left in drawing order or a dropped cell makes its value missing.
+ *
+ * Which values: every distinct value with a character outside Basic Latin (those are what fonts, shaping and bidi
+ * put at risk), and the first 20,000 distinct Basic Latin ones, so that memory stays bounded in a 100,000-row
+ * production (a pattern matcher holds a few integers per pattern character).
+ * Shaped scripts are compared on what extraction can prove (see compactText): base letters in order.
+ */
+export class PresenceCheck {
+  private readonly patterns: string[] = [];
+  private readonly scripts: string[] = [];
+  private readonly found: Uint8Array;
+  private readonly matcher: PatternMatcher;
+  private tail = '';
+
+  constructor(expected: Iterable<string>) {
+    const seen = new Set<string>();
+    let latin = 0;
+    for (const value of expected) {
+      for (const part of directionRuns(value)) {
+        const compact = compactText(part);
+        if (!compact || seen.has(compact)) continue;
+        const isLatin = BASIC_LATIN.test(compact);
+        if (isLatin && latin >= LATIN_VALUES_CHECKED) continue;
+        if (isLatin) latin++;
+        seen.add(compact);
+        this.patterns.push(compact);
+        this.scripts.push(mainScript(value));
+      }
+    }
+    this.found = new Uint8Array(this.patterns.length);
+    this.matcher = new PatternMatcher(this.patterns);
+  }
+
+  get checked(): number {
+    return this.patterns.length;
+  }
+
+  scan(pageText: string): void {
+    if (this.patterns.length === 0) return;
+    const compact = compactText(pageText);
+    this.matcher.scan(this.tail + compact, (pattern) => (this.found[pattern] = 1));
+    this.tail = compact.slice(-CARRY_OVER);
+  }
+
+  missing(): { count: number; byScript: Record<string, number> } {
+    const byScript: Record<string, number> = {};
+    let count = 0;
+    this.found.forEach((found, index) => {
+      if (found) return;
+      count++;
+      byScript[this.scripts[index]] = (byScript[this.scripts[index]] ?? 0) + 1;
+    });
+    return { count, byScript };
+  }
+}
+
+/**
+ * Right-to-left text is drawn in display order and extractors reorder it back, but only within what they see as one
+ * run: pdfjs-dist and poppler return the words of a right-to-left phrase mixed with numbers, other scripts or left-to-
+ * right words in drawing order, each word itself in reading order. A value with right-to-left characters is therefore
+ * checked word by word (and, within a word, run by run of one direction): each in reading order.
+ */
+function directionRuns(value: string): string[] {
+  const text = printableText(value);
+  const levels = bidiLevels(text);
+  if (!levels) return [text];
+  const runs: string[] = [];
+  let start = 0;
+  for (let index = 1; index <= text.length; index++) {
+    if (index === text.length || text[index] === ' ' || levels[index] !== levels[start] || text[start] === ' ') {
+      if (text.slice(start, index).trim()) runs.push(text.slice(start, index));
+      start = index;
+    }
+  }
+  return runs;
+}
+
+/** The script of a value's first letter outside Latin, else Latin (or "other" for values without letters). */
+function mainScript(value: string): string {
+  let fallback = 'other';
+  for (const character of value) {
+    if (!/\p{L}/u.test(character)) continue;
+    const script = scriptOf(character.codePointAt(0) as number);
+    if (script !== 'Latin') return script;
+    fallback = 'Latin';
+  }
+  return fallback;
+}
