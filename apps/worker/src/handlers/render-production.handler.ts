@@ -60,11 +60,20 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     const header = await this.header(row, decision, review);
     const tempPath = await this.store.tempPath();
     try {
-      const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId));
+      const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId)).catch(async (error: unknown) => {
+        // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
+        const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
+        if (!undrawable) throw error;
+        await this.failClosed(caseId, `Production stopped before release: ${undrawable[0]}; no substitute is printed in a name`, productionId, { undrawable: true });
+        throw new UnrecoverableError('production stopped: undrawable character');
+      });
       const verification = await this.verify(tempPath, row, rendered, header);
       if (!verification.ok) {
-        const reason = `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file${verification.batesContinuous ? '' : '; Bates numbers not continuous'}`;
-        await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous });
+        const missing = Object.entries(verification.missingByScript).map(([script, count]) => `${count} ${script}`).join(', ');
+        const reason =
+          `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file` +
+          `${verification.batesContinuous ? '' : '; Bates numbers not continuous'}${missing ? `; produced values not found in the extracted text: ${missing}` : ''}`;
+        await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous, missingByScript: verification.missingByScript });
         throw new UnrecoverableError('production failed verification');
       }
       const stored = await this.store.adopt(tempPath, rendered.sha256, rendered.bytes);
@@ -102,13 +111,17 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   private async verify(path: string, row: CaseEntity, rendered: ProductionResult, header: ProductionHeader): Promise<VerificationResult> {
     const withheld = new Set<string>();
     const produced = new Set<string>(rendered.ownWording);
+    const data = new Set<string>();
     const options = { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy };
     for await (const record of caseRecords(this.dataSource, this.cipher, row.id)) {
       const redaction = redactRecord(record, header.scope, options);
       for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
-      for (const value of producedValuesOf(redaction)) produced.add(value);
+      for (const value of producedValuesOf(redaction)) {
+        produced.add(value);
+        data.add(value);
+      }
     }
-    return verifyProduction(path, withheld, produced, { batesPrefix: header.batesPrefix, batesStart: header.batesStart });
+    return verifyProduction(path, withheld, produced, { batesPrefix: header.batesPrefix, batesStart: header.batesStart, expectPresent: data });
   }
 
   private manifest(row: CaseEntity, header: ProductionHeader, rendered: ProductionResult, verification: VerificationResult) {
