@@ -25,6 +25,8 @@ import { HealthController } from './health/health.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
+import { PolicySettingsController } from './settings/policy-settings.controller';
+import { TransparencyReportService } from './reports/transparency-report.service';
 import { MeController } from './auth/me.controller';
 import { ProductionsController } from './productions/productions.controller';
 import { RecordsController } from './records/records.controller';
@@ -36,6 +38,7 @@ import { UsersService } from './users/users.service';
 export const API_CONTROLLERS = [
   AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
+  PolicySettingsController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -64,6 +67,7 @@ export class AppModule {
         CaseQueries,
         CaseSafeguards,
         ReviewRules,
+        TransparencyReportService,
       ],
     };
   }

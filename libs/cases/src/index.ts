@@ -8,3 +8,5 @@ export * from './settings-store';
 export * from './deadline-planner';
 export * from './assignment';
 export * from './rules-store';
+export * from './patron-notice-policy';
+export * from './publication-settings-store';

@@ -7,3 +7,5 @@ export * from './duties';
 export * from './redaction';
 export * from './deadlines';
 export * from './rules';
+export * from './transparency';
+export * from './notices/patron-notice-rules';

@@ -13,3 +13,5 @@ export type { Addressee } from './letters/letter-parts';
 export * from './letters/denial-letter';
 export * from './letters/needs-info-letter';
 export * from './letters/extension-letter';
+export * from './reports/public-pdf';
+export * from './reports/transparency-pdf';

@@ -1,27 +1,39 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { Between, DataSource } from 'typeorm';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { Writable } from 'node:stream';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
-import { canSeeCase } from '@custodian/cases';
-import { CaseEntity, DecisionEntity } from '@custodian/persistence';
+import { pacificToday } from '@custodian/cases';
+import { AppConfig } from '@custodian/config';
+import { REQUEST_TYPES, RequestType, halfYearOf, periodProblems, transparencyReportCsv } from '@custodian/domain';
+import { renderTransparencyPdf } from '@custodian/production';
 import { ISO_DATE } from '../cases/dto/scope.dto';
-import { transparencyRows } from './transparency';
 import { CaseQueries } from '../cases/case-queries.service';
+import { TransparencyReportService } from './transparency-report.service';
 
-class PeriodQuery {
-  @Matches(ISO_DATE, { message: 'from must be a date written YYYY-MM-DD' }) from: string;
-  @Matches(ISO_DATE, { message: 'to must be a date written YYYY-MM-DD' }) to: string;
+class TransparencyQuery {
+  @IsOptional() @Matches(ISO_DATE, { message: 'from must be a date written YYYY-MM-DD' }) from?: string;
+  @IsOptional() @Matches(ISO_DATE, { message: 'to must be a date written YYYY-MM-DD' }) to?: string;
+  /** Comma-separated request types for the per-type figures (national-security rows are never filtered). */
+  @IsOptional() @IsString() @MaxLength(400) requestType?: string;
+  @IsOptional() @IsIn(['json', 'csv', 'pdf'], { message: 'format must be json, csv or pdf' }) format?: 'json' | 'csv' | 'pdf';
+}
+
+function bufferSink(): { out: Writable; bytes: () => Buffer } {
+  const chunks: Buffer[] = [];
+  return { out: new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) }), bytes: () => Buffer.concat(chunks) };
 }
 
 @ApiTags('reports')
 @Controller('api/reports')
 export class ReportsController {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly auditLog: AuditLog,
     private readonly queries: CaseQueries,
+    private readonly transparency: TransparencyReportService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Open and closed cases the caller can see, by state and by request type. */
@@ -31,21 +43,35 @@ export class ReportsController {
     return this.queries.caseload(actor);
   }
 
-  /** Requests received in the period by type and outcome, in the shape companies publish per half-year. */
+  /**
+   * The publishable transparency report for a period (default: the current half-year) as JSON, CSV or a one-page
+   * PDF. Ordinary requests in exact counts; national-security process only in 50 U.S.C. § 1874 bands.
+   */
   @Get('transparency')
-  @Authenticated('auditor', 'director')
-  async transparency(@Query() query: PeriodQuery, @CurrentUser() actor: Actor) {
-    const from = new Date(`${query.from}T00:00:00-08:00`);
-    const to = new Date(`${query.to}T23:59:59.999-08:00`);
-    const cases = (await this.dataSource.getRepository(CaseEntity).find({ where: { receivedAt: Between(from, to) } })).filter((row) => canSeeCase(actor, row));
-    const decisions = await this.dataSource.getRepository(DecisionEntity).find();
-    const decisionOf = new Map(decisions.map((d) => [d.caseId, d.decision]));
-    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'report.transparency', objectType: 'report', details: { from: query.from, to: query.to } });
-    return {
-      from: query.from,
-      to: query.to,
-      citation: 'Gov. Code § 7927.105 (formerly § 6267); national-security process in bands per 50 U.S.C. § 1874',
-      rows: transparencyRows(cases.map((row) => ({ requestType: row.requestType, status: row.status, decision: decisionOf.get(row.id) ?? null, patrons: (row.approvedScope ?? row.scope).cardNumbers.length }))),
-    };
+  @Authenticated('auditor', 'director', 'admin')
+  async report(@Query() query: TransparencyQuery, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    if ((query.from === undefined) !== (query.to === undefined)) throw new BadRequestException({ message: ['from and to go together: give both or neither'], fields: { [query.from ? 'to' : 'from']: ['is required with the other'] } });
+    const period = query.from && query.to ? { from: query.from, to: query.to } : halfYearOf(pacificToday());
+    const problems = periodProblems(period);
+    const types = query.requestType?.split(',').map((t) => t.trim()).filter(Boolean);
+    const unknown = (types ?? []).filter((t) => !(REQUEST_TYPES as readonly string[]).includes(t));
+    if (unknown.length) problems.push(`requestType: ${unknown.join(', ')} is not a request type`);
+    if (types && !types.length) problems.push('requestType: name at least one request type');
+    if (problems.length) throw new BadRequestException({ message: problems, fields: Object.fromEntries(problems.map((p) => [p.split(':')[0], [p.split(': ').slice(1).join(': ')]])) });
+
+    const report = await this.transparency.build(period, types as RequestType[] | undefined);
+    const format = query.format ?? 'json';
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'report.transparency', objectType: 'report', details: { from: period.from, to: period.to, format, requestTypes: types ?? null } });
+    const name = `transparency-${period.from}-${period.to}`;
+    if (format === 'csv') {
+      return new StreamableFile(Buffer.from(transparencyReportCsv(report), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}.csv"` });
+    }
+    if (format === 'pdf') {
+      const sink = bufferSink();
+      const rendered = await renderTransparencyPdf(report, sink.out, { libraryName: this.config.LIBRARY_NAME });
+      response.setHeader('X-Content-SHA256', rendered.sha256);
+      return new StreamableFile(sink.bytes(), { type: 'application/pdf', disposition: `attachment; filename="${name}.pdf"` });
+    }
+    return report;
   }
 }

@@ -378,22 +378,51 @@ export interface AuditVerification {
   firstBroken: { seq: number; reason: string } | null;
 }
 
-export type Count = number | { band: string };
-
-export interface TransparencyRow {
-  requestType: RequestType;
-  received: Count;
-  produced: Count;
-  denied: Count;
-  withdrawn: Count;
-  pending: Count;
-  patronsAffected: Count;
-  percentWithDataProduced: number | null;
+export interface Band {
+  band: string;
+  low: number;
+  high: number;
 }
 
-export interface TransparencyReport {
+export const OUTCOME_KEYS = ['produced_in_full', 'produced_in_part', 'produced_nothing', 'objected_or_denied', 'withdrawn', 'open'] as const;
+export type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+
+export interface TransparencyRow {
+  requestType: RequestType | 'total';
+  label: string;
+  received: number;
+  outcomes: Record<OutcomeKey, number>;
+  patronsAffected: number;
+}
+
+export interface ReportUnit<T> {
   from: string;
   to: string;
-  citation: string;
-  rows: TransparencyRow[];
+  status: 'reported' | 'period_not_over';
+  figures: T;
+}
+
+export interface NationalSecurityFigure {
+  key: string;
+  label: string;
+  requests: Band | null;
+  patronsTargeted: Band | null;
+  availableOn: string;
+  status: 'reported' | 'publication_delay';
+}
+
+/** GET /api/reports/transparency: exact counts for ordinary requests, bands for national-security process. */
+export interface TransparencyReport {
+  period: { from: string; to: string; timeZone: string; start: string; end: string };
+  generatedOn: string;
+  filters: { requestTypes: RequestType[] | null };
+  requests: { rows: TransparencyRow[]; total: TransparencyRow };
+  responseTimes: { decided: number; medianDays: number | null; p90Days: number | null; buckets: { label: string; count: number }[] };
+  preservationHolds: { placed: number; released: number };
+  emergencyRequests: number;
+  narrowedByCounsel: number;
+  nondisclosureOrders: { counting: string; note: string; periods: ReportUnit<{ count: number | null; fewerThan: number | null }>[] };
+  nationalSecurity: { option: string; citation: string; description: string; note: string; periods: ReportUnit<NationalSecurityFigure[]>[] };
+  methodology: string;
+  citations: string[];
 }

@@ -1,13 +1,13 @@
 import { FormEvent, useState } from 'react';
 import { query } from '../../api/client';
-import type { Count, TransparencyReport } from '../../api/types';
+import { OUTCOME_KEYS, type OutcomeKey, type TransparencyReport } from '../../api/types';
 import { BarChart } from '../../charts/BarChart';
 import { AsyncContent } from '../../components/AsyncContent';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/fields';
-import { PageHeader, Section } from '../../components/layout';
+import { Facts, PageHeader, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
-import { REQUEST_TYPE_LABELS } from '../../lib/labels';
 import { libraryToday } from '../../lib/pacific-time';
 import { useResource } from '../../lib/useResource';
 
@@ -17,15 +17,11 @@ function currentHalf(today = libraryToday()): { from: string; to: string } {
   return Number(today.slice(5, 7)) <= 6 ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
 }
 
-const show = (c: Count) => (typeof c === 'number' ? String(c) : c.band);
-const COLUMNS: [keyof TransparencyReport['rows'][number], string][] = [
-  ['received', 'Received'],
-  ['produced', 'Produced'],
-  ['denied', 'Denied'],
-  ['withdrawn', 'Withdrawn'],
-  ['pending', 'Pending'],
-  ['patronsAffected', 'Patrons affected'],
-];
+const OUTCOME_TITLES: Record<OutcomeKey, string> = {
+  produced_in_full: 'In full', produced_in_part: 'In part', produced_nothing: 'Nothing', objected_or_denied: 'Denied', withdrawn: 'Withdrawn', open: 'Open',
+};
+
+const days = (n: number | null) => (n === null ? '—' : `${n} days`);
 
 export function TransparencyScreen() {
   const [period, setPeriod] = useState(currentHalf);
@@ -35,9 +31,19 @@ export function TransparencyScreen() {
     event.preventDefault();
     setPeriod(draft);
   };
+  const file = (format: 'csv' | 'pdf') => `/api/reports/transparency${query({ ...period, format })}`;
   return (
     <>
-      <PageHeader title="Transparency report" subtitle="Requests received in the period, by kind of process and outcome." />
+      <PageHeader
+        title="Transparency report"
+        subtitle="Requests received in the period, by kind of process and outcome. National-security process appears only in the bands the law allows."
+        actions={
+          <>
+            <DownloadButton path={file('pdf')} fallbackName="transparency-report.pdf">Download PDF</DownloadButton>
+            <DownloadButton path={file('csv')} fallbackName="transparency-report.csv">Download CSV</DownloadButton>
+          </>
+        }
+      />
       <form className="inline-form" onSubmit={apply} aria-label="Report period">
         <TextField name="from" label="From" type="date" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
         <TextField name="to" label="To" type="date" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
@@ -49,48 +55,93 @@ export function TransparencyScreen() {
       <AsyncContent resource={report} what="the report">
         {(r) => (
           <>
-            <Section title={`Requests received ${formatDate(r.from)} to ${formatDate(r.to)}`}>
+            <Section title={`Requests received ${formatDate(r.period.from)} to ${formatDate(r.period.to)}`}>
               <div className="table-wrap">
                 <table className="table">
                   <caption className="visually-hidden">Requests by kind and outcome</caption>
                   <thead>
                     <tr>
                       <th scope="col">Kind of request</th>
-                      {COLUMNS.map(([, title]) => (
-                        <th scope="col" key={title} className="num">
-                          {title}
+                      <th scope="col" className="num">Received</th>
+                      {OUTCOME_KEYS.map((key) => (
+                        <th scope="col" key={key} className="num">
+                          {OUTCOME_TITLES[key]}
                         </th>
                       ))}
-                      <th scope="col" className="num">
-                        Share with data produced
-                      </th>
+                      <th scope="col" className="num">Patrons</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {r.rows.map((row) => (
+                    {[...r.requests.rows, r.requests.total].map((row) => (
                       <tr key={row.requestType}>
-                        <th scope="row">{REQUEST_TYPE_LABELS[row.requestType] ?? row.requestType}</th>
-                        {COLUMNS.map(([key]) => (
+                        <th scope="row">{row.label}</th>
+                        <td className="num">{row.received}</td>
+                        {OUTCOME_KEYS.map((key) => (
                           <td key={key} className="num">
-                            {show(row[key] as Count)}
+                            {row.outcomes[key]}
                           </td>
                         ))}
-                        <td className="num">{row.percentWithDataProduced === null ? '—' : `${row.percentWithDataProduced}%`}</td>
+                        <td className="num">{row.patronsAffected}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              <p className="citation">{r.citation}.</p>
+              <Facts
+                items={[
+                  ['Response time (receipt to decision)', `${r.responseTimes.decided} decided; median ${days(r.responseTimes.medianDays)}, 90th percentile ${days(r.responseTimes.p90Days)}`],
+                  ['Preservation holds', `${r.preservationHolds.placed} placed, ${r.preservationHolds.released} released`],
+                  ['Emergency requests', String(r.emergencyRequests)],
+                  ['Narrowed by counsel', String(r.narrowedByCounsel)],
+                ]}
+              />
             </Section>
             <Section title="Received, by kind of request">
               <BarChart
                 title="Requests received"
-                caption="Banded kinds are left out of the chart; see the table."
                 unit="requests"
-                bars={r.rows.filter((row) => typeof row.received === 'number' && row.received > 0).map((row) => ({ label: REQUEST_TYPE_LABELS[row.requestType], value: row.received as number }))}
+                bars={r.requests.rows.filter((row) => row.received > 0).map((row) => ({ label: row.label, value: row.received }))}
                 emptyText="No requests in this period."
               />
+            </Section>
+            <Section title="Response times">
+              <BarChart title="Days from receipt to decision" unit="requests" bars={r.responseTimes.buckets.map((b) => ({ label: b.label, value: b.count }))} />
+            </Section>
+            <Section title="Under a court's nondisclosure order">
+              <p className="muted">{r.nondisclosureOrders.note}</p>
+              {r.nondisclosureOrders.periods.length > 0 && (
+                <ul>
+                  {r.nondisclosureOrders.periods.map((p) => (
+                    <li key={p.from}>
+                      {formatDate(p.from)} to {formatDate(p.to)}: {p.status !== 'reported' ? 'the half-year is not over' : p.figures.count ?? `fewer than ${p.figures.fewerThan}`}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Section>
+            <Section title="National-security process">
+              <p className="muted">
+                {r.nationalSecurity.description} {r.nationalSecurity.note}
+              </p>
+              {r.nationalSecurity.periods.length === 0 ? (
+                <p>No whole reporting period lies inside this period.</p>
+              ) : (
+                <ul>
+                  {r.nationalSecurity.periods.map((p) => (
+                    <li key={p.from}>
+                      {formatDate(p.from)} to {formatDate(p.to)}:{' '}
+                      {p.status !== 'reported'
+                        ? 'the period is not over'
+                        : p.figures.map((f) => (f.requests ? `${f.label} ${f.requests.band} (patrons targeted ${f.patronsTargeted?.band})` : `${f.label}: publishable on ${formatDate(f.availableOn)}`)).join('; ')}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className="citation">{r.nationalSecurity.citation}.</p>
+            </Section>
+            <Section title="Methodology">
+              <p>{r.methodology}</p>
+              <p className="citation">{r.citations.join('; ')}.</p>
             </Section>
           </>
         )}
