@@ -38,7 +38,7 @@ describe('generateKohaExport', () => {
     if (outcome.imported) expect(outcome.recordsByType).toEqual({ patron: 2000, loans: 12_100, holds: 2000, fines: 2000, searches: 2000, sessions: 2000 });
     // both passes; kept loose for slow CI machines, the figure itself is printed by the benchmark
     expect(seconds).toBeLessThan(20);
-  }, 60_000);
+  }, 600_000); // a hang guard, not a time limit: speed is measured by `npm run bench`, never asserted here
 
   it('is deterministic for a seed and writes names that stress encodings', async () => {
     const digest = async (seed: number) => {
