@@ -32,6 +32,15 @@ async function withDatabase(url, work) {
   }
 }
 
+/** Environments not yet disposed, so an interrupted bench still stops its processes and drops its databases. */
+const live = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    process.stderr.write(`bench: ${signal}, cleaning up\n`);
+    Promise.allSettled([...live].map((environment) => environment.dispose())).finally(() => process.exit(130));
+  });
+}
+
 /** A database, a queue prefix and a folder; nothing running yet. */
 async function createEnvironment(overrides = {}) {
   const name = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
@@ -57,16 +66,19 @@ async function createEnvironment(overrides = {}) {
     ...overrides,
   };
   const processes = [];
-  return {
+  const environment = {
     name, dir, env, databaseUrl, processes,
     query: (sql, params) => withDatabase(databaseUrl, (db) => db.query(sql, params)),
     async dispose() {
+      live.delete(environment);
       await Promise.all(processes.map((p) => p.stop()));
       await clearRedisPrefix(name);
       await withDatabase(POSTGRES_ADMIN_URL, (db) => db.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  live.add(environment);
+  return environment;
 }
 
 /** Starts a compiled entry point with its output in a log file; resolves once `ready` appears in it. */

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
 import { AuditHeadExporter } from '@custodian/audit';
 import { WorkflowModule } from '@custodian/cases';
@@ -42,7 +43,8 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        // asynchronous stdout, as in the API: a log line never blocks a step on a slow pipe
+        LoggerModule.forRoot({ pinoHttp: [{ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false })] }),
         PersistenceModule,
         WorkflowModule,
         StorageModule,

@@ -74,7 +74,8 @@ export class AuditLog {
     this.flushing = false;
   }
 
-  private async appendAll(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEventEntity[]> {
+  /** Appends several events inside the caller's transaction: one chain lock, one head read, one INSERT. */
+  async appendAll(manager: EntityManager, entries: AuditEntry[]): Promise<AuditEventEntity[]> {
     await this.unitOfWork.lockChain(manager, CHAIN_LOCK_KEY);
     const [last] = (await manager.query('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1')) as { seq: number | string; hash: string }[];
     let seq = Number(last?.seq ?? 0);

@@ -12,7 +12,10 @@ export function isUnderNondisclosure(row: Pick<CaseEntity, 'nondisclosureUntil'>
   return row.nondisclosureUntil !== null && row.nondisclosureUntil >= today;
 }
 
-export function assigneeIds(row: CaseEntity): string[] {
+/** What deciding visibility needs of a case row. */
+export type CaseVisibilityFields = Pick<CaseEntity, 'nondisclosureUntil' | 'intakeClerkId' | 'assignedAttorneyId' | 'reviewingAttorneyId' | 'assignedDirectorId' | 'decidingDirectorId'>;
+
+export function assigneeIds(row: Omit<CaseVisibilityFields, 'nondisclosureUntil'>): string[] {
   return [row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId].filter(
     (id): id is string => id !== null,
   );
@@ -22,7 +25,7 @@ export function assigneeIds(row: CaseEntity): string[] {
  * Who may see a case: all staff, except that a case under a nondisclosure order is visible only to the
  * people assigned to it, auditors and admins. Everyone else must not learn it exists.
  */
-export function canSeeCase(actor: Actor, row: CaseEntity, today = pacificToday()): boolean {
+export function canSeeCase(actor: Actor, row: CaseVisibilityFields, today = pacificToday()): boolean {
   if (!isUnderNondisclosure(row, today)) return true;
   if (hasRole(actor, 'auditor', 'admin')) return true;
   return assigneeIds(row).includes(actor.id);

@@ -26,11 +26,12 @@ export class CaseWorkflow {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const row = await lockCase(manager, caseId, this.unitOfWork.isPostgres);
       const result = await step(row, manager);
-      for (const job of result.jobs ?? []) await enqueueInTransaction(manager, job);
-      for (const entry of result.audit ?? []) await this.auditLog.append(manager, { caseId, ...entry });
-      return result;
+      const outbox: string[] = [];
+      for (const job of result.jobs ?? []) outbox.push(await enqueueInTransaction(manager, job));
+      if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit.map((entry) => ({ caseId, ...entry })));
+      return { ...result, outbox };
     });
-    if (outcome.jobs?.length) await this.relayQuietly();
+    await this.relayQuietly(outcome.outbox);
     return outcome.result;
   }
 
@@ -38,17 +39,18 @@ export class CaseWorkflow {
   async create<T>(work: (manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const result = await work(manager);
-      for (const job of result.jobs ?? []) await enqueueInTransaction(manager, job);
-      for (const entry of result.audit ?? []) await this.auditLog.append(manager, entry);
-      return result;
+      const outbox: string[] = [];
+      for (const job of result.jobs ?? []) outbox.push(await enqueueInTransaction(manager, job));
+      if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit);
+      return { ...result, outbox };
     });
-    if (outcome.jobs?.length) await this.relayQuietly();
+    await this.relayQuietly(outcome.outbox);
     return outcome.result;
   }
 
-  /** A failed relay is not the caller's failure: the row is committed and the sweep will send it. */
-  private async relayQuietly(): Promise<void> {
-    await this.relay.flush().catch(() => undefined);
+  /** Relays this transaction's own rows. A failed relay is not the caller's failure: the rows are committed and the sweep will send them. */
+  private async relayQuietly(outbox: string[]): Promise<void> {
+    if (outbox.length) await this.relay.flushRows(outbox).catch(() => undefined);
   }
 }
 

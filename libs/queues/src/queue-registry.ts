@@ -24,14 +24,25 @@ export class QueueRegistry {
   }
 
   async add(request: JobRequest): Promise<void> {
-    await this.get(queueOf(request.name)).add(request.name, request.payload, {
-      jobId: request.jobId,
-      // The delay is measured when the job reaches Redis, so a late relay does not push it later still.
-      delay: request.runAt ? Math.max(0, request.runAt.getTime() - Date.now()) : undefined,
-    });
+    await this.get(queueOf(request.name)).add(request.name, request.payload, jobOptions(request));
+  }
+
+  /** Several requests in one round trip per queue. */
+  async addMany(requests: readonly JobRequest[]): Promise<void> {
+    const byQueue = new Map<QueueName, JobRequest[]>();
+    for (const request of requests) byQueue.set(queueOf(request.name), [...(byQueue.get(queueOf(request.name)) ?? []), request]);
+    await Promise.all([...byQueue].map(([queue, list]) => this.get(queue).addBulk(list.map((request) => ({ name: request.name, data: request.payload, opts: jobOptions(request) })))));
   }
 
   async close(): Promise<void> {
     await Promise.all(this.all().map((queue) => queue.close()));
   }
+}
+
+function jobOptions(request: JobRequest) {
+  return {
+    jobId: request.jobId,
+    // The delay is measured when the job reaches Redis, so a late relay does not push it later still.
+    delay: request.runAt ? Math.max(0, request.runAt.getTime() - Date.now()) : undefined,
+  };
 }

@@ -71,16 +71,17 @@ export class CaseQueries {
    * scope or records), so unlike the case page it is not an audited read; access is checked all the same.
    */
   async status(actor: Actor, caseId: string) {
-    const row = await this.access.load(actor, caseId);
+    // Only the columns shown: the case's JSON columns and the imports' error lists are not parsed on every poll.
+    const row = await this.access.loadColumns(actor, caseId, ['status', 'pendingStep', 'version', 'updatedAt', 'alert']);
     const [production, imports, letters] = await Promise.all([
       this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId }, select: { id: true, status: true, progress: true } }),
-      this.dataSource.getRepository(RecordImportEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(RecordImportEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, status: true, bytes: true, bytesRead: true, createdAt: true } }),
       this.dataSource.getRepository(LetterEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, kind: true, reference: true } }),
     ]);
     return {
       id: row.id, status: row.status, pendingStep: row.pendingStep, version: row.version, updatedAt: row.updatedAt, alert: row.alert,
       production: production && { id: production.id, status: production.status, progress: production.progress },
-      imports: imports.map((i) => ({ id: i.id, status: i.status, progress: importView(i).progress })),
+      imports: imports.map((i) => ({ id: i.id, status: i.status, progress: importProgress(i) })),
       letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference })),
     };
   }
@@ -177,10 +178,14 @@ export function productionView(p: ProductionEntity) {
   return { id: p.id, status: p.status, progress: p.progress, sha256: p.sha256, bytes: p.bytes, pages: p.pages, batesFirst: p.batesFirst, batesLast: p.batesLast, manifest: p.manifest, failure: p.failure, createdAt: p.createdAt, completedAt: p.completedAt };
 }
 
+function importProgress(i: Pick<RecordImportEntity, 'bytes' | 'bytesRead'>): number {
+  return i.bytes ? Math.min(100, Math.round((i.bytesRead / i.bytes) * 100)) : 0;
+}
+
 export function importView(i: RecordImportEntity) {
   return {
     id: i.id, status: i.status, format: i.format, table: i.table, filename: i.filename, bytes: i.bytes, bytesRead: i.bytesRead,
-    progress: i.bytes ? Math.min(100, Math.round((i.bytesRead / i.bytes) * 100)) : 0, rowsRead: i.rowsRead, rowsImported: i.rowsImported,
+    progress: importProgress(i), rowsRead: i.rowsRead, rowsImported: i.rowsImported,
     errorCount: i.errorCount, errors: i.errors, createdAt: i.createdAt, completedAt: i.completedAt,
   };
 }

@@ -30,9 +30,17 @@ export class DeadlinesController {
     const today = pacificToday();
     const settings = await loadDeadlineSettings(this.dataSource.manager);
     const until = addDays(today, periodDays(query.within));
-    const deadlines = await this.dataSource.getRepository(DeadlineEntity).find({ where: { status: 'open', dueDate: LessThanOrEqual(until) }, order: { dueDate: 'ASC' } });
+    // Open clocks come from a partial index on (dueDate) WHERE status = 'open' (migration 1765600000000), and only
+    // the columns shown are read: with a million closed cases this was a scan of every clock ever computed.
+    const deadlines = await this.dataSource.getRepository(DeadlineEntity).find({
+      where: { status: 'open', dueDate: LessThanOrEqual(until) }, order: { dueDate: 'ASC' },
+      select: { id: true, caseId: true, clock: true, label: true, dueDate: true, explanation: true },
+    });
     const cases = deadlines.length
-      ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In([...new Set(deadlines.map((d) => d.caseId))]), status: In([...OPEN_STATES]) } })
+      ? await this.dataSource.getRepository(CaseEntity).find({
+        where: { id: In([...new Set(deadlines.map((d) => d.caseId))]), status: In([...OPEN_STATES]) },
+        select: { id: true, caseNumber: true, requestType: true, status: true, nondisclosureUntil: true, intakeClerkId: true, assignedAttorneyId: true, reviewingAttorneyId: true, assignedDirectorId: true, decidingDirectorId: true },
+      })
       : [];
     const visible = new Map(cases.filter((row) => canSeeCase(actor, row, today)).map((row) => [row.id, row]));
     const items = deadlines
