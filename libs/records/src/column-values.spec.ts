@@ -19,9 +19,11 @@ describe('parseColumnValue', () => {
     expect(value('abc', { type: 'string', maxLength: 2 })).toEqual({ error: 'longer than 2 characters' });
   });
 
-  it('accepts card numbers of digits and letters only', () => {
+  it("accepts card numbers as Koha's varchar(32): hyphens and spaces too, no control characters", () => {
     expect(value('23000000012345', CARD_NUMBER_COLUMN)).toBe('23000000012345');
-    expect(value('A12-34', CARD_NUMBER_COLUMN)).toEqual({ error: 'must contain digits and letters only' });
+    expect(value('A12-34', CARD_NUMBER_COLUMN)).toBe('A12-34');
+    expect(value('2300 0001 2345', CARD_NUMBER_COLUMN)).toBe('2300 0001 2345');
+    expect(value('A1\u0007', CARD_NUMBER_COLUMN)).toEqual({ error: 'must contain printable characters only' });
     expect(value('1'.repeat(33), CARD_NUMBER_COLUMN)).toEqual({ error: 'longer than 32 characters' });
   });
 
@@ -35,15 +37,22 @@ describe('parseColumnValue', () => {
     expect(value('12,50', { type: 'decimal' })).toEqual({ error: 'expected a decimal number such as 12.50' });
   });
 
-  it('refuses booleans without echoing them', () => {
-    expect(value(true, { type: 'integer' })).toEqual({ error: 'expected a whole number, got a boolean' });
+  it('takes booleans and 0/1 for tinyint flags, and refuses booleans elsewhere without echoing them', () => {
+    expect(value(true, { type: 'boolean' })).toBe(1);
+    expect(value(false, { type: 'integer' })).toBe(0);
+    expect(value('1', { type: 'boolean' })).toBe(1);
+    expect(value('false', { type: 'boolean' })).toBe(0);
+    expect(value('2', { type: 'boolean' })).toEqual({ error: 'expected 0 or 1 (or true/false)' });
+    expect(value(true, { type: 'date' })).toEqual({ error: 'expected a date, got a boolean' });
   });
 
   it('accepts Koha, ISO and date-only forms and keeps wall-clock time', () => {
     const datetime: ColumnSpec = { type: 'datetime' };
     expect(value('2026-02-28 20:15:00', datetime)).toBe('2026-02-28T20:15:00');
-    expect(value('2026-02-28T20:15:00.123-08:00', datetime)).toBe('2026-02-28T20:15:00.123-08:00');
-    expect(value('2026-02-28T20:15Z', datetime)).toBe('2026-02-28T20:15:00Z');
+    // an offset (the REST API's form) is converted to the library's time: one format everywhere
+    expect(value('2026-02-28T20:15:00.123-08:00', datetime)).toBe('2026-02-28T20:15:00');
+    expect(value('2026-03-01T04:15Z', datetime)).toBe('2026-02-28T20:15:00');
+    expect(value('2026-07-01T12:00:00+00:00', datetime)).toBe('2026-07-01T05:00:00');
     expect(value('2026-02-28', datetime)).toBe('2026-02-28T00:00:00');
     expect(value('2026-02-28 20:15:00', { type: 'date' })).toBe('2026-02-28');
   });

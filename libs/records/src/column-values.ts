@@ -1,3 +1,4 @@
+import { LIBRARY_TIME_ZONE, toLocalDateTime } from '@custodian/domain';
 import { ColumnSpec } from './koha-schema';
 
 /** A cell as a reader delivers it: JSON gives strings (numbers keep their literal text), booleans and null; CSV strings. */
@@ -22,12 +23,17 @@ const ok = (value: FieldValue): ParsedValue => ({ ok: true, value });
 const fail = (message: string): ParsedValue => ({ ok: false, message });
 
 /** Trims, turns '' into null and checks the value against the column's type and limits. */
-export function parseColumnValue(raw: RawValue, spec: ColumnSpec): ParsedValue {
+export function parseColumnValue(raw: RawValue, spec: ColumnSpec, timeZone: string = LIBRARY_TIME_ZONE): ParsedValue {
   if (raw === null) return ok(null);
-  if (typeof raw === 'boolean') return fail(`expected ${describeType(spec)}, got a boolean`);
+  if (typeof raw === 'boolean') {
+    // database tools export tinyint(1) flags as JSON booleans; Koha stores 0/1
+    return spec.type === 'boolean' || spec.type === 'integer' ? ok(raw ? 1 : 0) : fail(`expected ${describeType(spec)}, got a boolean`);
+  }
   const text = raw.trim();
   if (text === '') return ok(null);
   switch (spec.type) {
+    case 'boolean':
+      return parseBoolean(text);
     case 'string':
       return parseString(text, spec);
     case 'integer':
@@ -36,8 +42,18 @@ export function parseColumnValue(raw: RawValue, spec: ColumnSpec): ParsedValue {
       return parseDecimal(text);
     case 'date':
     case 'datetime':
-      return parseTemporal(text, spec.type);
+      return parseTemporal(text, spec.type, timeZone);
   }
+}
+
+const TRUE_TEXT = new Set(['1', 'true', 'yes', 't', 'y']);
+const FALSE_TEXT = new Set(['0', 'false', 'no', 'f', 'n']);
+
+function parseBoolean(text: string): ParsedValue {
+  const lower = text.toLowerCase();
+  if (TRUE_TEXT.has(lower)) return ok(1);
+  if (FALSE_TEXT.has(lower)) return ok(0);
+  return fail('expected 0 or 1 (or true/false)');
 }
 
 function parseString(text: string, spec: ColumnSpec): ParsedValue {
@@ -64,11 +80,12 @@ function parseDecimal(text: string): ParsedValue {
 }
 
 /**
- * Dates and date-times keep the library's wall-clock time as written (Koha stores local time): no zone
- * conversion, so a loan on 28 February stays on 28 February when compared with a case's date range.
- * date → YYYY-MM-DD; datetime → YYYY-MM-DDTHH:MM:SS[.fff][zone], with the zone only when the source had one.
+ * Dates and date-times become the library's wall-clock time in one format (Koha's database stores local time, so
+ * MySQL-style values are kept as written; a value with an offset, as the REST API gives, is converted to the
+ * library's time zone). date → YYYY-MM-DD; datetime → YYYY-MM-DDTHH:MM:SS. A loan on 28 February stays on
+ * 28 February when compared with a case's date range.
  */
-function parseTemporal(text: string, type: 'date' | 'datetime'): ParsedValue {
+function parseTemporal(text: string, type: 'date' | 'datetime', timeZone: string): ParsedValue {
   if (ZERO_DATE.test(text)) return ok(null);
   const match = DATE_TIME.exec(text);
   if (!match) {
@@ -78,8 +95,14 @@ function parseTemporal(text: string, type: 'date' | 'datetime'): ParsedValue {
   if (!isCalendarDate(Number(year), Number(month), Number(day))) return fail('not a real calendar date');
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return fail('not a real time of day');
   if (zone && !isZone(zone)) return fail('not a valid time-zone offset');
-  const datePart = `${year}-${month}-${day}`;
-  return ok(type === 'date' ? datePart : `${datePart}T${hour}:${minute}:${second}${fraction}${zone}`);
+  void fraction; // sub-second precision is not evidence anyone needs, and one format prints alike everywhere
+  let wall = `${year}-${month}-${day}T${hour}:${minute}:${second}`;
+  if (zone) {
+    const instant = new Date(`${wall}${zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+    if (Number.isNaN(instant.getTime())) return fail('not a valid date-time');
+    wall = toLocalDateTime(instant, timeZone).slice(0, 19);
+  }
+  return ok(type === 'date' ? wall.slice(0, 10) : wall);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -97,7 +120,7 @@ function isZone(zone: string): boolean {
 }
 
 function describeType(spec: ColumnSpec): string {
-  const names = { string: 'text', integer: 'a whole number', decimal: 'a decimal number', date: 'a date', datetime: 'a date-time' };
+  const names = { boolean: '0 or 1', string: 'text', integer: 'a whole number', decimal: 'a decimal number', date: 'a date', datetime: 'a date-time' };
   return names[spec.type];
 }
 

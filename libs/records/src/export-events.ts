@@ -12,6 +12,8 @@ export interface TableStarted {
   line: number | null;
   /** Header columns, for formats that declare them up front (CSV). */
   columns?: readonly string[];
+  /** The file gave this name a value that is not a list of rows (JSON), e.g. the REST API's "balance". */
+  notATable?: boolean;
 }
 
 export interface FieldProblem {
@@ -29,6 +31,8 @@ export interface RawRow {
   values: ReadonlyMap<string, RawValue>;
   /** Problems the reader saw in the row's shape (nested values, duplicate keys, wrong field count). */
   problems: readonly FieldProblem[];
+  /** Columns whose nested list (or too deeply nested object) was not read. */
+  skipped?: readonly string[];
 }
 
 export interface FileProblem {

@@ -1,5 +1,8 @@
 import { RecordType, ResponsiveRecord } from '@custodian/domain';
 import { ExportFile } from './export-source';
+import { saysWhatWasBorrowed } from './item-catalogue';
+import { tableSchema } from './koha-tables';
+import { patronReference } from './patron-directory';
 import { ProgressListener } from './import-progress';
 import { scanExport } from './scan-export';
 import { toResponsiveRecord } from './to-responsive-record';
@@ -11,6 +14,21 @@ export interface ImportOptions {
   /** Records per batch handed to the sink (default 500). */
   batchSize?: number;
   onProgress?: ProgressListener;
+  timeZone?: string;
+  /** Filled in as records are read: what the import result tells the clerk. */
+  stats?: ImportStats;
+}
+
+/** Counts the import pass keeps, for the warnings on the import result. */
+export interface ImportStats {
+  /** Loans and holds whose row (and the upload's items/biblio) gives neither a title nor a barcode. */
+  undescribed: Partial<Record<RecordType, number>>;
+  /** Rows not attributable to anyone (anonymised history, the AnonymousPatron, no borrowernumber): never produced. */
+  notAttributable: number;
+}
+
+export function emptyImportStats(): ImportStats {
+  return { undescribed: {}, notAttributable: 0 };
 }
 
 /** Receives the records batch by batch; write them in one transaction, so a failed import leaves nothing. */
@@ -32,15 +50,24 @@ export class ExportChangedError extends Error {
 export async function* readRecordBatches(files: readonly ExportFile[], validation: ValidatedExport, options: ImportOptions = {}): AsyncGenerator<ResponsiveRecord[]> {
   if (!isValidated(validation)) throw new Error('refusing to import an export that did not pass validation');
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const stats = options.stats ?? emptyImportStats();
   let batch: ResponsiveRecord[] = [];
-  for await (const event of scanExport(files, 'importing', options.onProgress)) {
+  for await (const event of scanExport(files, 'importing', options.onProgress, options.timeZone)) {
     if (event.kind === 'issue') {
       throw new ExportChangedError(`it now has a problem: ${event.issue.message}`);
+    } else if (event.kind === 'warning') {
+      continue;
     } else if (event.kind === 'file') {
       if (event.sha256 !== validation.sha256[event.index]) throw new ExportChangedError(`file ${event.index + 1} has different content`);
     } else {
       if (event.issues.length > 0) throw new ExportChangedError(`${event.location.table} row ${event.location.row} now has a problem`);
-      batch.push(toResponsiveRecord(event, validation.patronCards));
+      const record = toResponsiveRecord(event, validation.directory, validation.catalogue);
+      if (!record) continue;
+      if (record.cardNumber === null && !isPending(record, validation)) stats.notAttributable++;
+      if ((record.recordType === 'loans' || record.recordType === 'holds') && !saysWhatWasBorrowed(record.fields)) {
+        stats.undescribed[record.recordType] = (stats.undescribed[record.recordType] ?? 0) + 1;
+      }
+      batch.push(record);
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];
@@ -50,22 +77,45 @@ export async function* readRecordBatches(files: readonly ExportFile[], validatio
   if (batch.length > 0) yield batch;
 }
 
+/** A row whose patron is not known yet (it will be re-checked), as opposed to one that is nobody's. */
+function isPending(record: ResponsiveRecord, validation: ValidatedExport): boolean {
+  const borrowernumber = pendingBorrowernumber(record);
+  return borrowernumber !== null && !validation.directory.anonymous.has(borrowernumber);
+}
+
+/** The borrowernumber an unattributed record waits for, or null. */
+export function pendingBorrowernumber(record: ResponsiveRecord): number | null {
+  const schema = tableSchema(record.sourceTable);
+  if (record.cardNumber !== null || !schema) return null;
+  return patronReference(schema, record.fields).borrowernumber;
+}
+
+/** "240 loans have no title or barcode": the warning on the import result, and what the production repeats. */
+export function undescribedWarnings(stats: ImportStats): string[] {
+  const nouns: Partial<Record<RecordType, [string, string]>> = { loans: ['loan', 'loans'], holds: ['hold', 'holds'] };
+  return Object.entries(stats.undescribed).map(([type, count]) => {
+    const [one, many] = nouns[type as RecordType] ?? [type, type];
+    return `${count} ${count === 1 ? `${one} has` : `${many} have`} no title or barcode: add the items and biblio tables (or a circulation report joining barcode, title, author and itemcallnumber) to say what was borrowed`;
+  });
+}
+
 export type ImportOutcome =
   | { imported: false; validation: ExportValidation }
-  | { imported: true; validation: ValidatedExport; records: number; recordsByType: Partial<Record<RecordType, number>>; batches: number };
+  | { imported: true; validation: ValidatedExport; records: number; recordsByType: Partial<Record<RecordType, number>>; batches: number; stats: ImportStats };
 
 /** Both passes: validates, and only if the whole export is valid hands every record to `sink`. */
 export async function importExport(files: readonly ExportFile[], sink: RecordSink, options: ValidateOptions & ImportOptions = {}): Promise<ImportOutcome> {
   const validation = await validateExport(files, options);
   if (!isValidated(validation)) return { imported: false, validation };
   const recordsByType: Partial<Record<RecordType, number>> = {};
+  const stats = emptyImportStats();
   let records = 0;
   let batches = 0;
-  for await (const batch of readRecordBatches(files, validation, options)) {
+  for await (const batch of readRecordBatches(files, validation, { ...options, stats })) {
     await sink(batch);
     batches++;
     records += batch.length;
     for (const record of batch) recordsByType[record.recordType] = (recordsByType[record.recordType] ?? 0) + 1;
   }
-  return { imported: true, validation, records, recordsByType, batches };
+  return { imported: true, validation, records, recordsByType, batches, stats };
 }

@@ -8,10 +8,10 @@ import { NOT_UTF8_MESSAGE, createUtf8Decoder, lineFeedsBeforeBadByte } from './u
  * holding the file: one chunk of text and one row at a time. Text is fed to the tokenizer a line at a
  * time, so each row knows the line its '{' is on. A syntax error ends the file with one problem.
  */
-export async function* readJsonExport(chunks: ByteChunks): AsyncGenerator<ExportEvent> {
+export async function* readJsonExport(chunks: ByteChunks, table: string | null = null): AsyncGenerator<ExportEvent> {
   const decode = createUtf8Decoder();
   const tokenize = createJsonTokenizer();
-  const assembler = new JsonExportAssembler();
+  const assembler = new JsonExportAssembler(table);
   const events: ExportEvent[] = [];
   let line = 1;
 

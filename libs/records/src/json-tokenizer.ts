@@ -16,10 +16,13 @@ const { jsonParser } = require('stream-json/parser.js') as {
   jsonParser: (options?: StreamJsonParser.ParserOptions) => BareTokenizer;
 };
 
-/** A stateful tokenizer: feed successive pieces of one JSON text; each call returns the tokens completed so far. */
+/**
+ * A stateful tokenizer: feed successive pieces of one JSON text; each call returns the tokens completed so far.
+ * Keys, strings and numbers come as start/chunk/end tokens, never packed: packing would hold a value of any
+ * size in memory before we could refuse it. JsonExportAssembler joins the chunks up to its own limits.
+ */
 export function createJsonTokenizer(): (text: string) => readonly JsonToken[] {
-  // packed values only: one token per key or value instead of start/chunk/end triples
-  const tokenize = jsonParser({ streamValues: false });
+  const tokenize = jsonParser({ packValues: false, streamValues: true });
   return (text) => {
     const result = tokenize(text);
     return typeof result === 'object' ? result.values : [];

@@ -1,11 +1,9 @@
-import { RecordType } from '@custodian/domain';
+import { KohaColumnType, RecordType } from '@custodian/domain';
 
-export type ColumnType = 'string' | 'integer' | 'decimal' | 'date' | 'datetime';
+export type ColumnType = KohaColumnType;
 
 export interface ColumnSpec {
   type: ColumnType;
-  /** A value is needed to scope the row (who, when); a CSV header must then name the column. */
-  required?: boolean;
   /** Characters (Koha's varchar/text length); strings only. */
   maxLength?: number;
   /** Extra shape rule for strings, e.g. card numbers. */
@@ -14,19 +12,27 @@ export interface ColumnSpec {
 
 export interface TableSchema {
   table: string;
-  recordType: RecordType;
+  /** null for lookup tables (items, biblio, biblioitems): they describe what was borrowed and are no one's records. */
+  recordType: RecordType | null;
   columns: Readonly<Record<string, ColumnSpec>>;
+  /** Credentials and tokens: dropped as they are read, never sealed. */
+  neverStored: ReadonlySet<string>;
   /** Column holding the Koha borrowernumber that links the row to a patron (search_history calls it userid). */
   borrowerColumn: string | null;
   /** Column holding the card number directly, when the export carries it. */
   cardColumn: string | null;
   /** Column the row is dated by; becomes ResponsiveRecord.occurredAt. */
   dateColumn: string | null;
+  /** The borrower column names a patron only when this column has one of these values (action_logs.module). */
+  attributableWhen?: { column: string; values: readonly string[] };
+  /** False for tables Koha does not have (sessions). */
+  koha: boolean;
 }
 
-/** Koha cardnumber is varchar(32); libraries use barcodes of digits and letters. */
+/** Koha cardnumber is varchar(32): libraries use digits, letters, hyphens and spaces; control characters are refused. */
 export const CARD_NUMBER_COLUMN: ColumnSpec = {
   type: 'string',
   maxLength: 32,
-  pattern: { regex: /^[A-Za-z0-9]+$/, description: 'digits and letters only' },
+  // eslint-disable-next-line no-control-regex
+  pattern: { regex: /^[^\u0000-\u001f\u007f]+$/, description: 'printable characters only' },
 };

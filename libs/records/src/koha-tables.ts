@@ -1,181 +1,38 @@
+import { KOHA_CATALOGUE, KohaTable } from '@custodian/domain';
 import { CARD_NUMBER_COLUMN, ColumnSpec, TableSchema } from './koha-schema';
 
 /*
- * The tables an import accepts, with Koha's column names (installer/data/mysql/kohastructure.sql) and their
- * SQL limits. Koha's text/mediumtext/longtext columns are capped at 65,535 characters as a sanity limit.
- * "required" marks only what is needed to scope a row (patron, date); the rest of Koha's NOT NULLs are
- * left optional so that exports of a column subset (SQL reports) still load.
+ * The tables an import accepts, derived from the domain's KOHA_CATALOGUE (every column Koha's kohastructure.sql
+ * declares, with the redaction policy's rule), so the import and the redaction policy cannot drift apart.
+ * Nothing is "required": Koha allows NULL in most columns and SQL reports export subsets. A row that cannot be
+ * tied to a patron is imported as not attributable and never produced as anyone's.
  */
 
-const int: ColumnSpec = { type: 'integer' };
-const money: ColumnSpec = { type: 'decimal' };
-const date: ColumnSpec = { type: 'date' };
-const datetime: ColumnSpec = { type: 'datetime' };
-const requiredInt: ColumnSpec = { type: 'integer', required: true };
-const text = (maxLength = 65535): ColumnSpec => ({ type: 'string', maxLength });
-const branchcode = text(10);
+function schemaOf(table: KohaTable): TableSchema {
+  const columns: Record<string, ColumnSpec> = {};
+  const neverStored = new Set<string>();
+  for (const [name, column] of Object.entries(table.columns)) {
+    if (column.rule === 'never_stored') neverStored.add(name);
+    columns[name] = name === table.cardColumn || name === 'cardnumber' ? CARD_NUMBER_COLUMN : { type: column.type, ...(column.maxLength ? { maxLength: column.maxLength } : {}) };
+  }
+  return {
+    table: table.table,
+    recordType: table.recordType,
+    columns,
+    neverStored,
+    borrowerColumn: table.borrowerColumn,
+    cardColumn: table.cardColumn,
+    dateColumn: table.dateColumn,
+    ...(table.attributableWhen ? { attributableWhen: table.attributableWhen } : {}),
+    koha: table.koha,
+  };
+}
 
-const loanColumns: Record<string, ColumnSpec> = {
-  issue_id: int,
-  borrowernumber: int,
-  cardnumber: CARD_NUMBER_COLUMN, // not a Koha column: report exports often join it in
-  itemnumber: int,
-  barcode: text(20), // from items, so productions read well
-  title: text(), // from biblio
-  author: text(),
-  branchcode,
-  issuedate: { type: 'datetime', required: true },
-  date_due: datetime,
-  returndate: datetime,
-  lastreneweddate: datetime,
-  renewals_count: int,
-  auto_renew: int,
-  onsite_checkout: int,
-  note: text(),
-  notedate: datetime,
-  timestamp: datetime,
-};
+export const KOHA_TABLES: ReadonlyMap<string, TableSchema> = new Map([...KOHA_CATALOGUE.values()].map((table) => [table.table, schemaOf(table)]));
+export const KOHA_TABLE_NAMES: readonly string[] = [...KOHA_TABLES.keys()];
 
-const holdColumns: Record<string, ColumnSpec> = {
-  reserve_id: int,
-  borrowernumber: int,
-  cardnumber: CARD_NUMBER_COLUMN,
-  reservedate: { type: 'date', required: true },
-  biblionumber: int,
-  itemnumber: int,
-  title: text(),
-  branchcode,
-  notificationdate: date,
-  reminderdate: date,
-  cancellationdate: date,
-  cancellation_reason: text(80),
-  reservenotes: text(),
-  priority: int,
-  found: text(1),
-  waitingdate: date,
-  expirationdate: date,
-  suspend_until: datetime,
-  itemtype: text(10),
-  timestamp: datetime,
-};
-
-const tables: TableSchema[] = [
-  {
-    table: 'borrowers',
-    recordType: 'patron',
-    borrowerColumn: 'borrowernumber',
-    cardColumn: 'cardnumber',
-    dateColumn: null,
-    columns: {
-      borrowernumber: requiredInt,
-      cardnumber: { ...CARD_NUMBER_COLUMN, required: true },
-      surname: text(),
-      firstname: text(),
-      title: text(),
-      othernames: text(),
-      initials: text(),
-      dateofbirth: date,
-      address: text(),
-      address2: text(),
-      city: text(),
-      state: text(),
-      zipcode: text(25),
-      country: text(),
-      email: text(),
-      emailpro: text(),
-      phone: text(),
-      mobile: text(50),
-      branchcode,
-      categorycode: text(10),
-      dateenrolled: date,
-      dateexpiry: date,
-      borrowernotes: text(),
-      opacnote: text(),
-      contactname: text(),
-      contactfirstname: text(),
-      contacttitle: text(),
-      guarantorid: int,
-      relationship: text(100),
-      sex: text(1),
-      userid: text(75),
-      sort1: text(80),
-      sort2: text(80),
-      privacy: int,
-      lastseen: datetime,
-      updated_on: datetime,
-    },
-  },
-  { table: 'issues', recordType: 'loans', borrowerColumn: 'borrowernumber', cardColumn: 'cardnumber', dateColumn: 'issuedate', columns: loanColumns },
-  { table: 'old_issues', recordType: 'loans', borrowerColumn: 'borrowernumber', cardColumn: 'cardnumber', dateColumn: 'issuedate', columns: loanColumns },
-  { table: 'reserves', recordType: 'holds', borrowerColumn: 'borrowernumber', cardColumn: 'cardnumber', dateColumn: 'reservedate', columns: holdColumns },
-  { table: 'old_reserves', recordType: 'holds', borrowerColumn: 'borrowernumber', cardColumn: 'cardnumber', dateColumn: 'reservedate', columns: holdColumns },
-  {
-    table: 'accountlines',
-    recordType: 'fines',
-    borrowerColumn: 'borrowernumber',
-    cardColumn: 'cardnumber',
-    dateColumn: 'date',
-    columns: {
-      accountlines_id: int,
-      issue_id: int,
-      borrowernumber: int,
-      cardnumber: CARD_NUMBER_COLUMN,
-      itemnumber: int,
-      date: { type: 'datetime', required: true },
-      amount: money,
-      amountoutstanding: money,
-      description: text(),
-      debit_type_code: text(80),
-      credit_type_code: text(80),
-      status: text(16),
-      payment_type: text(80),
-      note: text(),
-      manager_id: int,
-      interface: text(16),
-      branchcode,
-      timestamp: datetime,
-    },
-  },
-  {
-    table: 'search_history',
-    recordType: 'searches',
-    borrowerColumn: 'userid', // Koha names the borrowernumber "userid" here
-    cardColumn: 'cardnumber',
-    dateColumn: 'time',
-    columns: {
-      id: int,
-      userid: int,
-      cardnumber: CARD_NUMBER_COLUMN,
-      sessionid: text(32),
-      query_desc: text(255),
-      query_cgi: text(),
-      type: text(16),
-      total: int,
-      time: { type: 'datetime', required: true },
-    },
-  },
-  {
-    // Not Koha: PC-session and room-booking products log by card number.
-    table: 'sessions',
-    recordType: 'sessions',
-    borrowerColumn: 'borrowernumber',
-    cardColumn: 'cardnumber',
-    dateColumn: 'session_start',
-    columns: {
-      session_id: text(64),
-      cardnumber: CARD_NUMBER_COLUMN,
-      borrowernumber: int,
-      resource: text(64),
-      resource_type: text(16),
-      session_start: { type: 'datetime', required: true },
-      session_end: datetime,
-      branchcode,
-    },
-  },
-];
-
-export const KOHA_TABLES: ReadonlyMap<string, TableSchema> = new Map(tables.map((schema) => [schema.table, schema]));
-export const KOHA_TABLE_NAMES: readonly string[] = tables.map((schema) => schema.table);
+/** Lookup tables whose rows enrich loans, holds and fines with what was borrowed. */
+export const LOOKUP_TABLES = new Set(['items', 'biblio', 'biblioitems']);
 
 export function tableSchema(table: string): TableSchema | undefined {
   return KOHA_TABLES.get(table);

@@ -11,6 +11,8 @@ export interface PatronReference {
 }
 
 export function patronReference(schema: TableSchema, fields: Record<string, FieldValue>): PatronReference {
+  const when = schema.attributableWhen;
+  if (when && !when.values.includes(String(fields[when.column] ?? ''))) return { borrowernumber: null, cardnumber: null };
   const borrowernumber = schema.borrowerColumn ? fields[schema.borrowerColumn] : null;
   const cardnumber = schema.cardColumn ? fields[schema.cardColumn] : null;
   return {
@@ -19,13 +21,28 @@ export function patronReference(schema: TableSchema, fields: Record<string, Fiel
   };
 }
 
+/** Who the records of an export (and of the case it joins) belong to. */
+export interface PatronDirectory {
+  cards: PatronCardMap;
+  /** Borrowernumbers that stand for no one: Koha's AnonymousPatron (configured or detected). */
+  anonymous: ReadonlySet<number>;
+}
+
 /**
- * The card number a row pertains to: its borrowernumber's card when known, else a card number the row
- * carries itself; null for anonymised history (no borrowernumber, no card).
+ * The card number a row pertains to, or null when it is not attributable: anonymised history (NULL borrowernumber,
+ * or the AnonymousPatron's), a row whose patron is not known (yet), or a table row that names no patron.
  */
-export function cardNumberFor(reference: PatronReference, cards: PatronCardMap): string | null {
-  const viaBorrower = reference.borrowernumber === null ? undefined : cards.get(reference.borrowernumber);
+export function cardNumberFor(reference: PatronReference, directory: PatronDirectory): string | null {
+  if (reference.borrowernumber !== null && directory.anonymous.has(reference.borrowernumber)) return null;
+  const viaBorrower = reference.borrowernumber === null ? undefined : directory.cards.get(reference.borrowernumber);
   return viaBorrower ?? reference.cardnumber;
+}
+
+/** Koha's documentation has libraries create the AnonymousPatron as a patron named "Anonymous". */
+const ANONYMOUS_NAME = /^\s*anonymous(\s+patron)?\s*$/i;
+
+export function looksAnonymous(fields: Record<string, FieldValue>): boolean {
+  return ANONYMOUS_NAME.test(String(fields.surname ?? '')) || (ANONYMOUS_NAME.test(String(fields.firstname ?? '')) && !fields.surname);
 }
 
 interface Reference {
@@ -33,6 +50,12 @@ interface Reference {
   at: RowLocation;
   field: string;
   rows: number;
+}
+
+/** Rows whose patron is not (yet) known: imported unattributed, re-checked when the borrowers arrive. */
+export interface PendingPatrons {
+  rows: number;
+  borrowernumbers: number;
 }
 
 /*
@@ -48,12 +71,23 @@ export class PatronDirectoryBuilder {
   private readonly cards = new Map<number, string>();
   private readonly owners = new Map<string, number>();
   private readonly references = new Map<number, Reference>();
+  private readonly anonymous: Set<number>;
 
-  constructor(private readonly known: PatronCardMap = new Map()) {}
+  constructor(
+    private readonly known: PatronCardMap = new Map(),
+    anonymous: Iterable<number> = [],
+  ) {
+    this.anonymous = new Set(anonymous);
+  }
+
+  /** A borrowernumber Koha's AnonymousPatron preference names (from a systempreferences row or a patron named so). */
+  addAnonymous(borrowernumber: number): void {
+    this.anonymous.add(borrowernumber);
+  }
 
   addBorrower(reference: PatronReference, at: RowLocation): ImportIssue | null {
     const { borrowernumber, cardnumber } = reference;
-    if (borrowernumber === null || cardnumber === null) return null; // already reported as required values
+    if (borrowernumber === null || cardnumber === null) return null; // not attributable by card; nothing to link
     const card = this.cards.get(borrowernumber);
     if (card !== undefined && card !== cardnumber) {
       return { ...at, field: 'cardnumber', message: `borrowernumber ${borrowernumber} appears again with a different card number` };
@@ -85,19 +119,24 @@ export class PatronDirectoryBuilder {
   }
 
   /** Checks every reference against the borrowers rows and the known patrons; the export wins over what was known. */
-  finish(): { cards: PatronCardMap; issues: ImportIssue[] } {
+  finish(): { directory: PatronDirectory; issues: ImportIssue[]; pending: PendingPatrons; pendingExample: Reference | null } {
     const cards = new Map(this.known);
     for (const [borrowernumber, card] of this.cards) cards.set(borrowernumber, card);
+    for (const borrowernumber of this.anonymous) cards.delete(borrowernumber);
     const issues: ImportIssue[] = [];
+    const pending: PendingPatrons = { rows: 0, borrowernumbers: 0 };
+    let pendingExample: Reference | null = null;
     for (const [borrowernumber, reference] of this.references) {
+      if (this.anonymous.has(borrowernumber)) continue;
       const card = cards.get(borrowernumber);
       if (card === undefined && reference.card === null) {
-        const rows = reference.rows === 1 ? '1 row refers' : `${reference.rows} rows refer`;
-        issues.push({ ...reference.at, field: reference.field, message: `borrowernumber ${borrowernumber} has no borrowers row in this export and is not a known patron (${rows} to it)` });
+        pending.rows += reference.rows;
+        pending.borrowernumbers++;
+        pendingExample ??= reference;
       } else if (card !== undefined && reference.card !== null && card !== reference.card) {
         issues.push({ ...reference.at, field: 'cardnumber', message: `the card number differs from the borrowers row of borrowernumber ${borrowernumber}` });
       }
     }
-    return { cards, issues };
+    return { directory: { cards, anonymous: new Set(this.anonymous) }, issues, pending, pendingExample };
   }
 }

@@ -15,13 +15,13 @@ export interface FileScanned {
 export type ScanEvent = NormalisedEvent | FileScanned;
 
 /** One streaming read of every file of an export: normalised rows and issues, in file order. Both passes use it. */
-export async function* scanExport(files: readonly ExportFile[], phase: ImportPhase, onProgress?: ProgressListener): AsyncGenerator<ScanEvent> {
+export async function* scanExport(files: readonly ExportFile[], phase: ImportPhase, onProgress?: ProgressListener, timeZone?: string): AsyncGenerator<ScanEvent> {
   const progress = new ProgressReporter(phase, totalSize(files), onProgress);
   for (const [index, file] of files.entries()) {
     const meter = new ByteMeter();
     const chunks = meteredChunks(file.open(), meter, (count) => progress.addBytes(count));
-    const events = file.format === 'json' ? readJsonExport(chunks) : readCsvExport(chunks, file.table);
-    for await (const event of normaliseRows(events)) {
+    const events = file.format === 'json' ? readJsonExport(chunks, file.table ?? null) : readCsvExport(chunks, file.table, file.delimiter);
+    for await (const event of normaliseRows(events, timeZone)) {
       if (event.kind === 'row') progress.addRow();
       yield event;
     }

@@ -186,6 +186,10 @@ export function importView(i: RecordImportEntity) {
   return {
     id: i.id, status: i.status, format: i.format, table: i.table, filename: i.filename, bytes: i.bytes, bytesRead: i.bytesRead,
     progress: importProgress(i), rowsRead: i.rowsRead, rowsImported: i.rowsImported,
-    errorCount: i.errorCount, errors: i.errors, createdAt: i.createdAt, completedAt: i.completedAt,
+    errorCount: i.errorCount, errors: i.errors, warningCount: i.warningCount ?? 0, warnings: i.warnings ?? [],
+    // rows waiting for a borrowers file (re-checked when one arrives) and rows that are no one's (never produced)
+    pendingRows: i.pendingRows ?? 0, notAttributableRows: i.notAttributableRows ?? 0,
+    files: (i.files ?? []).map((f) => ({ filename: f.filename, format: f.format, table: f.table, bytes: f.bytes })),
+    createdAt: i.createdAt, completedAt: i.completedAt,
   };
 }

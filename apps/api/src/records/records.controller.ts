@@ -1,26 +1,32 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow } from '@custodian/cases';
-import { RecordImportEntity } from '@custodian/persistence';
+import { RecordImportEntity, RecordImportFile } from '@custodian/persistence';
+import { IMPORTABLE_TABLE_NAMES, UnsupportedExportError, exportFileFor } from '@custodian/records';
 import { jobRequest } from '@custodian/queues';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
 import { importView } from '../cases/case-queries.service';
 import { safeFilename } from '../documents/documents.controller';
+import { rm } from 'node:fs/promises';
 import { MAX_EXPORT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
 
-export const CSV_TABLES = ['borrowers', 'issues', 'old_issues', 'reserves', 'old_reserves', 'accountlines', 'search_history', 'sessions'] as const;
+/** Koha's table names and the REST API's (patrons, checkouts, holds, account_lines). */
+export const CSV_TABLES = IMPORTABLE_TABLE_NAMES;
+/** Per-table CSV downloads of one export, uploaded together and validated as one data set. */
+const MAX_FILES_PER_UPLOAD = 20;
 /** Responsive records may be added until the director has decided. */
 const IMPORTABLE_STATES = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
 
 class RecordImportDto {
   @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
-  @IsOptional() @IsIn(CSV_TABLES, { message: `table must be one of: ${CSV_TABLES.join(', ')}` }) table?: (typeof CSV_TABLES)[number];
+  /** The table of a file whose name does not say (Koha's "<report>-reportresults.csv"); only with one file. */
+  @IsOptional() @IsIn(CSV_TABLES, { message: `table must be one of: ${CSV_TABLES.join(', ')}` }) table?: string;
 }
 
 @ApiTags('records')
@@ -33,38 +39,49 @@ export class RecordsController {
     private readonly store: ContentStore,
   ) {}
 
-  /** Stores the export and queues its import; validation and progress are reported on the import. */
+  /**
+   * Stores the export and queues its import; validation and progress are reported on the import. Several files in
+   * one upload (field "file", repeated) are one data set: per-table CSVs resolve against each other and against
+   * what earlier uploads brought into the case.
+   */
   @Post()
   @HttpCode(202)
   @Authenticated('clerk')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_EXPORT_BYTES)))
-  async upload(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: RecordImportDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor) {
-    await this.access.load(actor, caseId);
-    const format = body.format ?? formatFromFilename(file?.originalname);
-    if (!format) {
-      throw new BadRequestException({ message: ['file: upload a Koha export as .json (keyed by table names) or one .csv file per table, or name the format'], fields: { file: ['must be .json or .csv'] } });
-    }
-    const table = body.table ?? (format === 'csv' ? tableFromFilename(file?.originalname) : undefined);
-    if (format === 'csv' && !table) {
-      throw new BadRequestException({ message: ['table: name the Koha table a CSV file holds (e.g. issues), or name the file after it'], fields: { table: ['required for CSV'] } });
-    }
-    const stored = await storeUpload(this.store, file);
-    return this.workflow.change(caseId, async (row, manager) => {
-      this.access.assertVisible(actor, row);
-      if (!IMPORTABLE_STATES.includes(row.status)) throw new CaseStateConflictError('Records can be imported only before the director decides', row.status);
-      const recordImport = manager.create(RecordImportEntity, {
-        id: randomUUID(), caseId, status: 'queued', format, table: table ?? null, filename: safeFilename(file!.originalname),
-        sha256: stored.sha256, bytes: stored.bytes, bytesRead: 0, rowsRead: 0, rowsImported: 0, errors: null, errorCount: 0,
-        createdById: actor.id, createdAt: new Date(), completedAt: null,
+  @UseInterceptors(FilesInterceptor('file', MAX_FILES_PER_UPLOAD, uploadOptions(MAX_EXPORT_BYTES, MAX_FILES_PER_UPLOAD)))
+  async upload(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: RecordImportDto, @UploadedFiles() uploaded: Express.Multer.File[] | undefined, @CurrentUser() actor: Actor) {
+    const files = uploaded ?? [];
+    try {
+      await this.access.load(actor, caseId);
+      if (files.length === 0) throw new BadRequestException({ message: ['file: attach the file in a multipart field named "file"'], fields: { file: ['required'] } });
+      if (body.table && files.length > 1) throw new BadRequestException({ message: ['table: name the table only when uploading one file; name several files after their tables'], fields: { table: ['only with one file'] } });
+      const described = files.map((file) => describeFile(file, body));
+      const stored: RecordImportFile[] = [];
+      for (const [index, file] of files.entries()) {
+        const put = await storeUpload(this.store, file);
+        stored.push({ filename: safeFilename(file.originalname), format: described[index].format, table: described[index].table, sha256: put.sha256, bytes: put.bytes });
+      }
+      const first = stored[0];
+      const bytes = stored.reduce((sum, file) => sum + file.bytes, 0);
+      return await this.workflow.change(caseId, async (row, manager) => {
+        this.access.assertVisible(actor, row);
+        if (!IMPORTABLE_STATES.includes(row.status)) throw new CaseStateConflictError('Records can be imported only before the director decides', row.status);
+        const recordImport = manager.create(RecordImportEntity, {
+          id: randomUUID(), caseId, status: 'queued', format: first.format, table: stored.length === 1 ? first.table : null,
+          filename: stored.length === 1 ? first.filename : `${stored.length} files`.slice(0, 255), sha256: first.sha256, bytes, bytesRead: 0, rowsRead: 0, rowsImported: 0,
+          errors: null, errorCount: 0, warnings: null, warningCount: 0, pendingRows: 0, notAttributableRows: 0, files: stored.length === 1 ? null : stored, stats: null,
+          createdById: actor.id, createdAt: new Date(), completedAt: null,
+        });
+        await manager.save(RecordImportEntity, recordImport);
+        return {
+          result: importView(recordImport),
+          jobs: [jobRequest('import-records', { caseId, importId: recordImport.id }, `${caseId}-import-${recordImport.id}`)],
+          audit: [{ actor: { id: actor.id, username: actor.username }, action: 'records.upload', objectType: 'record_import', objectId: recordImport.id, details: { files: stored.map((f) => ({ format: f.format, table: f.table, bytes: f.bytes, sha256: f.sha256 })) } }],
+        };
       });
-      await manager.save(RecordImportEntity, recordImport);
-      return {
-        result: importView(recordImport),
-        jobs: [jobRequest('import-records', { caseId, importId: recordImport.id }, `${caseId}-import-${recordImport.id}`)],
-        audit: [{ actor: { id: actor.id, username: actor.username }, action: 'records.upload', objectType: 'record_import', objectId: recordImport.id, details: { format, table, bytes: stored.bytes, sha256: stored.sha256 } }],
-      };
-    });
+    } finally {
+      for (const file of files) await rm(file.path, { force: true });
+    }
   }
 
   @Get('imports/:importId')
@@ -77,12 +94,15 @@ export class RecordsController {
   }
 }
 
-function formatFromFilename(name: string | undefined): 'json' | 'csv' | undefined {
-  const lower = (name ?? '').toLowerCase();
-  return lower.endsWith('.csv') ? 'csv' : lower.endsWith('.json') ? 'json' : undefined;
-}
-
-function tableFromFilename(name: string | undefined): (typeof CSV_TABLES)[number] | undefined {
-  const base = (name ?? '').toLowerCase().replace(/\.csv$/, '');
-  return CSV_TABLES.find((table) => base === table || base.endsWith(`-${table}`) || base.endsWith(`_${table}`));
+/** Format and table of one uploaded file, from its name unless the form names them; a clear 400 otherwise. */
+function describeFile(file: Express.Multer.File, body: RecordImportDto): { format: 'json' | 'csv'; table: string | null } {
+  const name = body.format ? `${file.originalname.replace(/\.[^.]*$/, '')}.${body.format}` : file.originalname;
+  try {
+    const described = exportFileFor(name, () => undefined as never, { ...(body.table ? { table: body.table } : {}) });
+    return { format: described.format, table: described.table ?? null };
+  } catch (error) {
+    if (!(error instanceof UnsupportedExportError)) throw error;
+    const field = /table/.test(error.message) ? 'table' : 'file';
+    throw new BadRequestException({ message: [`${field}: ${error.message}`], fields: { [field]: [error.message] } });
+  }
 }

@@ -9,8 +9,8 @@ export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
 export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
 
 /** Uploads go to disk, never memory, so a large ILS export does not sit in the API's heap. */
-export function uploadOptions(maxBytes: number) {
-  return { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: maxBytes, files: 1, fields: 10 } };
+export function uploadOptions(maxBytes: number, files = 1) {
+  return { storage: diskStorage({ destination: tmpdir() }), limits: { fileSize: maxBytes, files, fields: 10 } };
 }
 
 /** Moves a multer temp file into the content store and removes the temp file. */

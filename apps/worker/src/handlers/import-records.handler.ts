@@ -5,7 +5,8 @@ import { DataSource, In } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { CaseEntity, PatronRecordEntity, RecordImportEntity, UnitOfWork } from '@custodian/persistence';
 import { JobPayloads } from '@custodian/queues';
-import { ExportFile, ImportProgress, RecordCipher, isValidated, readRecordBatches, validateExport } from '@custodian/records';
+import { ExportFile, ImportProgress, RecordCipher, emptyImportStats, isValidated, readRecordBatches, undescribedWarnings, validateExport } from '@custodian/records';
+import { loadCasePatrons, resolveWaitingRecords } from '../records/case-patrons';
 import { ContentStore } from '@custodian/storage';
 import { JobHandler, skipped } from '../job-handler';
 import { throttled } from '../progress-throttle';
@@ -44,18 +45,28 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     const recordImport = await imports.findOne({ where: { id: importId, caseId } });
     if (!recordImport || recordImport.status === 'completed' || recordImport.status === 'failed') return skipped('import already finished');
 
-    const files: ExportFile[] = [
-      recordImport.format === 'csv'
-        ? { format: 'csv', table: recordImport.table!, open: () => this.store.open(recordImport.sha256), size: recordImport.bytes }
-        : { format: 'json', open: () => this.store.open(recordImport.sha256), size: recordImport.bytes },
-    ];
+    const described = recordImport.files ?? [{ format: recordImport.format, table: recordImport.table, sha256: recordImport.sha256, bytes: recordImport.bytes }];
+    const files: ExportFile[] = described.map((file) =>
+      file.format === 'csv'
+        ? { format: 'csv', table: file.table!, open: () => this.store.open(file.sha256), size: file.bytes }
+        : { format: 'json', ...(file.table ? { table: file.table } : {}), open: () => this.store.open(file.sha256), size: file.bytes },
+    );
+    const discard = async () => {
+      for (const file of described) await discardExport(this.dataSource, this.store, file.sha256);
+    };
     const onProgress = this.progressReporter(job, importId);
 
     await imports.update({ id: importId }, { status: 'validating', bytesRead: 0, rowsRead: 0 });
-    const validation = await validateExport(files, { onProgress });
+    // Earlier uploads into the case are one data set with this one: their patrons resolve this file's borrowernumbers.
+    const known = await loadCasePatrons(this.dataSource.manager, this.cipher, caseId);
+    const validation = await validateExport(files, { onProgress, knownPatrons: known.cards, anonymousPatrons: known.anonymous });
+    const warnings = () => [...validation.warnings];
     if (!isValidated(validation)) {
-      await imports.update({ id: importId }, { status: 'failed', errors: [...validation.issues] as never, errorCount: validation.issueCount, completedAt: new Date() });
-      await discardExport(this.dataSource, this.store, recordImport.sha256);
+      await imports.update({ id: importId }, {
+        status: 'failed', errors: [...validation.issues] as never, errorCount: validation.issueCount,
+        warnings: warnings() as never, warningCount: validation.warningCount, completedAt: new Date(),
+      });
+      await discard();
       await this.auditLog.record({ actor: null, action: 'records.import_rejected', objectType: 'record_import', objectId: importId, caseId, outcome: 'failure', details: { errors: validation.issueCount, rows: validation.rows } });
       return { imported: false, errors: validation.issueCount };
     }
@@ -71,7 +82,8 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
       const [last] = await manager.find(PatronRecordEntity, { where: { caseId }, order: { seq: 'DESC' }, take: 1, select: { seq: true } });
       let seq = last?.seq ?? 0;
       const byType: Record<string, number> = {};
-      for await (const batch of readRecordBatches(files, validation, { onProgress })) {
+      const stats = emptyImportStats();
+      for await (const batch of readRecordBatches(files, validation, { onProgress, stats })) {
         await manager.insert(
           PatronRecordEntity,
           batch.map((record) => {
@@ -84,16 +96,33 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
         );
       }
       const rows = Object.values(byType).reduce((a, b) => a + b, 0);
-      await manager.update(RecordImportEntity, { id: importId }, { status: 'completed', rowsImported: rows, rowsRead: rows, bytesRead: recordImport.bytes, completedAt: new Date() });
-      await this.auditLog.append(manager, { actor: null, action: 'records.imported', objectType: 'record_import', objectId: importId, caseId, details: { rows, byType } });
+      const undescribed = undescribedWarnings(stats).map((message) => ({ table: null, row: null, line: null, field: null, message }));
+      await manager.update(RecordImportEntity, { id: importId }, {
+        status: 'completed', rowsImported: rows, rowsRead: rows, bytesRead: recordImport.bytes, completedAt: new Date(),
+        warnings: [...undescribed, ...warnings()] as never, warningCount: validation.warningCount + undescribed.length,
+        pendingRows: validation.pending.rows, notAttributableRows: stats.notAttributable, stats: { undescribed: stats.undescribed } as never,
+      });
+      await this.auditLog.append(manager, { actor: null, action: 'records.imported', objectType: 'record_import', objectId: importId, caseId, details: { rows, byType, pending: validation.pending.rows, notAttributable: stats.notAttributable } });
       return { rows, byType };
     });
-    await discardExport(this.dataSource, this.store, recordImport.sha256);
+    await discard();
+    if (result) await this.recheckWaitingRows(caseId);
     if (!result) {
       await imports.update({ id: importId }, { status: 'failed', errors: [{ table: null, row: null, line: null, field: null, message: 'the case was decided or closed before the import ran' }] as never, errorCount: 1, completedAt: new Date() });
       return skipped('case no longer accepts records');
     }
     return { imported: true, ...result };
+  }
+
+  /** A borrowers file may be what earlier uploads were waiting for: re-check them under the case lock. */
+  private async recheckWaitingRows(caseId: string) {
+    await this.unitOfWork.run(async (manager) => {
+      const query = manager.createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
+      if (this.unitOfWork.isPostgres) query.setLock('pessimistic_write');
+      if (!(await query.getOne())) return;
+      const { resolved, waiting } = await resolveWaitingRecords(manager, this.cipher, caseId);
+      if (resolved > 0) await this.auditLog.append(manager, { actor: null, action: 'records.patrons_resolved', objectType: 'case', objectId: caseId, caseId, details: { resolved, waiting } });
+    });
   }
 
   /** Progress goes to the job and, at most twice a second, to the import row the clerk's screen polls. */

@@ -59,13 +59,13 @@ describe('decideRecord', () => {
   });
 
   it('withholds rows from tables the policy has not assessed, or claiming another record type', () => {
-    expect(withheldFor(loan({ sourceTable: 'statistics' }))).toBe('UNASSESSED_SOURCE');
+    expect(withheldFor(loan({ sourceTable: 'circulation_log' }))).toBe('UNASSESSED_SOURCE');
     expect(withheldFor(loan({ sourceTable: 'borrowers' }))).toBe('UNASSESSED_SOURCE');
     expect(withheldFor(loan({ sourceTable: 'toString' }))).toBe('UNASSESSED_SOURCE');
   });
 
   it('follows a replacement policy', () => {
-    const policy = { ...DEFAULT_REDACTION_POLICY, tables: { ...DEFAULT_REDACTION_POLICY.tables, statistics: { recordType: 'loans' as const, fields: {} } } };
-    expect(decideRecord(loan({ sourceTable: 'statistics' }), scope, { policy })).toEqual({ decision: 'produce' });
+    const policy = { ...DEFAULT_REDACTION_POLICY, tables: { ...DEFAULT_REDACTION_POLICY.tables, circulation_log: { recordType: 'loans' as const, fields: {} } } };
+    expect(decideRecord(loan({ sourceTable: 'circulation_log' }), scope, { policy })).toEqual({ decision: 'produce' });
   });
 });

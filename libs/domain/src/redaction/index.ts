@@ -1,5 +1,6 @@
 export * from './citations';
 export * from './reason-codes';
+export * from './koha-catalogue';
 export * from './field-policy';
 export * from './redaction-options';
 export * from './decide-record';

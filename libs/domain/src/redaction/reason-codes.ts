@@ -91,6 +91,12 @@ export const REDACTION_REASONS = {
     basis: `${PATRON_RECORDS}; ${CITATIONS.alaProcedure}`,
     describedInProduction: true,
   },
+  REVEALS_ITEM_BORROWED: {
+    level: 'field',
+    label: 'Says what was borrowed; released records of fines do not reach loans',
+    basis: `Gov. Code §§ 7927.100(b), 7927.105(b)(2): records of fines are not exempt, what was borrowed is (${PATRON_RECORDS})`,
+    describedInProduction: true,
+  },
   UNLISTED_FIELD: {
     level: 'field',
     label: 'Field not assessed by the redaction policy; withheld pending review',

@@ -3,6 +3,7 @@ import { ResponsiveRecord } from '../responsive-record';
 import { CaseScope } from '../scope';
 import { decideRecord } from './decide-record';
 import { FieldRule, tablePolicyFor } from './field-policy';
+import { FINE_ITEM_FIELDS } from './koha-catalogue';
 import { FieldReasonCode, RecordReasonCode, REDACTION_REASONS, RedactionReasonCode } from './reason-codes';
 import { policyOf, RedactionOptions } from './redaction-options';
 
@@ -65,11 +66,15 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
   // decideRecord withholds rows of unassessed tables, so a produced row always has its table's policy.
   if (!table) throw new Error(`No policy for ${record.sourceTable}`);
   const unlistedField = policyOf(options).unlistedField;
-  const fields: RedactedField[] = [];
+  const cardNumber = (record.cardNumber ?? '').trim();
+  // Attribution: every produced row names its patron, also in tables whose rows carry only a borrowernumber.
+  const fields: RedactedField[] = record.fields.cardnumber === undefined || record.fields.cardnumber === null ? [{ field: 'cardnumber', value: cardNumber }] : [];
   const log: WithholdingLogEntry[] = [];
+  const hideItems = record.recordType === 'fines' && !scope.recordTypes.includes('loans');
   for (const field of orderedFieldNames(record, table.fields)) {
+    if (field === 'cardnumber' && fields.length > 0) continue;
     const value = record.fields[field] ?? null;
-    const reason = withholdingReason(table.fields[field], unlistedField, options);
+    const reason = hideItems && FINE_ITEM_FIELDS.includes(field) ? 'REVEALS_ITEM_BORROWED' : withholdingReason(table.fields[field], unlistedField, options);
     if (!reason) {
       fields.push({ field, value });
     } else if (hasContent(value)) {
@@ -81,7 +86,7 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
   const item: ProducedItem = {
     recordType: record.recordType,
     sourceTable: record.sourceTable,
-    cardNumber: (record.cardNumber ?? '').trim(),
+    cardNumber,
     occurredAt: record.occurredAt,
     fields,
   };

@@ -21,7 +21,7 @@ export {
 };
 export type { LetterKind } from './letter.entity';
 export type { ProductionStatus } from './production.entity';
-export type { RecordImportStatus } from './record-import.entity';
+export type { RecordImportFile, RecordImportStatus } from './record-import.entity';
 export type { Recommendation, Sufficiency } from './review.entity';
 
 export const ENTITIES = [

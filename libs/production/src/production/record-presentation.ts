@@ -99,9 +99,38 @@ const COLUMN_LABELS: Record<string, string> = {
   resource_type: 'Resource type',
   session_start: 'Started',
   session_end: 'Ended',
+  preferred_name: 'Preferred name',
+  date_renewed: 'Renewed',
+  code: 'Attribute',
+  attribute: 'Value',
+  guarantor_id: 'Guarantor',
+  datetime: 'Date',
+  branch: 'Library',
+  value: 'Amount',
+  location: 'Shelving location',
+  ccode: 'Collection',
+  module: 'Module',
+  action: 'Action',
+  info: 'Details',
 };
 
 const WIDE_COLUMNS = new Set(['title', 'author', 'description', 'query_desc', 'address', 'address2', 'email', 'emailpro', 'B_address', 'B_email', 'resource']);
+
+/** The item columns that say what was borrowed; a loan or hold section without any of them says so. */
+const WHAT_WAS_BORROWED = ['title', 'barcode', 'itemcallnumber', 'author'];
+
+/**
+ * The caption of a section of records: its record type and source table, and, for loans and holds whose export
+ * gave neither title nor barcode, that the library's export does not say what was borrowed (so a reader does not
+ * take "Item number 90110" for a description).
+ */
+export function sectionCaption(recordType: RecordType, sourceTable: string, columns: readonly string[]): string {
+  const caption = `${RECORD_TYPE_TITLES[recordType]} (${sourceTable})`;
+  if ((recordType === 'loans' || recordType === 'holds') && !columns.some((column) => WHAT_WAS_BORROWED.includes(column))) {
+    return `${caption}: the library's export gives no title or barcode for these rows`;
+  }
+  return caption;
+}
 
 export function columnLabel(field: string): string {
   return COLUMN_LABELS[field] ?? field;

@@ -1,7 +1,7 @@
 import { isWithheldField, ProducedItem, RecordType, withheldToken, FieldReasonCode } from '@custodian/domain';
 import { PageFrame } from '../pdf/page-frame';
 import { TableCell, TableWriter } from '../pdf/table-writer';
-import { columnLabel, columnWeight, markedInRow, RECORD_TYPE_TITLES } from './record-presentation';
+import { columnLabel, columnWeight, markedInRow, sectionCaption } from './record-presentation';
 
 interface Section {
   recordType: RecordType;
@@ -57,7 +57,7 @@ export class RecordTables {
     const table = new TableWriter(
       this.frame,
       [{ header: 'No.', weight: NUMBER_WEIGHT }, ...columns.map((field) => ({ header: columnLabel(field), weight: columnWeight(field) })), { header: 'Withheld', weight: WITHHELD_WEIGHT }],
-      `${RECORD_TYPE_TITLES[item.recordType]} (${item.sourceTable})`,
+      sectionCaption(item.recordType, item.sourceTable, columns),
     );
     table.begin();
     return { recordType: item.recordType, sourceTable: item.sourceTable, columns, table };
