@@ -21,7 +21,6 @@ describe('generateKohaExport', () => {
 
     const file: ExportFile = { format: 'json', open: () => createReadStream(path), size: generated.bytes };
     const counts = { records: 0, anonymised: 0, patron7: 0 };
-    const started = performance.now();
     const outcome = await importExport([file], (batch) => {
       expect(batch.length).toBeLessThanOrEqual(500);
       for (const record of batch) {
@@ -30,14 +29,11 @@ describe('generateKohaExport', () => {
         if (record.cardNumber === syntheticCardNumber(7)) counts.patron7++;
       }
     });
-    const seconds = (performance.now() - started) / 1000;
 
     expect(outcome.validation.issues).toEqual([]);
     expect(outcome.validation.rowsByTable).toEqual(generated.rowsByTable);
     expect(counts).toEqual({ records: 22_100, anonymised: 100, patron7: 11 });
     if (outcome.imported) expect(outcome.recordsByType).toEqual({ patron: 2000, loans: 12_100, holds: 2000, fines: 2000, searches: 2000, sessions: 2000 });
-    // both passes; kept loose for slow CI machines, the figure itself is printed by the benchmark
-    expect(seconds).toBeLessThan(20);
   }, 600_000); // a hang guard, not a time limit: speed is measured by `npm run bench`, never asserted here
 
   it('is deterministic for a seed and writes names that stress encodings', async () => {

@@ -62,7 +62,11 @@ export async function* normaliseRows(events: AsyncIterable<ExportEvent>, timeZon
       yield* tableIssues(event, state);
     } else {
       const state = tables.get(event.table);
-      if (state?.schema) yield* normaliseRow(event, state.schema, state, timeZone);
+      if (!state?.schema) continue;
+      const warnings: NormalisedWarning[] = [];
+      const row = normaliseRow(event, state.schema, state, warnings, timeZone);
+      if (warnings.length > 0) yield* warnings;
+      yield row;
     }
   }
 }
@@ -108,7 +112,8 @@ function* columnWarnings(column: string, state: TableState, at: { table: string;
   }
 }
 
-function* normaliseRow(raw: RawRow, schema: TableSchema, state: TableState, timeZone?: string): Generator<NormalisedEvent> {
+/** Plain function, not a generator: it runs once per row, and generator delegation per row costs. Warnings go to `warnings`. */
+function normaliseRow(raw: RawRow, schema: TableSchema, state: TableState, warnings: NormalisedWarning[], timeZone?: string): NormalisedRow {
   const location: RowLocation = { table: raw.table, row: raw.row, line: raw.line };
   const issues: ImportIssue[] = raw.problems.length === 0 ? [] : raw.problems.map((problem) => ({ ...location, ...problem }));
   const fields: Record<string, FieldValue> = {};
@@ -116,13 +121,14 @@ function* normaliseRow(raw: RawRow, schema: TableSchema, state: TableState, time
     const key = `\u0000list:${column}`;
     if (state.reported.has(key)) continue;
     state.reported.add(key);
-    yield { kind: 'warning', issue: { ...location, field: column, message: 'a nested list (or deeper object) was not read' } };
+    warnings.push({ kind: 'warning', issue: { ...location, field: column, message: 'a nested list (or deeper object) was not read' } });
   }
+  const renames = state.renames.size > 0 ? state.renames : null;
   for (const [column, value] of raw.values) {
-    const name = state.renames.get(column) ?? column;
+    const name = renames?.get(column) ?? column;
     const spec = state.columns.get(name);
     if (!spec || schema.neverStored.has(name) || RESERVED_NAMES.has(name)) {
-      yield* columnWarnings(column, state, location);
+      for (const warning of columnWarnings(column, state, location)) warnings.push(warning);
       if (!schema.neverStored.has(name) && !RESERVED_NAMES.has(name) && typeof value === 'string' && value.trim() !== '') fields[name] = value.trim();
       else if (!schema.neverStored.has(name) && !RESERVED_NAMES.has(name) && typeof value === 'boolean') fields[name] = value ? 1 : 0;
       continue;
@@ -130,10 +136,11 @@ function* normaliseRow(raw: RawRow, schema: TableSchema, state: TableState, time
     const parsed = parseColumnValue(value, spec, timeZone);
     if (parsed.ok) {
       // a REST embed (item.external_id) and a plain column (external_id) may both name the barcode: first value wins
-      if (parsed.value !== null || !(name in fields)) fields[name] = fields[name] ?? parsed.value;
+      const previous = fields[name];
+      if (previous === undefined || previous === null) fields[name] = parsed.value;
     } else {
       issues.push({ ...location, field: column, message: parsed.message });
     }
   }
-  yield { kind: 'row', schema, location, fields, issues };
+  return { kind: 'row', schema, location, fields, issues };
 }
