@@ -39,6 +39,15 @@ export class ApiClient {
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }
 
+  /** Several files in one multipart upload, each in a field named "file". */
+  async uploadFiles<T = any>(path: string, fields: Record<string, string>, files: { name: string; content: string | Buffer; type?: string }[]) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    for (const file of files) form.append('file', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    const response = await fetch(this.baseUrl + path, { method: 'POST', body: form, headers: this.authHeaders() });
+    return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
+  }
+
   async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
     const response = await fetch(this.baseUrl + path, { headers: this.authHeaders() });
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };

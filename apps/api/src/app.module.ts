@@ -27,6 +27,7 @@ import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
 import { PolicySettingsController } from './settings/policy-settings.controller';
 import { TransparencyReportService } from './reports/transparency-report.service';
+import { KohaSettingsController } from './settings/koha-settings.controller';
 import { MeController } from './auth/me.controller';
 import { ProductionsController } from './productions/productions.controller';
 import { RecordsController } from './records/records.controller';
@@ -38,7 +39,7 @@ import { UsersService } from './users/users.service';
 export const API_CONTROLLERS = [
   AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
-  PolicySettingsController,
+  PolicySettingsController, KohaSettingsController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */

@@ -10,3 +10,4 @@ export * from './assignment';
 export * from './rules-store';
 export * from './patron-notice-policy';
 export * from './publication-settings-store';
+export * from './koha-settings';

@@ -1,20 +1,11 @@
 import { EntityManager, MoreThan } from 'typeorm';
 import type { ResponsiveRecord } from '@custodian/domain';
-import { loadSetting } from '@custodian/cases';
+import { loadKohaSettings } from '@custodian/cases';
 import { PatronRecordEntity, RecordImportEntity } from '@custodian/persistence';
 import { RecordCipher, looksAnonymous, pendingBorrowernumber } from '@custodian/records';
 
 const PAGE_SIZE = 500;
 const PATRON_TABLES = ['borrowers', 'deletedborrowers'];
-
-/** Library-wide Koha settings an admin keeps (settings key "koha"). */
-export interface KohaSettings {
-  /** Koha's AnonymousPatron system preference: borrowernumbers whose rows are anonymised history, no one's. */
-  anonymousPatrons: number[];
-}
-
-export const KOHA_SETTINGS_KEY = 'koha';
-export const DEFAULT_KOHA_SETTINGS: KohaSettings = { anonymousPatrons: [] };
 
 export interface CasePatrons {
   cards: Map<number, string>;
@@ -46,7 +37,7 @@ async function* sealedPages(manager: EntityManager, caseId: string, tables?: str
  * borrowernumbers (the setting, plus any borrowers row named "Anonymous"): several uploads form one data set.
  */
 export async function loadCasePatrons(manager: EntityManager, cipher: RecordCipher, caseId: string): Promise<CasePatrons> {
-  const settings = await loadSetting<KohaSettings>(manager, KOHA_SETTINGS_KEY, DEFAULT_KOHA_SETTINGS);
+  const settings = await loadKohaSettings(manager);
   const patrons: CasePatrons = { cards: new Map(), anonymous: new Set(settings.anonymousPatrons.filter(Number.isSafeInteger)) };
   for await (const page of sealedPages(manager, caseId, PATRON_TABLES)) {
     for (const row of page) {

@@ -34,8 +34,8 @@ export const ANONYMOUS = { borrowernumber: 999, cardnumber: 'ANON-0000', surname
 
 export const NAMED_TITLE = 'Cien años de soledad, "edición" especial';
 export const NAMED_BARCODE = '39000000012345';
-export const OTHER_TITLE = 'A Novel Only The Other Patron Read';
-export const ANONYMISED_TITLE = 'Borrowed By Somebody Anonymous';
+export const OTHER_TITLE = 'Zyxwotherpatronsnovel';
+export const ANONYMISED_TITLE = 'Qanonymisedloanq';
 /** Printed in the value of every staff-only or credential column: none may ever reach a production. */
 export const STAFF_ONLY_MARK = 'STAFFONLY';
 

@@ -25,7 +25,7 @@ export class InstrumentDto {
   @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `issuedAt ${ISO_DATE_MESSAGE}` }) issuedAt?: string;
   @ApiPropertyOptional({ example: '2026-03-20' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `complianceDate ${ISO_DATE_MESSAGE}` }) complianceDate?: string;
   @ApiPropertyOptional({ description: 'For patron consent: the card number of the patron who signed' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9-]{1,32}$/, { message: 'consentingCardNumber must be 1-32 letters, digits or dashes' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,30}[A-Za-z0-9])?$/, { message: 'consentingCardNumber must be 1-32 letters, digits, dashes or inner spaces' })
   consentingCardNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 }

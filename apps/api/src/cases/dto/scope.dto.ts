@@ -20,7 +20,7 @@ class FromNotAfterTo implements ValidatorConstraintInterface {
 export class ScopeDto {
   @ApiProperty({ example: ['23000000012345'] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique()
-  @IsString({ each: true }) @Matches(/^[A-Za-z0-9-]{1,32}$/, { each: true, message: 'each card number must be 1-32 letters, digits or dashes' })
+  @IsString({ each: true }) @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,30}[A-Za-z0-9])?$/, { each: true, message: "each card number must be 1-32 letters, digits, dashes or inner spaces (Koha's varchar(32))" })
   cardNumbers: string[];
 
   @ApiProperty({ example: '2026-01-01' }) @IsString() @Matches(ISO_DATE, { message: `from ${ISO_DATE_MESSAGE}` }) from: string;
