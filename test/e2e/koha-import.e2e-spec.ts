@@ -79,12 +79,17 @@ describe('importing what a real Koha library exports', () => {
     // re-checked when the borrowers arrived: nothing waits any more
     expect((await eventually(() => importOf(created.id, loans.body.id), (i) => i.pendingRows === 0)).pendingRows).toBe(0);
 
-    const production = (await produce(created.id)).replace(/\s+/g, ' ');
+    const text = await produce(created.id);
+    const production = text.replace(/\s+/g, ' ');
+    // table cells may wrap a long token (the PDF layout's concern); compare without whitespace where that matters
+    const joined = text.replace(/\s+/g, '');
     expect(production).toContain('soledad');
-    expect(production).toContain(NAMED_BARCODE);
+    expect(joined).toContain(NAMED_BARCODE);
     expect(production).toContain('FIC GAR');
     expect(production).toContain('immigration, forms');
-    for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, OTHER.surname, STAFF_ONLY_MARK]) expect(production).not.toContain(absent);
+    // attribution: the card number is printed in every table of records (the loans, holds, fines, searches and patron tables)
+    expect(joined.match(/2300-?00012345/g)?.length).toBeGreaterThanOrEqual(10); // pdftotext drops a hyphen at a line break
+    for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, OTHER.surname, STAFF_ONLY_MARK]) expect(joined).not.toContain(absent.replace(/\s+/g, ''));
   });
 
   it('takes the REST API shape (patrons, checkouts with embeds, checked-in checkouts, holds, account lines) as one upload', async () => {
@@ -97,10 +102,11 @@ describe('importing what a real Koha library exports', () => {
     const result = await finished(created.id, upload.body.id);
     expect(result).toMatchObject({ status: 'completed', errorCount: 0, pendingRows: 0 });
     expect(result.notAttributableRows).toBeGreaterThan(0);
-    const production = (await produce(created.id)).replace(/\s+/g, ' ');
-    expect(production).toContain('soledad');
-    expect(production).toContain(NAMED_BARCODE);
-    for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, STAFF_ONLY_MARK]) expect(production).not.toContain(absent);
+    const text = await produce(created.id);
+    const joined = text.replace(/\s+/g, '');
+    expect(text.replace(/\s+/g, ' ')).toContain('soledad');
+    expect(joined).toContain(NAMED_BARCODE);
+    for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, STAFF_ONLY_MARK]) expect(joined).not.toContain(absent);
   });
 
   it('refuses a bad file whole, naming line, table and field, and a file whose table cannot be told', async () => {

@@ -137,8 +137,16 @@ export function columnLabel(field: string): string {
 }
 
 /** Relative column width: long free text gets twice the room. */
+/**
+ * Identifiers and timestamps someone will search for or copy: wide enough that a 14-digit barcode, a 32-character
+ * card number or a date-time fits on one line of its cell.
+ */
+const IDENTIFIER_WEIGHTS: Record<string, number> = { barcode: 2.3, cardnumber: 2, itemcallnumber: 1.4 };
+const DATE_TIME_COLUMNS = new Set(['issuedate', 'date_due', 'returndate', 'lastreneweddate', 'date', 'time', 'datetime', 'timestamp', 'suspend_until', 'session_start', 'session_end', 'notedate']);
+
 export function columnWeight(field: string): number {
-  return WIDE_COLUMNS.has(field) ? 2 : 1;
+  if (WIDE_COLUMNS.has(field)) return 2;
+  return IDENTIFIER_WEIGHTS[field] ?? (DATE_TIME_COLUMNS.has(field) ? 1.9 : 1);
 }
 
 /**
