@@ -162,17 +162,24 @@ async function run({ size, report }) {
     report({ id: `pipeline ${denied.length} denials → denied cases/s`, ours: deny.casesPerSecond, baseline: rawDeny, unit: 'cases/s', note: `${denialJobs.toFixed(1)} job/case ${deny.note}` });
     report({ id: 'pipeline decision → denied p50', ours: deny.p50, unit: 'ms' });
     report({ id: 'pipeline decision → denied p95', ours: deny.p95, unit: 'ms' });
-
-    // Scaling: 1 API + 1 worker, then 2 APIs + 3 workers, on the same database and Redis.
-    const single = await flow(environment, users, apis, SCALE_N);
-    const secondApi = await startApi(environment, 'api-2');
-    await startWorker(environment, 'worker-2');
-    await startWorker(environment, 'worker-3');
-    const scaled = await flow(environment, users, [api.baseUrl, secondApi.baseUrl], SCALE_N);
+  } finally {
+    await environment.dispose();
+  }
+  // Scaling, in a fresh system (no production backlog left from above): 1 API + 1 worker, then 2 APIs + 3 workers.
+  const scaling = await createEnvironment();
+  try {
+    const api = await startApi(scaling);
+    const users = await staff(api.baseUrl, scaling);
+    await startWorker(scaling, 'worker');
+    const single = await flow(scaling, users, [api.baseUrl], SCALE_N);
+    const secondApi = await startApi(scaling, 'api-2');
+    await startWorker(scaling, 'worker-2');
+    await startWorker(scaling, 'worker-3');
+    const scaled = await flow(scaling, users, [api.baseUrl, secondApi.baseUrl], SCALE_N);
     report({ id: 'pipeline flow 2 API + 3 workers cases/s', ours: scaled.casesPerSecond, baseline: single.casesPerSecond, unit: 'cases/s', target: 'ratio > 1 (scales)', met: scaled.casesPerSecond > single.casesPerSecond, note: `baseline: 1 API + 1 worker, ${SCALE_N} cases each` });
     report({ id: 'pipeline steps run twice (2 API + 3 workers)', ours: scaled.twice + single.twice, unit: 'cases', target: '= 0', met: scaled.twice + single.twice === 0 });
   } finally {
-    await environment.dispose();
+    await scaling.dispose();
   }
 }
 

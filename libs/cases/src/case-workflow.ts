@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AuditEntry, AuditLog } from '@custodian/audit';
 import { CaseEntity, UnitOfWork } from '@custodian/persistence';
-import { JobRequest, OutboxRelay, enqueueInTransaction } from '@custodian/queues';
+import { JobRequest, OutboxRelay, enqueueAllInTransaction } from '@custodian/queues';
 import { CaseNotFoundError } from './case-errors';
 
 export interface StepOutcome<T> {
@@ -26,8 +26,7 @@ export class CaseWorkflow {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const row = await lockCase(manager, caseId, this.unitOfWork.isPostgres);
       const result = await step(row, manager);
-      const outbox: string[] = [];
-      for (const job of result.jobs ?? []) outbox.push(await enqueueInTransaction(manager, job));
+      const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit.map((entry) => ({ caseId, ...entry })));
       return { ...result, outbox };
     });
@@ -39,8 +38,7 @@ export class CaseWorkflow {
   async create<T>(work: (manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const result = await work(manager);
-      const outbox: string[] = [];
-      for (const job of result.jobs ?? []) outbox.push(await enqueueInTransaction(manager, job));
+      const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit);
       return { ...result, outbox };
     });

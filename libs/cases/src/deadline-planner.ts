@@ -47,15 +47,17 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
   const results = computeCaseDeadlines(await clockFacts(manager, row), settings);
   const existing = await manager.find(DeadlineEntity, { where: { caseId: row.id } });
   const jobs: JobRequest[] = [];
-  for (const result of results) {
+  const rows = results.map((result) => {
     const current = existing.find((d) => d.clock === result.clock);
     const status = statusOf(result, row);
-    await manager.save(DeadlineEntity, {
+    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays));
+    return {
       id: current?.id ?? randomUUID(), caseId: row.id, clock: result.clock, label: result.label, dueDate: result.dueDate,
       status, explanation: { kind: result.kind, ...result.explanation }, computedAt: now,
-    });
-    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays));
-  }
+    };
+  });
+  // One statement for every clock (a save per clock was a SELECT and a write each, on every step).
+  if (rows.length) await manager.upsert(DeadlineEntity, rows as never, { conflictPaths: ['caseId', 'clock'], skipUpdateIfNoValuesChanged: false });
   const gone = existing.filter((d) => !results.some((r) => r.clock === d.clock)).map((d) => d.id);
   if (gone.length) await manager.delete(DeadlineEntity, { id: In(gone) });
   return jobs;

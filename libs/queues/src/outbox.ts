@@ -24,6 +24,18 @@ export async function enqueueInTransaction(manager: EntityManager, request: JobR
   return id;
 }
 
+/** Several job requests in one INSERT inside the caller's transaction; returns the ids of their rows. */
+export async function enqueueAllInTransaction(manager: EntityManager, requests: readonly JobRequest[]): Promise<string[]> {
+  if (!requests.length) return [];
+  const rows = requests.map((request) => ({
+    id: randomUUID(), queue: queueOf(request.name), jobName: request.name, jobId: request.jobId, payload: request.payload as never,
+    runAt: request.runAt ?? null, dispatchedAt: null, createdAt: new Date(),
+  }));
+  // A job id already requested keeps its first row, quietly (as in enqueueInTransaction).
+  await manager.createQueryBuilder().insert().into(OutboxMessageEntity).orIgnore().values(rows).updateEntity(false).execute();
+  return rows.map((row) => row.id);
+}
+
 /**
  * Moves committed outbox rows to BullMQ. Called right after a commit and by a periodic sweep, so a crash
  * between commit and enqueue loses nothing. Deterministic job ids make a double relay harmless.
