@@ -3,8 +3,8 @@ import { ExportFile } from './export-source';
 import { TableSchema } from './koha-schema';
 import { KOHA_TABLES } from './koha-tables';
 import { csvExport, jsonExport } from './testing/export-fixtures';
-import { expectedRecords, invalidValueFor, validExport } from './testing/koha-arbitraries';
-import { runImport } from './testing/run-import';
+import { ANONYMOUS_PATRON, expectedRecords, invalidValueFor, validExport } from './testing/koha-arbitraries';
+import { importUploads, runImport } from './testing/run-import';
 import { GeneratedTable, toCsvTable, toJsonExport } from './testing/serialise-export';
 
 const format = fc.constantFrom('json' as const, 'csv' as const);
@@ -72,4 +72,35 @@ describe('import properties', () => {
       { numRuns: 80 },
     );
   }, 60_000);
+});
+
+describe('import properties across uploads', () => {
+  /** The tables split into uploads, in any order. */
+  const uploadsOf = (tables: GeneratedTable[]) =>
+    fc.shuffledSubarray(tables, { minLength: tables.length }).chain((shuffled) =>
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: shuffled.length, maxLength: shuffled.length }).map((slots) => {
+        const uploads: GeneratedTable[][] = [[], [], [], []];
+        shuffled.forEach((table, index) => uploads[slots[index]].push(table));
+        return uploads.filter((upload) => upload.length > 0);
+      }),
+    );
+  const sorted = (records: unknown[]) => records.map((r) => JSON.stringify(r)).sort();
+
+  it('never refuses a valid export split into uploads in any order, and ends with the records of one import; never attributes an anonymised row', async () => {
+    await fc.assert(
+      fc.asyncProperty(validExport.chain((tables) => fc.tuple(fc.constant(tables), uploadsOf(tables))), format, serialisation, async ([tables, uploads], kind, options) => {
+        const files = uploads.map((upload) => serialise(upload, kind, options).files);
+        const { records, outcomes } = await importUploads(files);
+        expect(outcomes.every((outcome) => outcome.imported)).toBe(true);
+        expect(sorted(records)).toEqual(sorted(expectedRecords(tables)));
+        for (const record of records) {
+          const schema = KOHA_TABLES.get(record.sourceTable) as TableSchema;
+          const borrower = schema.borrowerColumn ? record.fields[schema.borrowerColumn] : undefined;
+          if (borrower === ANONYMOUS_PATRON) expect(record.cardNumber).toBeNull();
+          if (borrower === null && !(schema.cardColumn && record.fields[schema.cardColumn])) expect(record.cardNumber).toBeNull();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { RecordType, ResponsiveRecord } from '@custodian/domain';
 import { ExportFile } from './export-source';
 import { saysWhatWasBorrowed } from './item-catalogue';
 import { tableSchema } from './koha-tables';
-import { patronReference } from './patron-directory';
+import { PatronDirectory, patronReference } from './patron-directory';
 import { ProgressListener } from './import-progress';
 import { scanExport } from './scan-export';
 import { toResponsiveRecord } from './to-responsive-record';
@@ -88,6 +88,22 @@ export function pendingBorrowernumber(record: ResponsiveRecord): number | null {
   const schema = tableSchema(record.sourceTable);
   if (record.cardNumber !== null || !schema) return null;
   return patronReference(schema, record.fields).borrowernumber;
+}
+
+/**
+ * The re-check when a later upload brings patrons (or names the AnonymousPatron): a record that waited for its
+ * borrowernumber gets the card number the case now knows for it, and a record of a borrowernumber now known to be
+ * the AnonymousPatron's loses its attribution. Null when the record stays as it is.
+ */
+export function recheckAttribution(record: ResponsiveRecord, directory: PatronDirectory): ResponsiveRecord | null {
+  const schema = tableSchema(record.sourceTable);
+  if (!schema) return null;
+  const { borrowernumber } = patronReference(schema, record.fields);
+  if (borrowernumber === null) return null;
+  if (directory.anonymous.has(borrowernumber)) return record.cardNumber === null ? null : { ...record, cardNumber: null };
+  if (record.cardNumber !== null) return null;
+  const card = directory.cards.get(borrowernumber);
+  return card === undefined ? null : { ...record, cardNumber: card };
 }
 
 /** "240 loans have no title or barcode": the warning on the import result, and what the production repeats. */

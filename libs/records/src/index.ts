@@ -21,7 +21,7 @@ export { cardNumberFor, looksAnonymous, patronReference } from './patron-directo
 export type { ExportValidation, ValidateOptions, ValidatedExport } from './validate-export';
 export { isValidated, validateExport } from './validate-export';
 export type { ImportOptions, ImportOutcome, ImportStats, RecordSink } from './import-records';
-export { DEFAULT_BATCH_SIZE, ExportChangedError, emptyImportStats, importExport, pendingBorrowernumber, readRecordBatches, undescribedWarnings } from './import-records';
+export { DEFAULT_BATCH_SIZE, ExportChangedError, recheckAttribution, emptyImportStats, importExport, pendingBorrowernumber, readRecordBatches, undescribedWarnings } from './import-records';
 
 // Encryption at rest
 export type { RecordKeyring } from './record-keys';

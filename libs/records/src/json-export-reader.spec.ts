@@ -104,3 +104,28 @@ describe('readJsonExport', () => {
     expect(problems(await read(latin1, 100))).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('not UTF-8') })]);
   });
 });
+
+describe('readJsonExport memory', () => {
+  it('refuses a 64 MB single value without holding it', async () => {
+    const size = 64 * 1024 * 1024;
+    async function* huge(): AsyncGenerator<Buffer> {
+      yield Buffer.from('{"borrowers": [{"borrowernumber": 1, "surname": "');
+      const block = Buffer.alloc(1024 * 1024, 'x');
+      for (let sent = 0; sent < size; sent += block.length) yield block;
+      yield Buffer.from('"}]}');
+    }
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const events: ExportEvent[] = [];
+    for await (const event of readJsonExport(huge())) {
+      events.push(event);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    const rowsRead = events.filter((e) => e.kind === 'row');
+    expect(rowsRead).toHaveLength(1);
+    expect(rowsRead[0].kind === 'row' && rowsRead[0].problems).toEqual([{ field: 'surname', message: expect.stringContaining(`longer than ${MAX_JSON_VALUE_CHARACTERS} characters (${size})`) }]);
+    // far less than the value itself: chunks pass through, at most the limit is kept
+    expect(peak - before).toBeLessThan(size / 2);
+  }, 120_000);
+});

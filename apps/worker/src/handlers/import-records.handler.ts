@@ -100,7 +100,7 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
       await manager.update(RecordImportEntity, { id: importId }, {
         status: 'completed', rowsImported: rows, rowsRead: rows, bytesRead: recordImport.bytes, completedAt: new Date(),
         warnings: [...undescribed, ...warnings()] as never, warningCount: validation.warningCount + undescribed.length,
-        pendingRows: validation.pending.rows, notAttributableRows: stats.notAttributable, stats: { undescribed: stats.undescribed } as never,
+        pendingRows: validation.pending.rows, notAttributableRows: stats.notAttributable, stats: { undescribed: stats.undescribed, anonymousPatrons: [...validation.directory.anonymous] } as never,
       });
       await this.auditLog.append(manager, { actor: null, action: 'records.imported', objectType: 'record_import', objectId: importId, caseId, details: { rows, byType, pending: validation.pending.rows, notAttributable: stats.notAttributable } });
       return { rows, byType };

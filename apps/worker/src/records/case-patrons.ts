@@ -2,7 +2,7 @@ import { EntityManager, MoreThan } from 'typeorm';
 import type { ResponsiveRecord } from '@custodian/domain';
 import { loadKohaSettings } from '@custodian/cases';
 import { PatronRecordEntity, RecordImportEntity } from '@custodian/persistence';
-import { RecordCipher, looksAnonymous, pendingBorrowernumber } from '@custodian/records';
+import { RecordCipher, looksAnonymous, pendingBorrowernumber, recheckAttribution } from '@custodian/records';
 
 const PAGE_SIZE = 500;
 const PATRON_TABLES = ['borrowers', 'deletedborrowers'];
@@ -39,6 +39,10 @@ async function* sealedPages(manager: EntityManager, caseId: string, tables?: str
 export async function loadCasePatrons(manager: EntityManager, cipher: RecordCipher, caseId: string): Promise<CasePatrons> {
   const settings = await loadKohaSettings(manager);
   const patrons: CasePatrons = { cards: new Map(), anonymous: new Set(settings.anonymousPatrons.filter(Number.isSafeInteger)) };
+  // an earlier upload's systempreferences row named the AnonymousPatron: it is kept on that import, not as a record
+  for (const recordImport of await manager.find(RecordImportEntity, { where: { caseId, status: 'completed' }, select: { id: true, stats: true } })) {
+    for (const borrowernumber of recordImport.stats?.anonymousPatrons ?? []) if (Number.isSafeInteger(borrowernumber)) patrons.anonymous.add(borrowernumber);
+  }
   for await (const page of sealedPages(manager, caseId, PATRON_TABLES)) {
     for (const row of page) {
       const record = JSON.parse(cipher.decryptString(row.ciphertext, caseId)) as ResponsiveRecord;
@@ -54,9 +58,10 @@ export async function loadCasePatrons(manager: EntityManager, cipher: RecordCiph
 
 /**
  * Re-checks the case's rows that were waiting for their patron (a loans file imported before the borrowers file):
- * those whose borrowernumber is now known get its card number and are sealed again; every import's count of
- * waiting rows is brought up to date, so the clerk sees which uploads still wait. Runs after each import, under
- * the case lock, so two imports finishing together cannot both miss each other.
+ * those whose borrowernumber is now known get its card number and are sealed again, and rows of a borrowernumber now
+ * known to be the AnonymousPatron's lose their attribution; every import's count of waiting rows is brought up to
+ * date, so the clerk sees which uploads still wait. Runs after each import, under the case lock, so two imports
+ * finishing together cannot both miss each other.
  */
 export async function resolveWaitingRecords(manager: EntityManager, cipher: RecordCipher, caseId: string): Promise<{ resolved: number; waiting: number }> {
   const patrons = await loadCasePatrons(manager, cipher, caseId);
@@ -65,18 +70,17 @@ export async function resolveWaitingRecords(manager: EntityManager, cipher: Reco
   let waiting = 0;
   for await (const page of sealedPages(manager, caseId)) {
     for (const row of page) {
-      if (PATRON_TABLES.includes(row.sourceTable)) continue;
       const record = JSON.parse(cipher.decryptString(row.ciphertext, caseId)) as ResponsiveRecord;
-      const borrowernumber = pendingBorrowernumber(record);
-      if (borrowernumber === null || patrons.anonymous.has(borrowernumber)) continue;
-      const card = patrons.cards.get(borrowernumber);
-      if (card === undefined) {
-        waiting++;
-        waitingByImport.set(row.importId, (waitingByImport.get(row.importId) ?? 0) + 1);
+      const updated = recheckAttribution(record, patrons);
+      if (!updated) {
+        const borrowernumber = PATRON_TABLES.includes(row.sourceTable) ? null : pendingBorrowernumber(record);
+        if (borrowernumber !== null && !patrons.anonymous.has(borrowernumber)) {
+          waiting++;
+          waitingByImport.set(row.importId, (waitingByImport.get(row.importId) ?? 0) + 1);
+        }
         continue;
       }
       resolved++;
-      const updated: ResponsiveRecord = { ...record, cardNumber: card };
       await manager.update(PatronRecordEntity, { id: row.id }, { keyId: cipher.activeKeyId, ciphertext: cipher.encrypt(JSON.stringify(updated), caseId) });
     }
   }

@@ -103,6 +103,12 @@ describe('evaluateReview: details', () => {
     expect(fines.contradictions).toEqual([]);
   });
 
+  it('applies the fines exception only to public-records requests: a National Security Letter for fines still needs a basis', () => {
+    const finesOnly = { recommendation: 'fulfil' as const, reasons: [], scope: { ...SCOPE, recordTypes: ['fines' as const] } };
+    expect(codes(evaluate('national_security_letter', finesOnly, { requestedScope: { ...SCOPE, recordTypes: ['fines'] } }))).not.toEqual([]);
+    expect(codes(evaluate('national_security_letter', finesOnly, { requestedScope: { ...SCOPE, recordTypes: ['fines'] } }))).toContain(DEFAULT_RULES.national_security_letter.releaseWithoutBasis);
+  });
+
   it('lets a subpoena with a court order be fulfilled', () => {
     expect(codes(evaluate('civil_subpoena', { recommendation: 'fulfil', reasons: [] }))).toEqual([]);
   });

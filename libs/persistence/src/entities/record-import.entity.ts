@@ -37,8 +37,8 @@ export class RecordImportEntity {
   @Column('integer', { default: 0 }) notAttributableRows: number;
   /** Every file of a multi-file upload (per-table CSVs validated together); null for a single file (sha256/table above). */
   @Column('simple-json', { nullable: true }) files: RecordImportFile[] | null;
-  /** Counts for the clerk: loans and holds that do not say what was borrowed. */
-  @Column('simple-json', { nullable: true }) stats: { undescribed?: Record<string, number> } | null;
+  /** Loans and holds that do not say what was borrowed; the AnonymousPatron borrowernumbers this upload named. */
+  @Column('simple-json', { nullable: true }) stats: { undescribed?: Record<string, number>; anonymousPatrons?: number[] } | null;
   @Column('varchar', { length: 36 }) createdById: string;
   @Column({ type: Date }) createdAt: Date;
   @Column({ type: Date, nullable: true }) completedAt: Date | null;
