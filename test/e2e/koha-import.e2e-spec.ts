@@ -47,6 +47,8 @@ describe('importing what a real Koha library exports', () => {
   const finished = (caseId: string, id: string) => eventually(() => importOf(caseId, id), (i) => ['completed', 'failed'].includes(i.status));
   const caseOf = (id: string) => clerk.get(`/api/cases/${id}`).then((r) => r.body);
 
+  let lastManifest: { withholdingLog: { reasonCode: string; recordType: string; count: number }[] } | null = null;
+
   async function produce(caseId: string): Promise<string> {
     await clerk.post(`/api/cases/${caseId}/submit`);
     await eventually(() => caseOf(caseId), (c) => c.status === 'legal_review');
@@ -55,6 +57,7 @@ describe('importing what a real Koha library exports', () => {
     expect((await director.post(`/api/cases/${caseId}/decision`, { decision: 'approve' })).status).toBe(202);
     const fulfilled = await eventually(() => caseOf(caseId), (c) => c.status === 'fulfilled' || c.status === 'fulfilling' && c.alert, 150_000);
     expect(fulfilled.status).toBe('fulfilled');
+    lastManifest = fulfilled.production.manifest;
     const download = await clerk.download(`/api/productions/${fulfilled.production.id}/pdf`);
     return pdfText(download.bytes);
   }
@@ -90,6 +93,9 @@ describe('importing what a real Koha library exports', () => {
     // attribution: the card number is printed in every table of records (the loans, holds, fines, searches and patron tables)
     expect(joined.match(/2300-?00012345/g)?.length).toBeGreaterThanOrEqual(10); // pdftotext drops a hyphen at a line break
     for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, OTHER.surname, STAFF_ONLY_MARK]) expect(joined).not.toContain(absent.replace(/\s+/g, ''));
+    // anonymised history is counted on the withholding log of the case file, never produced as anyone's
+    const anonymised = lastManifest?.withholdingLog.filter((entry) => entry.reasonCode === 'ANONYMISED_RECORD') ?? [];
+    expect(anonymised.reduce((sum, entry) => sum + entry.count, 0)).toBeGreaterThanOrEqual(3);
   });
 
   it('takes the REST API shape (patrons, checkouts with embeds, checked-in checkouts, holds, account lines) as one upload', async () => {
@@ -107,6 +113,14 @@ describe('importing what a real Koha library exports', () => {
     expect(text.replace(/\s+/g, ' ')).toContain('soledad');
     expect(joined).toContain(NAMED_BARCODE);
     for (const absent of [OTHER_TITLE, ANONYMISED_TITLE, OTHER.cardnumber, STAFF_ONLY_MARK]) expect(joined).not.toContain(absent);
+  });
+
+  it("keeps Koha's AnonymousPatron as an admin setting, validated", async () => {
+    expect((await system.admin.request('PUT', '/api/settings/koha', { anonymousPatrons: [999] })).status).toBe(200);
+    expect((await clerk.get('/api/settings/koha')).body).toEqual({ anonymousPatrons: [999] });
+    expect((await system.admin.request('PUT', '/api/settings/koha', { anonymousPatrons: ['999'] })).status).toBe(400);
+    expect((await system.admin.request('PUT', '/api/settings/koha', { anonymousPatrons: [999], extra: 1 })).status).toBe(400);
+    expect((await clerk.request('PUT', '/api/settings/koha', { anonymousPatrons: [1] })).status).toBe(403);
   });
 
   it('refuses a bad file whole, naming line, table and field, and a file whose table cannot be told', async () => {

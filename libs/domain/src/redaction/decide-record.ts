@@ -24,7 +24,8 @@ function withholdingReason(record: ResponsiveRecord, scope: CaseScope, options: 
   if (!cardNumber) return 'ANONYMISED_RECORD';
   if (!scope.cardNumbers.some((named) => named.trim() === cardNumber)) return 'PATRON_NOT_NAMED';
   if (!rowNamesSamePatron(record, cardNumber)) return 'PATRON_NOT_NAMED';
-  if (record.recordType !== 'patron') {
+  // Registration records carry no date; a dated patron row (action_logs: staff actions on the account) is held to the range.
+  if (record.recordType !== 'patron' || record.occurredAt !== null) {
     const day = calendarDate(record.occurredAt);
     if (!day) return 'UNDATED_RECORD';
     if (day < scope.from || day > scope.to) return 'OUTSIDE_DATE_RANGE';

@@ -50,6 +50,12 @@ describe('the redaction policy of Koha records', () => {
     expect(withCard.filter((f) => f.field === 'cardnumber')).toHaveLength(1);
   });
 
+  it('holds a dated patron row (a staff action on the account) to the date range; registration rows have no date', () => {
+    const action: ResponsiveRecord = { recordType: 'patron', sourceTable: 'action_logs', cardNumber: card, occurredAt: '2025-06-01T09:00:00', fields: { object: 101, module: 'MEMBERS', action: 'MODIFY', timestamp: '2025-06-01T09:00:00' } };
+    expect(redactRecord(action, scope(['patron']))).toMatchObject({ outcome: 'withheld', reason: 'OUTSIDE_DATE_RANGE' });
+    expect(redactRecord({ ...action, occurredAt: '2026-06-01T09:00:00' }, scope(['patron'])).outcome).toBe('produced');
+  });
+
   it('withholds columns the catalogue does not know (a local or newer Koha column)', () => {
     const loan: ResponsiveRecord = { recordType: 'loans', sourceTable: 'issues', cardNumber: card, occurredAt: '2026-03-02T15:31:44', fields: { issuedate: '2026-03-02T15:31:44', local_column: 'secret' } };
     const fields = produced(loan, scope(['loans']));
