@@ -115,15 +115,12 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve' });
     await eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 90_000);
     expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBe(200);
-    const { Queue } = await import('bullmq');
-    const maintenance = new Queue('maintenance', { connection: { url: system.environment.env.REDIS_URL }, prefix: system.environment.env.QUEUE_PREFIX });
-    try {
-      await maintenance.add('purge-records', {}, { jobId: `test-purge-${row.id}` });
-    } finally {
-      await maintenance.close();
-    }
+    // The schedule proposes; an admin reviews the dry run and approves it; only then does the worker purge.
+    const plan = await system.admin.post('/api/retention/plans');
+    expect(plan.body.plan.classes.find((c: { recordClass: string }) => c.recordClass === 'patron_records').cases.map((c: { caseId: string }) => c.caseId)).toContain(row.id);
+    expect((await system.admin.post(`/api/retention/plans/${plan.body.id}/approve`)).status).toBe(202);
     const events = await eventually(() => clerk.get(`/api/cases/${row.id}/events`).then((r) => r.body.items), (items) => items.some((e: { action: string }) => e.action === 'records.purged'));
-    expect(events.find((e: { action: string }) => e.action === 'records.purged').details).toMatchObject({ rows: 6, retentionDays: 0 });
+    expect(events.find((e: { action: string }) => e.action === 'records.purged').details).toMatchObject({ planId: plan.body.id, classes: { patron_records: 6 } });
     const { withDatabase } = await import('../support/services');
     await withDatabase(system.environment.databaseUrl!, async (db) => {
       expect((await db.query('SELECT COUNT(*)::int AS n FROM patron_records WHERE "caseId" = $1', [row.id])).rows[0].n).toBe(0);

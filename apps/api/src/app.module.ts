@@ -26,6 +26,10 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { ReportsController } from './reports/reports.controller';
 import { SettingsController } from './settings/settings.controller';
 import { PolicySettingsController } from './settings/policy-settings.controller';
+import { RetentionController } from './retention/retention.controller';
+import { PatronNoticesController } from './notices/patron-notices.controller';
+import { recordsCipherProvider } from './notices/records-cipher.provider';
+import { PatronNotices } from './notices/patron-notices.service';
 import { TransparencyReportService } from './reports/transparency-report.service';
 import { KohaSettingsController } from './settings/koha-settings.controller';
 import { MeController } from './auth/me.controller';
@@ -39,7 +43,7 @@ import { UsersService } from './users/users.service';
 export const API_CONTROLLERS = [
   AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
-  PolicySettingsController, KohaSettingsController,
+  PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -69,6 +73,8 @@ export class AppModule {
         CaseSafeguards,
         ReviewRules,
         TransparencyReportService,
+        recordsCipherProvider,
+        PatronNotices,
       ],
     };
   }

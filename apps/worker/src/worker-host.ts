@@ -65,6 +65,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   /** Job schedulers are upserted by id, so every worker start leaves exactly one of each. */
   private async scheduleHousekeeping(): Promise<void> {
     await this.queues.get('reminders').upsertJobScheduler('sweep-deadlines', { every: 3_600_000 }, { name: 'sweep-deadlines', data: {} });
+    await this.queues.get('reminders').upsertJobScheduler('remind-patron-notices', { every: 3_600_000 }, { name: 'remind-patron-notices', data: {} });
     await this.queues.get('maintenance').upsertJobScheduler('purge-records', { every: 24 * 3_600_000 }, { name: 'purge-records', data: {} });
     await this.queues.get('maintenance').upsertJobScheduler('prune-outbox', { every: 24 * 3_600_000 }, { name: 'prune-outbox', data: {} });
   }

@@ -10,6 +10,8 @@ import { CompleteIntakeHandler } from './handlers/complete-intake.handler';
 import { DeadlineReminderHandler } from './handlers/deadline-reminder.handler';
 import { PruneOutboxHandler } from './handlers/prune-outbox.handler';
 import { PurgeRecordsHandler } from './handlers/purge-records.handler';
+import { ExecutePurgeHandler } from './handlers/execute-purge.handler';
+import { RemindPatronNoticesHandler } from './handlers/remind-patron-notices.handler';
 import { RecordReviewHandler } from './handlers/record-review.handler';
 import { SweepDeadlinesHandler } from './handlers/sweep-deadlines.handler';
 import { ImportRecordsHandler } from './handlers/import-records.handler';
@@ -28,6 +30,8 @@ const HANDLERS: Type<JobHandler>[] = [
   DeadlineReminderHandler,
   SweepDeadlinesHandler,
   PurgeRecordsHandler,
+  ExecutePurgeHandler,
+  RemindPatronNoticesHandler,
   PruneOutboxHandler,
   ImportRecordsHandler,
   RenderProductionHandler,

@@ -11,3 +11,4 @@ export * from './rules-store';
 export * from './patron-notice-policy';
 export * from './publication-settings-store';
 export * from './koha-settings';
+export * from './retention-planner';

@@ -9,3 +9,4 @@ export * from './deadlines';
 export * from './rules';
 export * from './transparency';
 export * from './notices/patron-notice-rules';
+export * from './retention';

@@ -15,3 +15,5 @@ export * from './letters/needs-info-letter';
 export * from './letters/extension-letter';
 export * from './reports/public-pdf';
 export * from './reports/transparency-pdf';
+export * from './reports/purge-certificate';
+export * from './letters/patron-notice-letter';

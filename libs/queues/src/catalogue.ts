@@ -14,6 +14,8 @@ export interface JobPayloads {
   'deadline-reminder': { caseId: string; clock: string; dueDate: string; stage: 'due_soon' | 'overdue' };
   'sweep-deadlines': Record<string, never>;
   'purge-records': Record<string, never>;
+  'execute-purge': { planId: string };
+  'remind-patron-notices': Record<string, never>;
   'prune-outbox': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
@@ -25,8 +27,8 @@ export const QUEUES = {
   denial: ['write-denial'],
   'records-import': ['import-records'],
   letters: ['write-letter'],
-  reminders: ['deadline-reminder', 'sweep-deadlines'],
-  maintenance: ['purge-records', 'prune-outbox'],
+  reminders: ['deadline-reminder', 'sweep-deadlines', 'remind-patron-notices'],
+  maintenance: ['purge-records', 'prune-outbox', 'execute-purge'],
 } as const satisfies Record<string, readonly JobName[]>;
 export type QueueName = keyof typeof QUEUES;
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, RuleViolationError, isUnderNondisclosure, loadDeadlineSettings, replanDeadlines } from '@custodian/cases';
-import { addDays } from '@custodian/domain';
-import { PreservationHoldEntity } from '@custodian/persistence';
+import { randomUUID } from 'node:crypto';
+import { CaseStateConflictError, CaseWorkflow, RuleViolationError, loadDeadlineSettings, pacificToday, patronNoticeDecision, replanDeadlines } from '@custodian/cases';
+import { addDays, toLocalDate } from '@custodian/domain';
+import { PatronNoticeEntity, PreservationHoldEntity } from '@custodian/persistence';
 import { CaseAccess } from './case-access.service';
 
 const by = (actor: Actor) => ({ id: actor.id, username: actor.username });
@@ -45,16 +46,24 @@ export class CaseSafeguards {
     });
   }
 
-  /** Records that the patron was told; refused while a nondisclosure order forbids it (Penal Code § 1546.2). */
-  recordPatronNotice(caseId: string, method: string, actor: Actor): Promise<void> {
+  /**
+   * Records that the patrons were told (method, date); refused unless the one notice predicate allows it now:
+   * no court nondisclosure order (Penal Code § 1546.2) or statutory gag in force, and the request type allows it.
+   */
+  recordPatronNotice(caseId: string, method: string, actor: Actor, sentOn?: string): Promise<void> {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
-      if (isUnderNondisclosure(row)) {
-        throw new CaseStateConflictError(`A nondisclosure order forbids notice to the patron until ${row.nondisclosureUntil} (Penal Code § 1546.2)`, row.status);
+      const decision = patronNoticeDecision(row);
+      if (!decision.allowed) throw new CaseStateConflictError(decision.message, row.status);
+      const today = pacificToday();
+      if (sentOn && (sentOn > today || sentOn < toLocalDate(row.receivedAt))) {
+        throw new RuleViolationError('sentOn must lie between the day the request was received and today', [{ field: 'sentOn', message: 'out of range' }]);
       }
+      const patrons = Array.isArray(row.scope?.cardNumbers) ? row.scope.cardNumbers.length : 0;
+      await manager.save(PatronNoticeEntity, { id: randomUUID(), caseId, method, sentOn: sentOn ?? today, patrons, recordedById: actor.id, recordedAt: new Date() });
       row.patronNotifiedAt = new Date();
       await manager.save(row);
-      return { result: undefined, audit: [{ actor: by(actor), action: 'patron.notified', objectType: 'case', objectId: caseId, details: { method } }] };
+      return { result: undefined, audit: [{ actor: by(actor), action: 'patron.notified', objectType: 'case', objectId: caseId, details: { method, sentOn: sentOn ?? today, patrons } }] };
     });
   }
 }

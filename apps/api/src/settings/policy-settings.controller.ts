@@ -3,8 +3,9 @@ import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
-import { POLICY_SETTING_KEYS, loadTransparencySettings } from '@custodian/cases';
-import { DEFAULT_TRANSPARENCY_SETTINGS, NATIONAL_SECURITY_STRUCTURES, validateTransparencySettings } from '@custodian/domain';
+import { POLICY_SETTING_KEYS, loadRetentionSettings, loadTransparencySettings } from '@custodian/cases';
+import { AppConfig } from '@custodian/config';
+import { DEFAULT_TRANSPARENCY_SETTINGS, NATIONAL_SECURITY_STRUCTURES, defaultRetention, validateRetentionSettings, validateTransparencySettings } from '@custodian/domain';
 import { SettingEntity, UnitOfWork } from '@custodian/persistence';
 
 const READERS = ['admin', 'attorney', 'director', 'auditor'] as const;
@@ -32,7 +33,7 @@ export async function saveFlatSetting(
   });
 }
 
-/** Counsel's transparency choices (§ 1874 structure, delays, gag-order counting) and the admin's methodology text. */
+/** Retention schedule; counsel's transparency choices (§ 1874 structure, delays, gag-order counting) and the admin's methodology text. */
 @ApiTags('settings')
 @Controller('api/settings')
 export class PolicySettingsController {
@@ -40,7 +41,22 @@ export class PolicySettingsController {
     private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly auditLog: AuditLog,
+    private readonly config: AppConfig,
   ) {}
+
+  @Get('retention')
+  @Authenticated(...READERS)
+  retention() {
+    return loadRetentionSettings(this.dataSource.manager, this.config.PURGE_AFTER_DAYS);
+  }
+
+  /** The retention schedule per record class (days after the case closed); minimums by law are enforced. */
+  @Put('retention')
+  @Authenticated('admin')
+  @ApiBody({ description: 'Any subset of the retention settings; the rest keep their values' })
+  updateRetention(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+    return saveFlatSetting(this.unitOfWork, this.auditLog, actor, POLICY_SETTING_KEYS.retention, body, defaultRetention(this.config.PURGE_AFTER_DAYS), (merged) => validateRetentionSettings(merged as never));
+  }
 
   @Get('transparency')
   @Authenticated(...READERS)

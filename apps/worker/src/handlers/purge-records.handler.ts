@@ -1,42 +1,41 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, LessThan } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow } from '@custodian/cases';
-import { CaseEntity, PatronRecordEntity, RecordImportEntity } from '@custodian/persistence';
-import { ContentStore } from '@custodian/storage';
-import { discardExport } from './import-records.handler';
-import { JobHandler, skipped } from '../job-handler';
+import { dryRunPurge } from '@custodian/cases';
+import { NotificationEntity, PurgePlanEntity, UnitOfWork, UserEntity } from '@custodian/persistence';
+import { JobHandler } from '../job-handler';
 
-/** Deletes imported patron data a configured time after its case closed; case metadata stays for reporting. */
+/**
+ * The scheduled step of the retention schedule. It deletes nothing: it writes the day's dry run as a proposed purge
+ * plan (superseding older proposals) and tells the admins, who review it and approve it (`execute-purge` then runs).
+ */
 @Injectable()
 export class PurgeRecordsHandler implements JobHandler<'purge-records'> {
   readonly jobName = 'purge-records';
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly workflow: CaseWorkflow,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly auditLog: AuditLog,
     private readonly config: AppConfig,
-    private readonly store: ContentStore,
   ) {}
 
   async handle() {
-    const cutoff = new Date(Date.now() - this.config.PURGE_AFTER_DAYS * 86_400_000);
-    const due = await this.dataSource.getRepository(CaseEntity).find({
-      where: { status: In(['closed', 'withdrawn']), closedAt: LessThan(cutoff), recordsPurgedAt: IsNull() },
-      select: { id: true },
+    return this.unitOfWork.run(async (manager) => {
+      const plan = await dryRunPurge(manager, this.config.PURGE_AFTER_DAYS);
+      const items = plan.classes.reduce((sum, c) => sum + c.items, 0);
+      if (!items && !plan.blocked.length) return { proposed: false };
+      await manager.update(PurgePlanEntity, { status: 'proposed' }, { status: 'superseded' });
+      const id = randomUUID();
+      await manager.save(PurgePlanEntity, { id, status: 'proposed', plan, createdById: null, createdAt: new Date(), approvedById: null, approvedAt: null, executedAt: null, certificate: null, certificateSha256: null, certificateBytes: null });
+      const admins = (await manager.find(UserEntity, { where: { active: true } })).filter((u) => u.roles.includes('admin'));
+      const message = `A purge plan awaits review: ${items} item${items === 1 ? '' : 's'} due under the retention schedule, ${plan.blocked.length} case${plan.blocked.length === 1 ? '' : 's'} kept by holds`;
+      for (const admin of admins) await manager.save(NotificationEntity, { id: randomUUID(), userId: admin.id, caseId: null, kind: 'purge_review', message, createdAt: new Date(), readAt: null });
+      await this.auditLog.append(manager, { actor: null, action: 'retention.plan_proposed', objectType: 'purge_plan', objectId: id, details: { items, blocked: plan.blocked.length } });
+      return { proposed: id, items };
     });
-    for (const { id } of due) {
-      await this.workflow.change<unknown>(id, async (row, manager) => {
-        if (row.recordsPurgedAt) return { result: skipped('already purged') };
-        const { affected } = await manager.delete(PatronRecordEntity, { caseId: id });
-        for (const { sha256 } of await manager.find(RecordImportEntity, { where: { caseId: id }, select: { id: true, sha256: true } })) {
-          await discardExport(this.dataSource, this.store, sha256);
-        }
-        row.recordsPurgedAt = new Date();
-        await manager.save(row);
-        return { result: affected ?? 0, audit: [{ actor: null, action: 'records.purged', objectType: 'case', objectId: id, details: { rows: affected ?? 0, retentionDays: this.config.PURGE_AFTER_DAYS } }] };
-      });
-    }
-    return { cases: due.length };
   }
 }
+

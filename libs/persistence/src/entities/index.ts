@@ -13,12 +13,15 @@ import { RecordImportEntity } from './record-import.entity';
 import { ReviewEntity } from './review.entity';
 import { SettingEntity } from './setting.entity';
 import { UserEntity } from './user.entity';
+import { LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity } from './retention.entities';
 
 export * from './case-details';
 export {
   AuditEventEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
   PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, SettingEntity, UserEntity,
+  LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
 };
+export type { PurgePlanStatus } from './retention.entities';
 export type { LetterKind } from './letter.entity';
 export type { ProductionStatus } from './production.entity';
 export type { RecordImportFile, RecordImportStatus } from './record-import.entity';
@@ -27,4 +30,5 @@ export type { Recommendation, Sufficiency } from './review.entity';
 export const ENTITIES = [
   UserEntity, CaseEntity, DocumentEntity, RecordImportEntity, PatronRecordEntity, ReviewEntity, DecisionEntity,
   DeadlineEntity, ProductionEntity, LetterEntity, AuditEventEntity, OutboxMessageEntity, SettingEntity, PreservationHoldEntity, NotificationEntity,
+  LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
 ];

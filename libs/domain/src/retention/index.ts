@@ -1,0 +1,2 @@
+export * from './retention-schedule';
+export * from './purge-plan';
