@@ -32,6 +32,7 @@ describe('separation of duties and nondisclosure orders', () => {
     expect(review.body.message).toMatch(/Separation of duties/);
 
     const attorney = await system.as('attorney');
+    await system.assign(row.id, 'attorney', 'attorney');
     expect((await attorney.post(`/api/cases/${row.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
     await eventually(() => attorney.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'awaiting_approval');
     const decision = await allRounder.post(`/api/cases/${row.id}/decision`, { decision: 'approve' });
@@ -42,6 +43,8 @@ describe('separation of duties and nondisclosure orders', () => {
 
   it('stops the reviewing attorney from also approving', async () => {
     const row = await submittedCase(clerk);
+    await system.assign(row.id, 'attorney', 'allRounder');
+    await system.assign(row.id, 'director', 'director');
     expect((await allRounder.post(`/api/cases/${row.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
     await eventually(() => clerk.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'awaiting_approval');
     expect((await allRounder.post(`/api/cases/${row.id}/decision`, { decision: 'deny' })).status).toBe(403);
@@ -50,9 +53,11 @@ describe('separation of duties and nondisclosure orders', () => {
   it('keeps an attorney who reviewed in an earlier round from deciding after another attorney reviews again', async () => {
     const row = await submittedCase(clerk);
     const cure = { ...SUFFICIENT_COURT_ORDER_REVIEW, sufficiency: 'needs_info', recommendation: 'deny', reasons: ['NOT_SIGNED'], cureRequest: 'Send the signed order.', overrideReason: 'Returned for a cure before any decision.' };
+    await system.assign(row.id, 'attorney', 'allRounder');
     expect((await allRounder.post(`/api/cases/${row.id}/review`, cure)).status).toBe(202);
     await eventually(() => clerk.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'needs_info');
     expect((await clerk.post(`/api/cases/${row.id}/resume`, { note: 'Signed order received' })).status).toBe(200);
+    await system.assign(row.id, 'attorney', 'attorney');
     const attorney = await system.as('attorney');
     expect((await attorney.post(`/api/cases/${row.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
     await eventually(() => clerk.get(`/api/cases/${row.id}`).then((r) => r.body), (c) => c.status === 'awaiting_approval');
@@ -61,6 +66,7 @@ describe('separation of duties and nondisclosure orders', () => {
 
   it('requires an override reason for a review that contradicts the rules, and records it', async () => {
     const row = await submittedCase(clerk);
+    await system.assign(row.id, 'attorney', 'attorney');
     const attorney = await system.as('attorney');
     const unchecked = { ...SUFFICIENT_COURT_ORDER_REVIEW, checklist: { ...SUFFICIENT_COURT_ORDER_REVIEW.checklist, judge_signature: false } };
     const refused = await attorney.post(`/api/cases/${row.id}/review`, unchecked);

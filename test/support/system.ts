@@ -60,6 +60,15 @@ export class TestSystem {
     return this.users[key]!.id;
   }
 
+  /** Gives the case's review ('attorney') or decision ('director') to a staff user, as the admin, through the audited route. */
+  async assign(caseId: string, slot: 'attorney' | 'director', key: StaffKey): Promise<void> {
+    await this.as(key);
+    const response = await this.admin.post(`/api/cases/${caseId}/assignment`, { slot, userId: this.userId(key), reason: 'Assigned by the test' });
+    if (response.status !== 200 && !(response.status === 422 && /already the case/.test(JSON.stringify(response.body)))) {
+      throw new Error(`could not assign ${key} as ${slot}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+  }
+
   async stop(): Promise<void> {
     await this.worker?.stop();
     await this.api?.stop();

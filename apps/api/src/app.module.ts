@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
 import { WorkflowModule } from '@custodian/cases';
@@ -9,8 +8,11 @@ import { StorageModule } from '@custodian/storage';
 import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
+import { AuthModule } from './auth/auth.module';
 import { RoutePolicyCheck } from './auth/route-policy.check';
 import { CaseAccess } from './cases/case-access.service';
+import { CaseAssignmentController } from './cases/case-assignment.controller';
+import { CaseAssignment } from './cases/case-assignment.service';
 import { CaseCommands } from './cases/case-commands.service';
 import { CaseQueries } from './cases/case-queries.service';
 import { CaseSafeguards } from './cases/case-safeguards.service';
@@ -44,6 +46,7 @@ export const API_CONTROLLERS = [
   AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
+  CaseAssignmentController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -59,7 +62,7 @@ export class AppModule {
         WorkflowModule,
         StorageModule,
         DiscoveryModule,
-        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.TOKEN_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        AuthModule,
       ],
       controllers: API_CONTROLLERS,
       providers: [
@@ -68,6 +71,7 @@ export class AppModule {
         RoutePolicyCheck,
         UsersService,
         CaseAccess,
+        CaseAssignment,
         CaseCommands,
         CaseQueries,
         CaseSafeguards,

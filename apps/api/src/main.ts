@@ -7,7 +7,10 @@ import { resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, ConfigError, loadConfig } from '@custodian/config';
 import { AppModule } from './app.module';
+import { protectDocs } from './auth/docs-access';
+import { RejectInheritedKeysPipe } from './common/prototype-keys.pipe';
 import { createValidationPipe } from './common/validation';
+import { applySecurityHeaders } from './security-headers';
 import { UsersService } from './users/users.service';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -15,9 +18,9 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new RejectInheritedKeysPipe(), createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
-  app.disable('x-powered-by');
+  applySecurityHeaders(app, config.TRUST_PROXY);
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
@@ -26,6 +29,7 @@ async function bootstrap(): Promise<void> {
     .setVersion('1')
     .addBearerAuth()
     .build();
+  protectDocs(app, config.production);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
 
   const webRoot = resolve(config.WEB_ROOT);

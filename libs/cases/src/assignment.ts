@@ -1,14 +1,23 @@
 import { EntityManager, In } from 'typeorm';
 import { OPEN_STATES, Role } from '@custodian/domain';
 import { CaseEntity, UserEntity } from '@custodian/persistence';
+import { dutyHolders } from './case-duties';
 
 /**
- * Picks the active holder of `role` with the fewest open cases assigned, never someone who already
- * holds another duty on this case (separation of duties). Null when nobody qualifies.
+ * Picks the active holder of `role` with the fewest open cases assigned, never someone who already holds a duty
+ * on this case (anyone who created, edited, imported into or submitted it, reviewed or decided it: separation of
+ * duties), nor an admin (admins take no case decisions). Null when nobody qualifies.
  */
-export async function leastLoaded(manager: EntityManager, role: Role, column: 'assignedAttorneyId' | 'assignedDirectorId', exclude: (string | null)[]): Promise<UserEntity | null> {
+export async function leastLoaded(
+  manager: EntityManager,
+  role: Role,
+  column: 'assignedAttorneyId' | 'assignedDirectorId',
+  exclude: (string | null)[],
+  caseId?: string,
+): Promise<UserEntity | null> {
+  const excluded = new Set([...exclude, ...(caseId ? await dutyHolders(manager, caseId) : [])]);
   const candidates = (await manager.find(UserEntity, { where: { active: true }, order: { username: 'ASC' } })).filter(
-    (user) => user.roles.includes(role) && !exclude.includes(user.id),
+    (user) => user.roles.includes(role) && !user.roles.includes('admin') && !excluded.has(user.id),
   );
   if (!candidates.length) return null;
   // Counted in the database: reading every open case's row per intake made each intake slower as the caseload grew.

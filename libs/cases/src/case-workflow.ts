@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { AuditEntry, AuditLog } from '@custodian/audit';
 import { CaseEntity, UnitOfWork } from '@custodian/persistence';
 import { JobRequest, OutboxRelay, enqueueAllInTransaction } from '@custodian/queues';
+import { recordDuties } from './case-duties';
 import { CaseNotFoundError } from './case-errors';
 
 export interface StepOutcome<T> {
@@ -28,6 +29,7 @@ export class CaseWorkflow {
       const result = await step(row, manager);
       const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit.map((entry) => ({ caseId, ...entry })));
+      await recordDuties(manager, caseId, result.audit ?? []);
       return { ...result, outbox };
     });
     await this.relayQuietly(outcome.outbox);
@@ -40,6 +42,7 @@ export class CaseWorkflow {
       const result = await work(manager);
       const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit);
+      for (const entry of result.audit ?? []) if (entry.caseId) await recordDuties(manager, entry.caseId, [entry]);
       return { ...result, outbox };
     });
     await this.relayQuietly(outcome.outbox);

@@ -12,3 +12,4 @@ export * from './patron-notice-policy';
 export * from './publication-settings-store';
 export * from './koha-settings';
 export * from './retention-planner';
+export * from './case-duties';

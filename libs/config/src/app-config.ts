@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { adminPasswordProblems, jwtSecretProblems, recordKeysProblems } from './secret-strength';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const toBool = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase()));
@@ -28,7 +29,16 @@ export class AppConfig {
   @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET: string;
 
-  @Transform(toInt) @IsInt() @Min(60) TOKEN_TTL_SECONDS = 8 * 3600;
+  @Transform(toInt) @IsInt() @Min(60) @Max(7 * 24 * 3600) TOKEN_TTL_SECONDS = 8 * 3600;
+
+  /** Failed sign-ins to one account before it is locked for LOGIN_LOCK_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) LOGIN_MAX_FAILURES = 5;
+  /** Failed sign-ins from one address (any accounts) before the address is locked for LOGIN_LOCK_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
+  /** How long failures are counted, and how long a lock-out lasts. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_LOCK_SECONDS = 15 * 60;
+  /** Express's `trust proxy`: set it (e.g. `1` or `loopback`) only behind a reverse proxy, so lock-outs key on the client's address. */
+  @IsOptional() @IsString() TRUST_PROXY?: string;
 
   /** 32-byte AES-256-GCM keys for imported patron data, as `keyId:base64` pairs separated by commas. */
   @IsString() @Matches(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, { message: 'RECORDS_KEYS must be keyId:base64Key[,keyId:base64Key...]' })
@@ -66,6 +76,13 @@ export class AppConfig {
   /** Served at `/` by the API: the built web workspace. */
   @IsString() WEB_ROOT = 'apps/web/dist';
 
+  /** `production` puts the API docs behind sign-in; anything else leaves them open for development. */
+  @IsOptional() @IsString() NODE_ENV?: string;
+
+  get production(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
   get databaseKind(): 'postgres' | 'sqlite' {
     return this.DATABASE_URL ? 'postgres' : 'sqlite';
   }
@@ -87,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const key of REQUIRED) if (!env[key]) problems.unshift(`${key} is required (${REQUIRED_HELP[key]})`);
   if (config.AUDIT_HMAC_KEY && Buffer.from(config.AUDIT_HMAC_KEY, 'base64').length < 32) problems.push('AUDIT_HMAC_KEY must be base64 of at least 32 bytes');
   if (config.ADMIN_USERNAME && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_USERNAME is set');
+  // Weak or default secrets are refused everywhere: the quick start and the tests generate strong ones.
+  problems.push(...jwtSecretProblems(env.JWT_SECRET), ...recordKeysProblems(env.RECORDS_KEYS), ...adminPasswordProblems(env.ADMIN_PASSWORD, env.ADMIN_USERNAME));
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return config;
 }

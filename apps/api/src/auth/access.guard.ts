@@ -1,22 +1,20 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
-import { Actor, POLICY_KEY, RoutePolicy } from '@custodian/auth';
-import { UserEntity } from '@custodian/persistence';
+import { POLICY_KEY, RoutePolicy } from '@custodian/auth';
+import { SessionRegistry, TokenRefusedError } from './session-registry.service';
 
 /**
- * The one gate in front of every route: reads the route's declared policy, checks the bearer token,
- * reloads the user (a deactivated account or a removed role takes effect at once) and checks the roles.
- * A route without a policy is refused, and the start-up check makes sure there are none.
+ * The one gate in front of every route: reads the route's declared policy, checks the bearer token against the
+ * session registry (a revoked token, a changed password or a deactivated account take effect at once, in every
+ * API process) and checks the roles. A route without a policy is refused, and the start-up check makes sure there
+ * are none.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly sessions: SessionRegistry,
     private readonly auditLog: AuditLog,
   ) {}
 
@@ -26,8 +24,21 @@ export class AccessGuard implements CanActivate {
     if (policy.public) return true;
 
     const request = context.switchToHttp().getRequest();
-    const actor = await this.authenticate(request.headers.authorization);
+    const header: unknown = request.headers.authorization;
+    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
+    if (!token) throw new UnauthorizedException('Sign in first: a bearer token is required');
+    let session;
+    try {
+      session = await this.sessions.authenticate(token);
+    } catch (error) {
+      if (error instanceof TokenRefusedError) {
+        await this.auditLog.record({ actor: null, action: 'auth.token_rejected', objectType: 'session', outcome: 'denied', details: { reason: error.reason } });
+      }
+      throw error;
+    }
+    const actor = session.actor;
     request.user = actor;
+    request.session = session;
     if (!actor.roles.some((role) => policy.roles.includes(role))) {
       await this.auditLog.record({
         actor: { id: actor.id, username: actor.username },
@@ -40,20 +51,5 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException(`This needs one of the roles: ${policy.roles.join(', ')}`);
     }
     return true;
-  }
-
-  private async authenticate(header: unknown): Promise<Actor> {
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
-    if (!token) throw new UnauthorizedException('Sign in first: a bearer token is required');
-    let subject: string;
-    try {
-      subject = (await this.jwt.verifyAsync<{ sub: string }>(token)).sub;
-    } catch {
-      await this.auditLog.record({ actor: null, action: 'auth.token_rejected', objectType: 'session', outcome: 'denied' });
-      throw new UnauthorizedException('The session has expired or the token is invalid; sign in again');
-    }
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: subject } });
-    if (!user || !user.active) throw new UnauthorizedException('This account is not active');
-    return { id: user.id, username: user.username, displayName: user.displayName, title: user.title, roles: user.roles };
   }
 }

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditEntry } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
-import { CaseScope, Duty, conflictingDuty, isOpen, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertMayTakeDuty, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseScope, isOpen, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
 import { CaseAccess } from './case-access.service';
@@ -91,7 +91,7 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       this.expect(row, 'legal_review', 'review');
-      this.assertDuty(row, 'review', actor);
+      await assertMayTakeDuty(manager, row, 'review', actor);
       if (body.scope && !isWithinScope(toScope(body.scope), row.scope)) {
         throw new RuleViolationError('The narrowed scope asks for more than the request does', [{ field: 'scope', message: 'a narrowed scope may only remove patrons, dates or record types' }]);
       }
@@ -127,7 +127,7 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       this.expect(row, 'awaiting_approval', 'decide');
-      this.assertDuty(row, 'decision', actor);
+      await assertMayTakeDuty(manager, row, 'decision', actor);
       // Anyone who reviewed the case at any point (e.g. before a needs_info round) may not decide it.
       if (await manager.exists(ReviewEntity, { where: { caseId, attorneyId: actor.id } })) {
         throw new DutyConflictError('Separation of duties: you reviewed this case, so another director must decide it');
@@ -210,11 +210,6 @@ export class CaseCommands {
   private expect(row: CaseEntity, state: CaseEntity['status'], action: string): void {
     if (row.status !== state) throw new CaseStateConflictError(`Cannot ${action} a case in state '${row.status}'`, row.status, row.pendingStep);
     if (row.pendingStep) throw new CaseStateConflictError(`Cannot ${action}: the ${row.pendingStep} step is still running`, row.status, row.pendingStep);
-  }
-
-  private assertDuty(row: CaseEntity, duty: Duty, actor: Actor): void {
-    const conflict = conflictingDuty({ intakeClerkId: row.intakeClerkId, reviewingAttorneyId: row.reviewingAttorneyId, decidingDirectorId: row.decidingDirectorId }, duty, actor.id);
-    if (conflict) throw new DutyConflictError(`Separation of duties: you already hold the ${conflict} duty on this case`);
   }
 
   private async save(manager: EntityManager, row: CaseEntity): Promise<void> {

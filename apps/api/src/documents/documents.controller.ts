@@ -12,6 +12,7 @@ import { isOpen } from '@custodian/domain';
 import { DocumentEntity } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
+import { sniffFile, sniffStream } from '../storage/sniff';
 import { MAX_DOCUMENT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
 
 export const DOCUMENT_KINDS = ['instrument', 'consent', 'requester_id', 'correspondence', 'court_filing', 'other'] as const;
@@ -40,7 +41,9 @@ export class DocumentsController {
     if (!document) throw new NotFoundException('Document not found');
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'document.read', objectType: 'document', objectId: documentId, caseId });
     response.setHeader('X-Content-SHA256', document.sha256);
-    return new StreamableFile(this.store.open(document.sha256), { type: document.mediaType, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
+    // The type comes from the stored bytes, never from the uploader's claim (older rows kept that claim).
+    const type = await sniffStream(this.store.open(document.sha256));
+    return new StreamableFile(this.store.open(document.sha256), { type, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
   }
 
   @Post()
@@ -49,12 +52,13 @@ export class DocumentsController {
   @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_DOCUMENT_BYTES)))
   async attach(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DocumentDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor) {
     await this.access.load(actor, caseId);
+    const mediaType = file ? await sniffFile(file.path) : '';
     const stored = await storeUpload(this.store, file);
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (!isOpen(row.status)) throw new CaseStateConflictError('Documents can be attached only to an open case', row.status);
       const document = manager.create(DocumentEntity, {
-        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file!.originalname), mediaType: file!.mimetype.slice(0, 100),
+        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file!.originalname), mediaType: mediaType.slice(0, 100),
         sha256: stored.sha256, size: stored.bytes, uploadedById: actor.id, createdAt: new Date(),
       });
       await manager.insert(DocumentEntity, document);

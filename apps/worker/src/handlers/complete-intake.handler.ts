@@ -27,8 +27,8 @@ export class CompleteIntakeHandler implements JobHandler<'complete-intake'> {
         await manager.save(row);
         return { result: { returnedToClerk: missing }, audit: [{ actor: SYSTEM, action: 'case.intake_returned', objectType: 'case', objectId: caseId, outcome: 'failure', details: { missing } }] };
       }
-      const attorney = await leastLoaded(manager, 'attorney', 'assignedAttorneyId', [row.intakeClerkId]);
-      const director = await leastLoaded(manager, 'director', 'assignedDirectorId', [row.intakeClerkId, attorney?.id ?? null]);
+      const attorney = await leastLoaded(manager, 'attorney', 'assignedAttorneyId', [row.intakeClerkId], caseId);
+      const director = await leastLoaded(manager, 'director', 'assignedDirectorId', [row.intakeClerkId, attorney?.id ?? null], caseId);
       row.assignedAttorneyId = attorney?.id ?? null;
       row.assignedDirectorId = director?.id ?? null;
       row.alert = attorney ? null : 'No attorney is available to review this case: add one under Users';

@@ -1,4 +1,6 @@
 import { AuditEventEntity } from './audit-event.entity';
+import { AuthSessionEntity } from './auth-session.entity';
+import { CaseDutyEntity } from './case-duty.entity';
 import { CaseEntity } from './case.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
@@ -17,7 +19,7 @@ import { LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity } from './retentio
 
 export * from './case-details';
 export {
-  AuditEventEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
+  AuditEventEntity, AuthSessionEntity, CaseDutyEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
   PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, SettingEntity, UserEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
 };
@@ -31,4 +33,5 @@ export const ENTITIES = [
   UserEntity, CaseEntity, DocumentEntity, RecordImportEntity, PatronRecordEntity, ReviewEntity, DecisionEntity,
   DeadlineEntity, ProductionEntity, LetterEntity, AuditEventEntity, OutboxMessageEntity, SettingEntity, PreservationHoldEntity, NotificationEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
+  AuthSessionEntity, CaseDutyEntity,
 ];

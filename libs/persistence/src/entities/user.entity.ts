@@ -12,6 +12,11 @@ export class UserEntity {
   @Column('varchar', { length: 200 }) passwordHash: string;
   @Column('simple-json') roles: Role[];
   @Column('boolean', { default: true }) active: boolean;
+  /** Bumped by a password change, reset or deactivation: every token carrying an older version is dead. */
+  @Column('integer', { default: 0 }) tokenVersion: number;
+  /** Base32 TOTP secret, sealed with the records key; set at enrolment, used once `totpEnabled`. */
+  @Column('text', { nullable: true }) totpSecret: string | null;
+  @Column('boolean', { default: false }) totpEnabled: boolean;
   @Column({ type: Date }) createdAt: Date;
   @Column({ type: Date }) updatedAt: Date;
 }

@@ -1,0 +1,10 @@
+import type { Role } from '@custodian/domain';
+import type { UserEntity } from '@custodian/persistence';
+
+/** The roles that may (and, once enrolled, must) use a second factor: those who decide cases or run the system. */
+export const TOTP_ROLES: Role[] = ['director', 'admin'];
+
+/** True when sign-in needs the TOTP code as well: the user confirmed an enrolment. */
+export function secondFactorRequired(user: Pick<UserEntity, 'totpEnabled' | 'totpSecret'>): boolean {
+  return user.totpEnabled && !!user.totpSecret;
+}
