@@ -17,7 +17,7 @@ export interface RunningProcess {
 function start(entry: string, env: Record<string, string>, ready: RegExp, logName: string, timeoutMs = 30_000): Promise<RunningProcess & { match: RegExpMatchArray }> {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = createWriteStream(join(LOG_DIR, `${logName}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, ...env, NODE_ENV: 'test' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const onData = (chunk: Buffer) => {
