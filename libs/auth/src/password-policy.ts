@@ -1,6 +1,7 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+
+// Loaded on first use: the dictionaries cost about a second of start-up that most processes never need.
+const common = () => require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -11,18 +12,18 @@ const ESTIMATE_PREFIX = 100;
 
 let estimator: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
+  if (!estimator) {
+    const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const english = require('@zxcvbn-ts/language-en') as typeof import('@zxcvbn-ts/language-en');
+    estimator = new Factory({ dictionary: { ...common().dictionary, ...english.dictionary }, graphs: common().adjacencyGraphs, translations: english.translations });
+  }
   return estimator;
 }
 
 let commonPasswords: Set<string> | undefined;
 /** The ~49,000 most common passwords from breach corpora, as zxcvbn-ts's common language package ships them. */
 function isCommonPassword(password: string): boolean {
-  commonPasswords ??= new Set((common.dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+  commonPasswords ??= new Set((common().dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
   return commonPasswords.has(password.toLowerCase());
 }
 
@@ -40,9 +41,10 @@ export function isRepetitive(password: string): boolean {
 
 /**
  * Everything wrong with a password, as messages a form can show under the field; empty when it is acceptable.
- * `personal` holds the user's own details (username, name), which make a password easy to guess.
+ * `personal` holds the user's own details (username, name), which make a password easy to guess. `estimate: false`
+ * skips the strength estimate (start-up checks; the full policy applies when the account is created).
  */
-export function passwordProblems(password: string, personal: string[] = []): string[] {
+export function passwordProblems(password: string, personal: string[] = [], options: { estimate?: boolean } = {}): string[] {
   if (typeof password !== 'string') return ['password must be a string'];
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return [`password must be at least ${PASSWORD_MIN_LENGTH} characters`];
@@ -50,6 +52,7 @@ export function passwordProblems(password: string, personal: string[] = []): str
   if (password.trim() === '') return ['password must not be only spaces'];
   if (isRepetitive(password)) return ['password must not be one character or a short pattern repeated'];
   if (isCommonPassword(password)) return ['password is on a list of common or breached passwords; choose another'];
+  if (options.estimate === false) return [];
   const inputs = personal.flatMap((p) => (typeof p === 'string' ? [p, ...p.split(/[\s@._-]+/)] : [])).filter((p) => p.length >= 3);
   const result = zxcvbn().check(password.slice(0, ESTIMATE_PREFIX), inputs);
   if (result.score < PASSWORD_MIN_SCORE) {

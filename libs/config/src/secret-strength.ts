@@ -25,8 +25,11 @@ export function recordKeysProblems(keys: string | undefined): string[] {
   return problems;
 }
 
-/** The first admin's password must pass the same policy as every other password. */
+/**
+ * The first admin's password: length, blank, repetition and the common-password list here, in every process; the
+ * strength estimate as well when the API creates the account (`UsersService.ensureFirstAdmin`).
+ */
 export function adminPasswordProblems(password: string | undefined, username: string | undefined): string[] {
   if (!password) return [];
-  return passwordProblems(password, [username ?? '', 'admin', 'custodian']).map((problem) => `ADMIN_PASSWORD: ${problem.replace(/^password /, '')}`);
+  return passwordProblems(password, [username ?? '', 'admin', 'custodian'], { estimate: false }).map((problem) => `ADMIN_PASSWORD: ${problem.replace(/^password /, '')}`);
 }

@@ -127,6 +127,8 @@ export class UsersService {
     const users = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, roles: true, username: true } });
     if (users.some((user) => user.roles.includes('admin'))) return;
     if (users.some((user) => user.username === username)) return;
+    const problems = passwordProblems(password, [username, 'admin', 'custodian']);
+    if (problems.length) throw new Error(`ADMIN_PASSWORD is too weak for the first admin: ${problems.join('; ')}`);
     await this.create({ username, password, displayName: 'Administrator', title: 'Administrator', roles: ['admin'] }, null);
   }
 
