@@ -14,7 +14,7 @@ export interface RunningProcess {
   kill(): Promise<void>;
 }
 
-function start(entry: string, env: Record<string, string>, ready: RegExp, logName: string, timeoutMs = 30_000): Promise<RunningProcess & { match: RegExpMatchArray }> {
+function start(entry: string, env: Record<string, string>, ready: RegExp, logName: string, timeoutMs = 90_000): Promise<RunningProcess & { match: RegExpMatchArray }> {
   mkdirSync(LOG_DIR, { recursive: true });
   const log = createWriteStream(join(LOG_DIR, `${logName}.log`), { flags: 'a' });
   const child = spawn(process.execPath, [join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

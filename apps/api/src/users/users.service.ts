@@ -30,8 +30,8 @@ export class UsersService {
     return { items: users.map(toUserView), total: users.length };
   }
 
-  async create(body: CreateUserDto, actor: Actor | null) {
-    const problems = passwordProblems(body.password, [body.username, body.displayName, body.email ?? '']);
+  async create(body: CreateUserDto, actor: Actor | null, policy: { estimate?: boolean } = {}) {
+    const problems = passwordProblems(body.password, [body.username, body.displayName, body.email ?? ''], policy);
     if (problems.length) refuse('password', problems);
     const roles = roleProblems(body.roles);
     if (roles.length) refuse('roles', roles);
@@ -120,16 +120,16 @@ export class UsersService {
 
   /**
    * The first admin comes from ADMIN_USERNAME/ADMIN_PASSWORD, once, when no admin exists yet. Should every admin
-   * have been lost anyway (an old database), the API still starts and says how to recover, instead of refusing.
+   * have been lost anyway (an old database) while that username exists, the API still starts instead of refusing.
    */
   async ensureFirstAdmin(username: string | undefined, password: string | undefined): Promise<void> {
     if (!username || !password) return;
     const users = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, roles: true, username: true } });
     if (users.some((user) => user.roles.includes('admin'))) return;
     if (users.some((user) => user.username === username)) return;
-    const problems = passwordProblems(password, [username, 'admin', 'custodian']);
-    if (problems.length) throw new Error(`ADMIN_PASSWORD is too weak for the first admin: ${problems.join('; ')}`);
-    await this.create({ username, password, displayName: 'Administrator', title: 'Administrator', roles: ['admin'] }, null);
+    // The configuration check already refused short, blank, repetitive and common passwords; the strength estimate
+    // (a second of dictionary loading) is left to accounts created through the API.
+    await this.create({ username, password, displayName: 'Administrator', title: 'Administrator', roles: ['admin'] }, null, { estimate: false });
   }
 
   private async otherActiveAdmins(manager: EntityManager, exceptId: string): Promise<number> {
