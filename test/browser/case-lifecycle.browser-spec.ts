@@ -158,8 +158,12 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: caseNumber }).click();
     const timeline = page.getByRole('list', { name: 'Case timeline' });
-    await timeline.getByText('Case submitted').waitFor();
-    await timeline.getByText('Case approved').waitFor();
+    await timeline.getByText(/Kim Records submitted the intake for legal review\./).waitFor();
+    await timeline.getByText(/approved the release\./).waitFor();
+    expect(await timeline.textContent()).not.toMatch(/[{}]|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    const { bytes, filename } = await downloadBytes(page, /Export all \d+ events as CSV/);
+    expect(filename).toBe(`audit-${caseNumber}.csv`);
+    expect(bytes.toString('utf8')).toMatch(/^"seq","at","actor","action","outcome","description","details"\r\n/);
     await screenshot(page, 'auditor-home');
 
     await page.getByRole('link', { name: 'Transparency report' }).first().click();

@@ -1,7 +1,9 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { DataSource, In } from 'typeorm';
 import { AuditHeadStore, AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
+import { UserEntity } from '@custodian/persistence';
 import { CaseAccess } from '../cases/case-access.service';
 
 @ApiTags('audit')
@@ -11,6 +13,7 @@ export class AuditController {
     private readonly auditLog: AuditLog,
     private readonly heads: AuditHeadStore,
     private readonly access: CaseAccess,
+    private readonly dataSource: DataSource,
   ) {}
 
   /**
@@ -38,8 +41,19 @@ export class AuditController {
   async timeline(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
     await this.access.load(actor, caseId);
     const events = await this.auditLog.timeline(caseId);
+    // The people named in the events (actors, and attorneys or directors assigned), so the timeline reads in names.
+    const ids = new Set<string>();
+    for (const e of events) {
+      if (e.actorId) ids.add(e.actorId);
+      for (const [key, value] of Object.entries(e.details ?? {})) if (/Id$/.test(key) && typeof value === 'string') ids.add(value);
+    }
+    const users = ids.size ? await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) }, select: { id: true, displayName: true, title: true } }) : [];
     return {
-      items: events.map((e) => ({ seq: e.seq, at: e.at, actor: e.actorName, action: e.action, objectType: e.objectType, objectId: e.objectId, outcome: e.outcome, details: e.details })),
+      items: events.map((e) => ({
+        seq: e.seq, at: e.at, actor: e.actorName, actorName: users.find((u) => u.id === e.actorId)?.displayName ?? null, action: e.action,
+        objectType: e.objectType, objectId: e.objectId, outcome: e.outcome, details: e.details,
+      })),
+      people: Object.fromEntries(users.map((u) => [u.id, { displayName: u.displayName, title: u.title }])),
     };
   }
 }

@@ -7,6 +7,7 @@ import {
   CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, PreservationHoldEntity, ProductionEntity,
   RecordImportEntity, ReviewEntity, UserEntity,
 } from '@custodian/persistence';
+import { nextDeadlines, timeLeftToday } from '../deadlines/time-left';
 import { CaseAccess } from './case-access.service';
 import { ListCasesQuery } from './dto/list-cases.query';
 
@@ -58,8 +59,9 @@ export class CaseQueries {
     const dueById = new Map(raw.map((r: Record<string, unknown>) => [r.c_id as string, (r.nextDue as string | null) ?? null]));
     const decisions = entities.length ? await this.dataSource.getRepository(DecisionEntity).find({ where: { caseId: In(entities.map((row) => row.id)) }, select: { caseId: true, decision: true, createdAt: true } }) : [];
     const decisionOf = new Map(decisions.map((d) => [d.caseId, d]));
+    const next = await nextDeadlines(this.dataSource.manager, entities.map((row) => row.id));
     return {
-      items: entities.map((row) => ({ ...summary(row), nextDue: dueById.get(row.id) ?? null, decision: decisionOf.get(row.id)?.decision ?? null, decidedAt: decisionOf.get(row.id)?.createdAt ?? null })),
+      items: entities.map((row) => ({ ...summary(row), nextDue: dueById.get(row.id) ?? null, nextDeadline: next.get(row.id) ?? null, decision: decisionOf.get(row.id)?.decision ?? null, decidedAt: decisionOf.get(row.id)?.createdAt ?? null })),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -111,7 +113,7 @@ export class CaseQueries {
   async get(actor: Actor, caseId: string) {
     const row = await this.access.load(actor, caseId);
     const m = this.dataSource.manager;
-    const [deadlines, reviews, decision, production, letters, documents, imports, holds] = await Promise.all([
+    const [deadlines, reviews, decision, production, letters, documents, imports, holds, left] = await Promise.all([
       m.find(DeadlineEntity, { where: { caseId }, order: { dueDate: 'ASC' } }),
       m.find(ReviewEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
       m.findOne(DecisionEntity, { where: { caseId } }),
@@ -120,6 +122,7 @@ export class CaseQueries {
       m.find(DocumentEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
       m.find(RecordImportEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
       m.find(PreservationHoldEntity, { where: { caseId }, order: { placedAt: 'ASC' } }),
+      timeLeftToday(m),
     ]);
     const people = await this.people([row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId, decision?.directorId, ...reviews.map((r) => r.attorneyId)]);
     const mayReadMemo = hasRole(actor, 'attorney', 'director');
@@ -143,7 +146,7 @@ export class CaseQueries {
         assignedDirector: people.get(row.assignedDirectorId ?? ''),
         decidingDirector: people.get(row.decidingDirectorId ?? ''),
       },
-      deadlines: deadlines.map((d) => ({ clock: d.clock, label: d.label, dueDate: d.dueDate, status: d.status, explanation: d.explanation, computedAt: d.computedAt })),
+      deadlines: deadlines.map((d) => ({ clock: d.clock, label: d.label, dueDate: d.dueDate, status: d.status, timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation, computedAt: d.computedAt })),
       reviews: reviews.map((r) => ({
         id: r.id, attorney: people.get(r.attorneyId), checklist: r.checklist, sufficiency: r.sufficiency, recommendation: r.recommendation,
         reasons: r.reasons, scope: r.scope, cureRequest: r.cureRequest, contradictions: r.contradictions, overrideReason: r.overrideReason,

@@ -6,6 +6,7 @@ import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { canSeeCase, loadDeadlineSettings, pacificToday } from '@custodian/cases';
 import { addDays, classifyDeadline, OPEN_STATES } from '@custodian/domain';
 import { CaseEntity, DeadlineEntity } from '@custodian/persistence';
+import { timeLeftToday } from './time-left';
 
 class DeadlinesQuery {
   /** ISO 8601 period in days or weeks: P3D, P2W. */
@@ -42,6 +43,7 @@ export class DeadlinesController {
         select: { id: true, caseNumber: true, requestType: true, status: true, nondisclosureUntil: true, intakeClerkId: true, assignedAttorneyId: true, reviewingAttorneyId: true, assignedDirectorId: true, decidingDirectorId: true },
       })
       : [];
+    const left = await timeLeftToday(this.dataSource.manager);
     const visible = new Map(cases.filter((row) => canSeeCase(actor, row, today)).map((row) => [row.id, row]));
     const items = deadlines
       .filter((d) => visible.has(d.caseId))
@@ -49,7 +51,7 @@ export class DeadlinesController {
         const row = visible.get(d.caseId)!;
         return {
           caseId: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status,
-          clock: d.clock, label: d.label, dueDate: d.dueDate, urgency: classifyDeadline(d.dueDate, today, settings.dueSoonWithinDays), explanation: d.explanation,
+          clock: d.clock, label: d.label, dueDate: d.dueDate, urgency: classifyDeadline(d.dueDate, today, settings.dueSoonWithinDays), timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation,
         };
       });
     return { today, until, items, total: items.length };

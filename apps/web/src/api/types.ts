@@ -82,6 +82,8 @@ export interface CaseSummary {
   closedAt: string | null;
   updatedAt: string;
   nextDue: string | null;
+  /** The earliest open deadline, named, with how long is left. */
+  nextDeadline?: NextDeadline | null;
   /** The director's decision, once made. */
   decision: 'approve' | 'deny' | null;
   decidedAt: string | null;
@@ -165,11 +167,26 @@ export interface DeadlineExplanation {
   steps: string[];
 }
 
+/** How long is left before a deadline, counted as its clock counts: "due in 2 working days", "3 days overdue". */
+export interface TimeLeft {
+  days: number;
+  unit: 'working_days' | 'days';
+  phrase: string;
+}
+
+export interface NextDeadline {
+  clock: string;
+  label: string;
+  dueDate: string;
+  timeLeft: TimeLeft | null;
+}
+
 export interface Deadline {
   clock: string;
   label: string;
   dueDate: string | null;
   status: 'open' | 'paused' | 'met';
+  timeLeft?: TimeLeft | null;
   explanation: DeadlineExplanation | null;
 }
 
@@ -280,7 +297,7 @@ export interface Assignments {
 }
 
 /** The full case (an audited read). Its `decision` is the whole decision, not the list entry's word. */
-export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' | 'nextDue'> {
+export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' | 'nextDue' | 'nextDeadline'> {
   channel: Channel;
   requester: Requester;
   instrument: Instrument;
@@ -290,6 +307,7 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' |
   alert: string | null;
   version: number;
   underNondisclosure: boolean;
+  patronNotifiedAt?: string | null;
   assignments: Assignments;
   deadlines: Deadline[];
   reviews: Review[];
@@ -304,7 +322,9 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' |
 export interface CaseEvent {
   seq: number;
   at: string;
+  /** The username; `actorName` is the person's name. */
   actor: string | null;
+  actorName?: string | null;
   action: string;
   objectType: string;
   objectId: string | null;
@@ -321,6 +341,7 @@ export interface DueItem {
   label: string;
   dueDate: string;
   urgency: Urgency;
+  timeLeft?: TimeLeft | null;
   explanation: DeadlineExplanation | null;
 }
 
@@ -337,6 +358,8 @@ export interface ChecklistItem {
   citation: string;
   required: boolean;
   supportingAnswer: boolean;
+  /** Done after the review, at this step: the review does not ask for it. */
+  checkedAt?: 'decision' | 'delivery';
 }
 
 export interface CounselQuestion {
@@ -365,6 +388,7 @@ export type RuleTable = Record<RequestType, Rule>;
 export interface Notification {
   id: string;
   caseId: string | null;
+  caseNumber?: string | null;
   kind: string;
   message: string;
   createdAt: string;

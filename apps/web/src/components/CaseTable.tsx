@@ -3,7 +3,7 @@ import { formatDate, formatDateTime } from '../lib/format';
 import { label, REQUEST_TYPE_LABELS } from '../lib/labels';
 import { libraryToday } from '../lib/pacific-time';
 import { Link } from '../router/router';
-import { StateBadge, Tag } from './badges';
+import { StateBadge, Tag, TimeLeftNote } from './badges';
 import { Empty } from './layout';
 
 /** Cases as a table, most urgent first as the API sorts them; the case number links to the case. */
@@ -42,9 +42,18 @@ export function CaseTable({ cases, caption, empty, linkTo = (c) => `/cases/${c.i
                 {c.pendingStep && <span className="muted"> ({c.pendingStep} step running)</span>}
               </td>
               <td>{formatDateTime(c.receivedAt)}</td>
-              <td className={c.nextDue && c.nextDue < today ? 'text-danger' : undefined}>
-                {c.nextDue ? formatDate(c.nextDue) : '—'}
-                {c.nextDue && c.nextDue < today && ' (overdue)'}
+              <td data-label="Next deadline">
+                {c.nextDeadline ? (
+                  <>
+                    <span className="next-deadline__label">{c.nextDeadline.label}</span>
+                    {formatDate(c.nextDeadline.dueDate)}
+                    <TimeLeftNote timeLeft={c.nextDeadline.timeLeft} />
+                  </>
+                ) : c.nextDue ? (
+                  formatDate(c.nextDue)
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))}

@@ -11,3 +11,4 @@ export * from './deadline-settings';
 export * from './case-clocks';
 export * from './consumer-notice';
 export * from './nondisclosure';
+export * from './time-left';

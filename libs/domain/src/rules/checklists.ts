@@ -7,6 +7,9 @@ const may = (key: string, label: string, citation: string): ChecklistItem => ({ 
 /** A required yes/no question whose answer supporting release is `supportingAnswer`. */
 const ask = (key: string, label: string, citation: string, supportingAnswer: boolean): ChecklistItem => ({ key, label, citation, required: true, supportingAnswer });
 
+/** A duty done after the review, at `step`: shown where it happens, never asked of the reviewing attorney. */
+const later = (item: ChecklistItem, step: 'decision' | 'delivery'): ChecklistItem => ({ ...item, checkedAt: step });
+
 const courtOrderObtained = must('court_order_obtained', 'A superior court order for these records has been obtained', `${PATRON_RECORDS}(c)(3)`);
 const particularity = (required: boolean) =>
   (required ? must : may)('records_named_with_particularity', 'The records are named with particularity', 'Penal Code § 1525; Cal. Const., art. I, § 13');
@@ -78,13 +81,13 @@ export const CHECKLISTS: Record<RequestType, readonly ChecklistItem[]> = {
     must('records_requested_identified', 'The records requested are identified', 'Gov. Code § 7922.530'),
     must('patron_use_records_withheld', 'Patron use records identified and withheld', 'Gov. Code §§ 7927.100, 7927.105'),
     must('fines_and_statistics_considered', 'Records of fines and statistical reports considered for release', 'Gov. Code §§ 7927.100(b), 7927.105(b)'),
-    must('determination_within_10_days', 'Determination sent within 10 days (or a valid extension)', 'Gov. Code § 7922.535'),
-    must('denial_names_responsible_persons', 'Any denial names each person responsible, with title', 'Gov. Code § 7922.540'),
+    later(must('determination_within_10_days', 'Determination sent within 10 days (or a valid extension)', 'Gov. Code § 7922.535'), 'decision'),
+    later(must('denial_names_responsible_persons', 'Any denial names each person responsible, with title', 'Gov. Code § 7922.540'), 'decision'),
   ],
   internal: [
     must('staff_member_identified', 'The staff member receiving the records is identified', `${PATRON_RECORDS}(c)(1)`),
     must('purpose_within_duties', 'The purpose is within their library administration duties', `${PATRON_RECORDS}(c)(1)`),
-    must('disclosure_logged', 'The disclosure is logged like any other', 'Library policy LIBR-010'),
+    later(must('disclosure_logged', 'The disclosure is logged like any other', 'Library policy LIBR-010'), 'delivery'),
     may('minimum_necessary', 'Only the records the task needs', 'Library policy LIBR-010'),
   ],
 };

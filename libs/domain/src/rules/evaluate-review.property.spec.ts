@@ -86,7 +86,7 @@ describe('evaluateReview properties', () => {
     fc.assert(
       fc.property(typeArb, fc.nat(), fc.boolean(), (type, pick, leaveUnanswered) => {
         const rule = DEFAULT_RULES[type];
-        const required = rule.checklist.filter((i) => i.required);
+        const required = rule.checklist.filter((i) => i.required && !i.checkedAt);
         const broken = required[pick % required.length];
         const checklist: Record<string, boolean> = Object.fromEntries(rule.checklist.map((i) => [i.key, i.supportingAnswer]));
         if (leaveUnanswered) delete checklist[broken.key];

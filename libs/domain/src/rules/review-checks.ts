@@ -46,7 +46,7 @@ export const requiredItemsSatisfied: ReviewCheck = (ctx) =>
   ctx.review.sufficiency !== 'sufficient'
     ? []
     : ctx.rule.checklist
-        .filter((item) => item.required && !isSatisfied(ctx, item))
+        .filter((item) => item.required && !item.checkedAt && !isSatisfied(ctx, item))
         .map((item) => ({
           ...contradiction('REQUIRED_ITEM_UNSATISFIED', `"${item.label}" is ${describeAnswer(ctx, item)}, but the request is marked sufficient.`, item.citation),
           checklistKey: item.key,

@@ -17,6 +17,11 @@ export interface ChecklistItem {
   required: boolean;
   /** The answer that supports release: true for "signed by a judge", false for "objection received?". */
   supportingAnswer: boolean;
+  /**
+   * Set on a duty that can only be done after the review (a determination sent, a disclosure logged): the step
+   * where it happens. The review neither asks for it nor holds it against a "sufficient" finding.
+   */
+  checkedAt?: 'decision' | 'delivery';
 }
 
 /** A way a type with no basis of its own can still reach one: every listed checklist item satisfied. */

@@ -13,12 +13,15 @@ export function TimelineViewer({ initialCaseId = null, onSelect }: { initialCase
   const [text, setText] = useState('');
   const [search, setSearch] = useState<string | null>(null);
   const [caseId, setCaseId] = useState<string | null>(initialCaseId);
+  const [chosen, setChosen] = useState<CaseSummary | null>(null);
   const results = useResource<Page<CaseSummary>>(search === null ? null : `/api/cases${query({ q: search, pageSize: 20 })}`);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(text.trim());
   };
-  const choose = (id: string) => {
+  const choose = (c: CaseSummary) => {
+    const id = c.id;
+    setChosen(c);
     setCaseId(id);
     onSelect?.(id);
   };
@@ -39,7 +42,7 @@ export function TimelineViewer({ initialCaseId = null, onSelect }: { initialCase
               <ul className="choice-list" aria-label="Matching cases">
                 {page.items.map((c) => (
                   <li key={c.id}>
-                    <button type="button" className="button button--link" aria-pressed={c.id === caseId} onClick={() => choose(c.id)}>
+                    <button type="button" className="button button--link" aria-pressed={c.id === caseId} onClick={() => choose(c)}>
                       {c.caseNumber}
                     </button>{' '}
                     {label(REQUEST_TYPE_LABELS, c.requestType)} · {c.requesterName} · {label(STATE_LABELS, c.status)}
@@ -50,7 +53,15 @@ export function TimelineViewer({ initialCaseId = null, onSelect }: { initialCase
           }
         </AsyncContent>
       )}
-      {caseId && <Timeline caseId={caseId} showReadsInitially />}
+      {caseId && (
+        <section className="timeline-viewer__case" aria-labelledby="timeline-case-title">
+          <h3 id="timeline-case-title">
+            {chosen ? `Audit trail of case ${chosen.caseNumber}` : 'Audit trail of the case'}
+            {chosen && <span className="muted"> · {label(REQUEST_TYPE_LABELS, chosen.requestType)} · {chosen.requesterName} · {label(STATE_LABELS, chosen.status)}</span>}
+          </h3>
+          <Timeline key={caseId} caseId={caseId} caseNumber={chosen?.caseNumber} showReadsInitially exportable />
+        </section>
+      )}
     </div>
   );
 }

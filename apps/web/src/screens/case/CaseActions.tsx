@@ -4,6 +4,7 @@ import { Link } from '../../router/router';
 import { useSession } from '../../session/session';
 import { CaseCommandButton } from './CaseCommandButton';
 import { ResumeForm } from './ResumeForm';
+import { hasSafeguardActions, SafeguardActions } from './SafeguardActions';
 import { SubmitIntake } from './SubmitIntake';
 
 /** As the server allows: any open state, including a fulfilment that was stopped and left waiting for a person. */
@@ -35,6 +36,7 @@ export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => 
     hasRole('clerk', 'director') && WITHDRAWABLE.includes(c.status) && idle && (
       <CaseCommandButton key="withdraw" path={`/api/cases/${c.id}/withdraw`} label="Withdraw case" tone="danger" confirm="Withdraw the request? The case closes and nothing is produced." onDone={onChanged} />
     ),
+    hasSafeguardActions(c, hasRole) && <SafeguardActions key="safeguards" c={c} onChanged={onChanged} />,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (

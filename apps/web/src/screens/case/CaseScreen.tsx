@@ -49,9 +49,9 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <CaseFacts c={c} />
           <DocumentsPanel c={c} onChanged={reload} />
           <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />
-          <HoldsPanel holds={c.preservationHolds} />
+          <HoldsPanel c={c} onChanged={reload} />
           <Section title="Timeline">
-            <Timeline caseId={c.id} refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />
+            <Timeline caseId={c.id} caseNumber={c.caseNumber} exportable refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />
           </Section>
         </div>
         <aside className="case__side" aria-label="Deadlines and people">

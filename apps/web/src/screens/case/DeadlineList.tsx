@@ -1,5 +1,5 @@
 import type { Deadline } from '../../api/types';
-import { Tag } from '../../components/badges';
+import { Tag, TimeLeftNote } from '../../components/badges';
 import { Empty, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
 import { libraryToday } from '../../lib/pacific-time';
@@ -9,6 +9,7 @@ function dueTag(d: Deadline, today: string) {
   if (d.status === 'met') return <Tag tone="success">Met</Tag>;
   if (d.status === 'paused') return <Tag tone="neutral">Paused</Tag>;
   if (!d.dueDate) return null;
+  if (d.timeLeft) return <TimeLeftNote timeLeft={d.timeLeft} />;
   if (d.dueDate < today) return <Tag tone="danger">Overdue</Tag>;
   if (d.dueDate === today) return <Tag tone="warning">Due today</Tag>;
   return null;

@@ -1,17 +1,43 @@
-import type { PreservationHold } from '../../api/types';
+import type { CaseDetail, PreservationHold } from '../../api/types';
 import { Section } from '../../components/layout';
 import { formatDate, formatDateTime } from '../../lib/format';
+import { daysBetween, libraryToday } from '../../lib/pacific-time';
+import { useSession } from '../../session/session';
+import { CaseCommandButton } from './CaseCommandButton';
 
-/** Preservation holds: records kept, nothing released, pending a court order. */
-export function HoldsPanel({ holds }: { holds: PreservationHold[] }) {
+function expiry(h: PreservationHold): string {
+  const days = daysBetween(libraryToday(), h.expiresOn);
+  if (h.status !== 'active') return '';
+  if (days < 0) return ` (${days === -1 ? '1 day' : `${-days} days`} ago)`;
+  if (days === 0) return ' (today)';
+  return ` (in ${days === 1 ? '1 day' : `${days} days`})`;
+}
+
+/** Preservation holds: records kept, nothing released, pending a court order; renewed once or released. */
+export function HoldsPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
+  const { hasRole } = useSession();
+  const holds = c.preservationHolds;
   if (holds.length === 0) return null;
+  const mayAct = hasRole('attorney', 'director') && !c.pendingStep;
   return (
     <Section title="Preservation holds">
-      <ul>
+      <ul className="holds">
         {holds.map((h) => (
-          <li key={h.id}>
-            {h.status === 'active' ? 'Active' : h.status === 'released' ? 'Released' : 'Expired'}: placed {formatDateTime(h.placedAt)}, expires {formatDate(h.expiresOn)}
-            {h.renewals ? `, renewed ${h.renewals}×` : ''}
+          <li key={h.id} className="hold">
+            <p>
+              {h.status === 'active' ? 'Active' : h.status === 'released' ? 'Released' : 'Expired'}: placed {formatDateTime(h.placedAt)}, expires {formatDate(h.expiresOn)}
+              {expiry(h)}
+              {h.renewals ? `, renewed ${h.renewals}×` : ''}
+              {h.releasedAt ? `, released ${formatDateTime(h.releasedAt)}` : ''}
+            </p>
+            {mayAct && h.status === 'active' && (
+              <div className="actions__group">
+                {h.renewals < 1 && (
+                  <CaseCommandButton path={`/api/cases/${c.id}/holds/${h.id}/renew`} label="Renew hold" confirm="Renew the hold for one more period? The law allows one renewal; after that only a court order keeps the records." onDone={onChanged} />
+                )}
+                <CaseCommandButton path={`/api/cases/${c.id}/holds/${h.id}/release`} label="Release hold" tone="danger" confirm="Release the hold? The records are no longer kept for this request." onDone={onChanged} />
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
 import type { DueItem, DueList } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
-import { UrgencyBadge } from '../../components/badges';
+import { TimeLeftNote, UrgencyBadge } from '../../components/badges';
 import { Empty, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
 import { label, REQUEST_TYPE_LABELS } from '../../lib/labels';
@@ -37,7 +37,8 @@ export function DeadlineBoard() {
                           <Link to={`/cases/${item.caseId}`}>{item.caseNumber}</Link> <UrgencyBadge urgency={item.urgency} />
                           <p className="board__label">{item.label}</p>
                           <p className="muted">
-                            Due {formatDate(item.dueDate)} · {label(REQUEST_TYPE_LABELS, item.requestType)}
+                            Due {formatDate(item.dueDate)}
+                            <TimeLeftNote timeLeft={item.timeLeft} /> · {label(REQUEST_TYPE_LABELS, item.requestType)}
                           </p>
                         </li>
                       ))}

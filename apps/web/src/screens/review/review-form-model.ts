@@ -30,7 +30,7 @@ export function isQuestion(item: ChecklistItem): boolean {
 
 export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
   return {
-    checklist: Object.fromEntries(rule.checklist.map((item) => [item.key, isQuestion(item) ? undefined : false])),
+    checklist: Object.fromEntries(rule.checklist.filter((item) => !item.checkedAt).map((item) => [item.key, isQuestion(item) ? undefined : false])),
     sufficiency: '',
     recommendation: rule.defaultRecommendation,
     reasons: [...rule.defaultReasonCodes],

@@ -1,0 +1,32 @@
+import type { CaseEvent } from '../api/types';
+import { eventSentence, eventsCsv } from './event-sentences';
+
+const base: CaseEvent = { seq: 1, at: '2026-11-20T18:15:00.000Z', actor: 'kim', actorName: 'Kim Clerk', action: 'case.submitted', objectType: 'case', objectId: 'c1', outcome: 'success', details: null };
+
+describe('timeline sentences', () => {
+  it('names the person and says what they did, without ids or JSON', () => {
+    expect(eventSentence(base)).toBe('Kim Clerk submitted the intake for legal review.');
+    const people = { a1: { displayName: 'Ravi Attorney', title: 'Deputy City Attorney' }, d1: { displayName: 'Maria Director', title: 'Director' } };
+    const assigned = eventSentence({ ...base, actor: null, actorName: null, action: 'case.intake_completed', details: { assignedAttorneyId: 'a1', assignedDirectorId: 'd1', preservationHold: false } }, people);
+    expect(assigned).toBe('The system completed intake and assigned Ravi Attorney (attorney) and Maria Director (director).');
+    expect(assigned).not.toMatch(/a1|d1|\{/);
+  });
+
+  it('words counts and codes', () => {
+    expect(eventSentence({ ...base, action: 'records.imported', details: { rows: 3, byType: { loans: 2, patron: 1 } } })).toBe('Kim Clerk imported 3 record rows (2 loans, 1 patron registration).');
+    expect(eventSentence({ ...base, action: 'case.updated', details: { fields: ['requester', 'summary'] } })).toBe('Kim Clerk changed the intake: requester and summary.');
+  });
+
+  it('keeps an unknown action readable and marks a refusal', () => {
+    expect(eventSentence({ ...base, action: 'case.something_new' })).toBe('Kim Clerk case something new.');
+    expect(eventSentence({ ...base, action: 'access.denied', outcome: 'denied' })).toBe('Kim Clerk was refused an action on the case (refused).');
+  });
+
+  it('exports CSV with quoted cells and formulas neutralised', () => {
+    const csv = eventsCsv([{ ...base, actor: '=cmd', details: { note: 'a "b"' } }]);
+    const [header, row] = csv.trim().split('\r\n');
+    expect(header).toBe('"seq","at","actor","action","outcome","description","details"');
+    expect(row).toContain(`"'=cmd"`);
+    expect(row).toContain('"{""note"":""a \\""b\\""""}"');
+  });
+});

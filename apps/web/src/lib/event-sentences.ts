@@ -1,0 +1,105 @@
+import type { CaseEvent } from '../api/types';
+import { formatDate } from './format';
+import { DOCUMENT_KIND_LABELS, label, RECORD_TYPE_LABELS, REQUEST_TYPE_LABELS, STATE_LABELS } from './labels';
+
+/** People named by id in the events, as the events endpoint returns them. */
+export type People = Record<string, { displayName: string; title: string }>;
+
+type Details = Record<string, unknown>;
+const LETTERS: Record<string, string> = { denial: 'denial letter', needs_info: 'letter asking for information', extension: 'extension letter' };
+const NOTICE: Record<string, string> = { mail: 'by mail', email: 'by e-mail', phone: 'by phone', in_person: 'in person' };
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : Number(v) || 0;
+}
+function person(people: People, id: unknown): string {
+  return (typeof id === 'string' && people[id]?.displayName) || 'someone';
+}
+function list(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+function fieldsText(fields: unknown): string {
+  return Array.isArray(fields) ? list(fields.map((f) => String(f).replace(/([A-Z])/g, ' $1').toLowerCase())) : '';
+}
+
+/** What happened, as a sentence that starts after the actor's name ("submitted the intake"). */
+const SENTENCES: Record<string, (d: Details, people: People) => string> = {
+  'case.created': (d) => `opened the case (${label(REQUEST_TYPE_LABELS, str(d.requestType) as never)})`,
+  'case.updated': (d) => (fieldsText(d.fields) ? `changed the intake: ${fieldsText(d.fields)}` : 'changed the intake'),
+  'case.submitted': () => 'submitted the intake for legal review',
+  'case.intake_completed': (d, p) =>
+    `completed intake and assigned ${person(p, d.assignedAttorneyId)} (attorney) and ${person(p, d.assignedDirectorId)} (director)${d.preservationHold ? '; a preservation hold was placed' : ''}`,
+  'case.intake_returned': (d) => `returned the intake as incomplete${Array.isArray(d.missing) && d.missing.length ? `: missing ${list(d.missing.map(String))}` : ''}`,
+  'case.reviewed': () => 'recorded the legal review',
+  'case.review_recorded': (d) => `moved the case to ${label(STATE_LABELS, str(d.status) as never).toLowerCase()} after the review`,
+  'case.information_received': () => 'noted that the requested information arrived and sent the case back to legal review',
+  'case.approved': () => 'approved the release',
+  'case.denied': () => 'denied the request',
+  'case.denied_final': () => 'finished the denial',
+  'case.fulfilled': () => 'finished the production',
+  'case.withdrawn': () => 'withdrew the case',
+  'case.closed': () => 'closed the case',
+  'case.read': () => 'viewed the case',
+  'case.access_refused': () => 'was refused access to the case',
+  'case.step_failed': (d) => `could not finish the ${str(d.step) || 'queued'} step after ${plural(num(d.attempts), 'attempt')}`,
+  'document.attached': (d) => `attached a document (${label(DOCUMENT_KIND_LABELS, str(d.kind) as never).toLowerCase()})`,
+  'document.read': () => 'opened a document',
+  'records.upload': (d) => `uploaded a records file (${str(d.format).toUpperCase()}${d.table ? `, ${str(d.table)}` : ''})`,
+  'records.imported': (d) => `imported ${plural(num(d.rows), 'record row')}${byType(d.byType)}`,
+  'records.import_rejected': (d) => `rejected a records file: ${plural(num(d.errors), 'problem')} in ${plural(num(d.rows), 'row')}`,
+  'records.purged': (d) => `deleted the sealed patron records (${plural(num(d.rows), 'row')}) after ${plural(num(d.retentionDays), 'day')}`,
+  'production.created': (d) => `produced the redacted PDF (${plural(num(d.pages), 'page')}${Array.isArray(d.bates) ? `, Bates ${d.bates.join('–')}` : ''})`,
+  'production.failed_closed': () => 'stopped the production: a withheld value was found in the PDF, so nothing was released',
+  'production.downloaded': () => 'downloaded the production',
+  'letter.written': (d) => `wrote the ${LETTERS[str(d.kind)] ?? 'letter'}`,
+  'letter.downloaded': (d) => `downloaded the ${LETTERS[str(d.kind)] ?? 'letter'}`,
+  'deadline.extended': (d) => `extended the determination deadline by ${plural(num(d.days), 'day')}`,
+  'hold.renewed': (d) => `renewed the preservation hold until ${formatDate(str(d.expiresOn))}`,
+  'hold.released': () => 'released the preservation hold',
+  'hold.expired': () => 'let the preservation hold expire',
+  'patron.notified': (d) => `recorded that the patron was told ${NOTICE[str(d.method)] ?? ''}`.trim(),
+  'deadline.due_soon': (d) => `reminded ${plural(num(d.notified), 'person', 'people')} that a deadline is due on ${formatDate(str(d.dueDate))}`,
+  'deadline.overdue': (d) => `told ${plural(num(d.notified), 'person', 'people')} that the deadline of ${formatDate(str(d.dueDate))} was missed`,
+  'deadline.gag_lapsed': (d) => `told ${plural(num(d.notified), 'person', 'people')} that the nondisclosure order lapsed on ${formatDate(str(d.dueDate))}`,
+  'access.denied': () => 'was refused an action on the case',
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function byType(v: unknown): string {
+  if (!v || typeof v !== 'object') return '';
+  const parts = Object.entries(v as Record<string, unknown>).map(([type, n]) => `${num(n)} ${label(RECORD_TYPE_LABELS, type as never).toLowerCase()}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** Who did it: the person's name, "the system" for the worker, or the username when the account is gone. */
+export function actorOf(e: CaseEvent): string {
+  return e.actorName ?? e.actor ?? 'The system';
+}
+
+/** The whole event as one sentence, with names and no ids or JSON: "Kim Clerk submitted the intake for legal review." */
+export function eventSentence(e: CaseEvent, people: People = {}): string {
+  const details = (e.details ?? {}) as Details;
+  const describe = SENTENCES[e.action];
+  const what = describe ? describe(details, people) : e.action.replace(/[._]/g, ' ');
+  const outcome = e.outcome === 'success' || !describe ? '' : e.outcome === 'denied' ? ' (refused)' : e.outcome === 'failure' ? ' (failed)' : '';
+  return `${actorOf(e)} ${what}${outcome}.`;
+}
+
+/** The events as CSV for an auditor: sequence, time (UTC), actor, action, outcome, the sentence and the raw details. */
+export function eventsCsv(events: CaseEvent[], people: People = {}): string {
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    // A leading = + - @ would be a formula in a spreadsheet; quote everything and neutralise those.
+    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+    return `"${safe.replace(/"/g, '""')}"`;
+  };
+  const header = ['seq', 'at', 'actor', 'action', 'outcome', 'description', 'details'].map(cell).join(',');
+  const rows = events.map((e) => [e.seq, e.at, e.actor ?? 'system', e.action, e.outcome, eventSentence(e, people), e.details ? JSON.stringify(e.details) : ''].map(cell).join(','));
+  return `${[header, ...rows].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,116 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import type { CaseDetail, Role } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FieldErrorsProvider, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { formatDateTime } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
+import { useSession } from '../../session/session';
+
+const OPEN = ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'];
+const NOTICE_METHODS = [
+  { value: 'mail', label: 'By mail' },
+  { value: 'email', label: 'By e-mail' },
+  { value: 'phone', label: 'By phone' },
+  { value: 'in_person', label: 'In person' },
+];
+
+/** The CPRA determination's one extension (Gov. Code § 7922.535(b)): days and the unusual circumstances. */
+export function ExtensionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [days, setDays] = useState('14');
+  const [reason, setReason] = useState('');
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const action = useAction(async () => {
+    await api.post(`/api/cases/${c.id}/extension`, { days: Number(days), reason: reason.trim() });
+    onDone();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string[]> = {};
+    if (!/^\d{1,2}$/.test(days) || Number(days) < 1 || Number(days) > 14) problems.days = ['Enter a whole number of days from 1 to 14.'];
+    if (reason.trim().length < 10) problems.reason = ['Say which unusual circumstance applies (at least 10 characters).'];
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) void action.run();
+  };
+  if (!open) {
+    return (
+      <button type="button" className="button button--secondary" onClick={() => setOpen(true)}>
+        Extend the determination deadline
+      </button>
+    );
+  }
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Extend the determination deadline">
+      {action.error && <ErrorAlert error={action.error} title="The deadline was not extended" />}
+      <FieldErrorsProvider value={{ ...(action.error?.fieldErrors ?? {}), ...local }}>
+        <TextField name="days" label="Days added" inputMode="numeric" requirement="required" hint="At most 14 days, once per request (Gov. Code § 7922.535(b))." value={days} onChange={setDays} />
+        <TextAreaField name="reason" label="Unusual circumstances" requirement="required" rows={3}
+          hint="For example: records must be searched for at another facility, or a voluminous amount of records is demanded. The extension letter to the requester quotes it."
+          value={reason} onChange={setReason} />
+      </FieldErrorsProvider>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={action.pending}>
+          Extend and send the extension letter
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Records that the patron was told their records were requested, once no gag order forbids it. */
+export function PatronNoticeForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  const [method, setMethod] = useState('');
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const action = useAction(async () => {
+    await api.post(`/api/cases/${c.id}/patron-notice`, { method });
+    onDone();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!method) return setLocal({ method: ['Choose how the patron was told.'] });
+    setLocal({});
+    void action.run();
+  };
+  return (
+    <form className="form form--inline" onSubmit={submit} noValidate aria-label="Patron notice">
+      {action.error && <ErrorAlert error={action.error} title="The notice was not recorded" />}
+      <FieldErrorsProvider value={{ ...(action.error?.fieldErrors ?? {}), ...local }}>
+        <SelectField name="method" label="Patron told" placeholder="Choose…" options={NOTICE_METHODS} value={method} onChange={setMethod} />
+      </FieldErrorsProvider>
+      <button type="submit" className="button button--secondary" disabled={action.pending}>
+        Record patron notice
+      </button>
+    </form>
+  );
+}
+
+/** The extension and patron-notice actions the person's roles and the case allow. */
+export function SafeguardActions({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
+  const { hasRole } = useSession();
+  const idle = !c.pendingStep;
+  const extended = c.deadlines.some((d) => d.clock === 'cpra_determination' && d.explanation?.extension);
+  const canExtend = hasRole('attorney', 'director') && c.requestType === 'public_records' && OPEN.includes(c.status) && idle && !extended;
+  const canNotify = hasRole('clerk', 'director') && !c.underNondisclosure && c.status !== 'intake' && !c.patronNotifiedAt;
+  return (
+    <>
+      {canExtend && <div className="actions__group"><ExtensionForm c={c} onDone={onChanged} /></div>}
+      {canNotify && <div className="actions__group"><PatronNoticeForm c={c} onDone={onChanged} /></div>}
+      {c.patronNotifiedAt && <p className="muted">Patron notified {formatDateTime(c.patronNotifiedAt)}.</p>}
+    </>
+  );
+}
+
+export function hasSafeguardActions(c: CaseDetail, hasRole: (...roles: Role[]) => boolean): boolean {
+  const extended = c.deadlines.some((d) => d.clock === 'cpra_determination' && d.explanation?.extension);
+  return (
+    (hasRole('attorney', 'director') && c.requestType === 'public_records' && OPEN.includes(c.status) && !c.pendingStep && !extended) ||
+    (hasRole('clerk', 'director') && !c.underNondisclosure && c.status !== 'intake' && !c.patronNotifiedAt) ||
+    Boolean(c.patronNotifiedAt)
+  );
+}

@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { HolidayCalendar } from './holiday-calendar';
+import { addDays } from './iso-date';
+import { timeLeft } from './time-left';
+
+const calendar = new HolidayCalendar();
+
+describe('timeLeft', () => {
+  it('counts court clocks in working days, skipping the weekend and state holidays', () => {
+    // Friday 2026-11-20 → Tuesday 2026-11-24: Mon and Tue are working days.
+    expect(timeLeft('2026-11-24', '2026-11-20', 'court', calendar)).toEqual({ days: 2, unit: 'working_days', phrase: 'due in 2 working days' });
+    // Wednesday 2026-11-25 → Monday 2026-11-30 skips Thanksgiving, the day after, and the weekend.
+    expect(timeLeft('2026-11-30', '2026-11-25', 'court', calendar).phrase).toBe('due in 1 working day');
+  });
+
+  it('counts calendar clocks in days and says tomorrow and today', () => {
+    expect(timeLeft('2026-11-30', '2026-11-20', 'calendar', calendar).phrase).toBe('due in 10 days');
+    expect(timeLeft('2026-11-21', '2026-11-20', 'calendar', calendar).phrase).toBe('due tomorrow');
+    expect(timeLeft('2026-11-20', '2026-11-20', 'court', calendar).phrase).toBe('due today');
+  });
+
+  it('says how late a missed deadline is, in calendar days', () => {
+    expect(timeLeft('2026-11-17', '2026-11-20', 'court', calendar)).toEqual({ days: -3, unit: 'days', phrase: '3 days overdue' });
+    expect(timeLeft('2026-11-19', '2026-11-20', 'calendar', calendar).phrase).toBe('1 day overdue');
+  });
+
+  it('never has more working days than calendar days, and is overdue exactly when the date has passed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 3000 }), fc.constantFrom('calendar' as const, 'court' as const), (offset, start, counting) => {
+        const today = addDays('2025-01-01', start);
+        const due = addDays(today, offset);
+        const left = timeLeft(due, today, counting, calendar);
+        expect(left.days < 0).toBe(offset < 0);
+        if (offset > 0) expect(left.days).toBeLessThanOrEqual(offset);
+        if (offset > 0) expect(left.days).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
