@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, Page, chromium } from 'playwright-core';
 import { ApiClient, eventually } from '../support/api-client';
 import { STAFF, STAFF_PASSWORD, StaffKey, TestSystem, courtOrderCase } from '../support/system';
@@ -50,6 +51,42 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.loading'));
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Phone and desktop widths every screen is checked at: the narrowest phones in use are 360 px, most are 390 px. */
+export const WIDTHS = { desktop: 1280, phone: 390 } as const;
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA and best practice) on the page as it is now and returns the violations that are
+ * moderate or worse, each as "rule-id (impact): target, target". The app's own pages must have none.
+ */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+/**
+ * The check every screen gets: axe-core finds nothing moderate or worse, and screenshots at desktop and phone
+ * width (`<name>-1280.png`, `<name>-390.png`), where nothing may be wider than the phone's screen.
+ */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? { width: 1320, height: 900 };
+  try {
+    for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect({ screen: name, width, problems: await accessibilityProblems(page) }).toEqual({ screen: name, width, problems: [] });
+      if (width === WIDTHS.phone) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect({ screen: name, horizontalOverflowPx: overflow }).toEqual({ screen: name, horizontalOverflowPx: 0 });
+      }
+      await screenshot(page, `${name}-${width}`);
+    }
+  } finally {
+    await page.setViewportSize(original);
+  }
 }
 
 /** Clicks a button that downloads a file and returns the file's bytes. */

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { browserSuite, caseIdFrom, downloadBytes, libraryDate, screenshot, signIn, waitForState } from './browser';
+import { browserSuite, checkScreen, caseIdFrom, downloadBytes, libraryDate, signIn, waitForState } from './browser';
 
 jest.setTimeout(240_000);
 
@@ -52,7 +52,7 @@ describe('a court order from intake to production, in Chromium', () => {
     expect(await page.getByRole('alert').first().textContent()).toMatch(/not saved/);
     expect(await page.getByLabel('Judge').inputValue()).toBe('Hon. L. Ortega');
     expect(await page.getByLabel('Library card numbers').inputValue()).toBe('23000000012345');
-    await screenshot(page, 'intake-form-with-errors');
+    await checkScreen(page, 'intake-form-with-errors');
 
     await page.getByLabel('E-mail', { exact: true }).fill('aruiz@example.gov');
     await page.getByRole('button', { name: 'Save case' }).click();
@@ -75,13 +75,13 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.locator('.deadline').first().waitFor();
     await page.locator('.deadline summary').first().click();
     await page.locator('.explanation').first().waitFor();
-    await screenshot(page, 'case-page-legal-review');
+    await checkScreen(page, 'case-page-legal-review');
 
     await page.getByRole('link', { name: 'Today' }).click();
     const board = page.getByRole('region', { name: 'Deadline board' });
     await board.getByRole('link', { name: caseNumber }).first().waitFor();
     await page.getByRole('img', { name: /Deadlines over the next/ }).waitFor();
-    await screenshot(page, 'clerk-home');
+    await checkScreen(page, 'clerk-home');
   });
 
   it('the attorney finds it in the review queue, reads the rule checklist with citations, narrows the scope and recommends release', async () => {
@@ -89,7 +89,7 @@ describe('a court order from intake to production, in Chromium', () => {
     suite.pages.push(page);
     const queue = page.getByRole('region', { name: 'Your review queue' });
     await queue.getByRole('link', { name: caseNumber }).waitFor();
-    await screenshot(page, 'attorney-home');
+    await checkScreen(page, 'attorney-home');
     await queue.getByRole('link', { name: caseNumber }).click();
 
     await page.getByRole('heading', { name: `Review case ${caseNumber}` }).waitFor();
@@ -109,7 +109,7 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.getByLabel('Narrow the scope of what is produced').check();
     await page.getByRole('group', { name: 'Kinds of record' }).getByLabel('Patron registration').uncheck();
     await page.getByLabel('Memo to the director').fill('Facially valid order; produce the loans only.');
-    await screenshot(page, 'review-screen');
+    await checkScreen(page, 'review-screen');
     await page.getByRole('button', { name: 'Record review' }).click();
 
     await page.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
@@ -124,18 +124,28 @@ describe('a court order from intake to production, in Chromium', () => {
     await card.getByText('Recommends: Fulfil').waitFor();
     await card.getByText('Order of the appropriate superior court').waitFor();
     await page.getByRole('img', { name: /Cases by state/ }).waitFor();
-    await screenshot(page, 'director-home');
+    await checkScreen(page, 'director-home');
     await card.getByRole('link', { name: /Open and decide/ }).click();
 
     await page.getByRole('heading', { name: 'Decide this case' }).waitFor();
+    // The screen leads with what will be released, then the review, then the decision.
+    const release = page.getByRole('region', { name: 'What will be released' });
+    await release.getByRole('rowheader', { name: 'Loans' }).waitFor();
+    await release.getByText(/Under the scope as the attorney narrowed it/).waitFor();
+    const order = await page.locator('main h2').allTextContents();
+    expect(order.indexOf('What will be released')).toBeLessThan(order.indexOf('The review’s findings'));
+    expect(order.indexOf('The review’s findings')).toBeLessThan(order.indexOf('Decide this case'));
     await page.getByText('Facially valid order; produce the loans only.').waitFor();
     await page.getByLabel(/^Approve/).check();
     await page.getByLabel('Note for the file').fill('Approved as narrowed by counsel.');
     await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('alertdialog').getByText(/Approve the release of 1 kind\(s\) of record/).waitFor();
+    await checkScreen(page, 'approval-confirm');
+    await page.getByRole('button', { name: 'Yes, approve and produce' }).click();
     await page.getByRole('heading', { name: 'Production' }).waitFor();
     await waitForState(page, 'Fulfilled', 90_000);
     await page.getByRole('button', { name: 'Download production (PDF)' }).waitFor();
-    await screenshot(page, 'case-page-fulfilled');
+    await checkScreen(page, 'case-page-fulfilled');
   });
 
   it('the clerk downloads the production PDF, then closes the case', async () => {
@@ -164,19 +174,19 @@ describe('a court order from intake to production, in Chromium', () => {
     const { bytes, filename } = await downloadBytes(page, /Export all \d+ events as CSV/);
     expect(filename).toBe(`audit-${caseNumber}.csv`);
     expect(bytes.toString('utf8')).toMatch(/^"seq","at","actor","action","outcome","description","details"\r\n/);
-    await screenshot(page, 'auditor-home');
+    await checkScreen(page, 'auditor-home');
 
     await page.getByRole('link', { name: 'Transparency report' }).first().click();
     await page.getByRole('heading', { name: 'Transparency report' }).waitFor();
     await page.getByRole('rowheader', { name: 'Superior court order' }).waitFor();
-    await screenshot(page, 'transparency-report');
+    await checkScreen(page, 'transparency-report');
   });
 
   it('the administrator sees the accounts by role and is told clearly what is wrong with a new account', async () => {
     const page = await signIn(suite.browser, suite.system, 'admin');
     suite.pages.push(page);
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
-    await screenshot(page, 'admin-home');
+    await checkScreen(page, 'admin-home');
     await page.getByRole('link', { name: 'Manage users' }).click();
     await page.getByRole('rowheader', { name: 'Kim Records' }).waitFor();
     await page.getByLabel('Username').fill('new.clerk');
@@ -190,6 +200,6 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.getByLabel('Initial password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('rowheader', { name: 'New Clerk' }).waitFor();
-    await screenshot(page, 'users');
+    await checkScreen(page, 'users');
   });
 });

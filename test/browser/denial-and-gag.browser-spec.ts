@@ -47,6 +47,7 @@ describe('a denial with an overridden contradiction, and a gag-order case out of
     await reasons.getByRole('checkbox', { name: /^Not signed by the issuing judge/ }).check();
     await director.getByLabel('Note for the file').fill('No signed order; deny until a signed order is served.');
     await director.getByRole('button', { name: 'Record decision' }).click();
+    await director.getByRole('button', { name: 'Yes, deny and write the letter' }).click();
     await waitForState(director, 'Denied', 90_000);
     const decision = director.getByRole('region', { name: 'Decision' });
     await decision.getByText('Not signed by the issuing judge, magistrate or patron').waitFor();

@@ -17,6 +17,7 @@ import { CaseCommands } from './cases/case-commands.service';
 import { CaseQueries } from './cases/case-queries.service';
 import { CaseSafeguards } from './cases/case-safeguards.service';
 import { CasesController } from './cases/cases.controller';
+import { ReleaseSummaryController } from './cases/release-summary.controller';
 import { ReviewRules } from './cases/review-rules.service';
 
 import { ErrorFilter } from './common/error.filter';
@@ -47,6 +48,7 @@ export const API_CONTROLLERS = [
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
   CaseAssignmentController,
+  ReleaseSummaryController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */

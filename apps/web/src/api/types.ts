@@ -450,3 +450,17 @@ export interface TransparencyReport {
   methodology: string;
   citations: string[];
 }
+
+/** GET /api/cases/:id/release-summary: what a production under the scope in force would release. */
+export interface ReleaseSummary {
+  scope: Scope;
+  scopeSource: 'approved' | 'narrowed_by_review' | 'requested';
+  rowsImported: number;
+  parts: {
+    recordType: RecordType;
+    rowsImported: number;
+    released: boolean;
+    withheldBecause: { code: string; label: string; basis: string } | null;
+    withheldFields: { code: string; label: string; basis: string; fields: string[] }[];
+  }[];
+}

@@ -12,7 +12,7 @@ export function CaseTable({ cases, caption, empty, linkTo = (c) => `/cases/${c.i
   const today = libraryToday();
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--cases">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -32,16 +32,16 @@ export function CaseTable({ cases, caption, empty, linkTo = (c) => `/cases/${c.i
                 {c.emergency && <> <Tag tone="danger">Emergency</Tag></>}
                 {c.nondisclosureUntil && c.nondisclosureUntil >= today && <> <Tag tone="warning">Gag order</Tag></>}
               </th>
-              <td>{label(REQUEST_TYPE_LABELS, c.requestType)}</td>
-              <td>
+              <td data-label="Request">{label(REQUEST_TYPE_LABELS, c.requestType)}</td>
+              <td data-label="Requester">
                 {c.requesterName}
                 {c.agency && <span className="muted"> · {c.agency}</span>}
               </td>
-              <td>
+              <td data-label="State">
                 <StateBadge state={c.status} />
                 {c.pendingStep && <span className="muted"> ({c.pendingStep} step running)</span>}
               </td>
-              <td>{formatDateTime(c.receivedAt)}</td>
+              <td data-label="Received">{formatDateTime(c.receivedAt)}</td>
               <td data-label="Next deadline">
                 {c.nextDeadline ? (
                   <>

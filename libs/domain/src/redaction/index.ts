@@ -7,3 +7,4 @@ export * from './decide-record';
 export * from './redact-record';
 export * from './disclosed-values';
 export * from './withholding-summary';
+export * from './release-summary';

@@ -10,7 +10,8 @@ import { CaseActions } from './CaseActions';
 import { CaseFacts } from './CaseFacts';
 import { CaseHeader } from './CaseHeader';
 import { DeadlineList } from './DeadlineList';
-import { DecisionPanel } from './DecisionPanel';
+import { DecisionPanel, isDeciding } from './DecisionPanel';
+import { useSession } from '../../session/session';
 import { DocumentsPanel } from './DocumentsPanel';
 import { HoldsPanel } from './HoldsPanel';
 import { LettersPanel } from './LettersPanel';
@@ -35,17 +36,21 @@ export function CaseScreen({ caseId }: { caseId: string }) {
 
 function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
   const watch = useCaseWatcher(c, reload);
+  const { hasRole } = useSession();
+  // A director deciding reads what will be released and the review first; earlier reviews stay below.
+  const deciding = isDeciding(c, hasRole);
   return (
     <div className="case" data-state={c.status}>
       <CaseHeader c={c} />
       <CaseAlert c={c} />
       <div className="case__grid">
         <div className="case__main">
+          {deciding && <DecisionPanel c={c} onChanged={reload} />}
           <CaseActions c={c} onChanged={reload} />
           <ProductionPanel c={c} live={watch.live?.production ?? null} />
           <LettersPanel c={c} awaited={watch.letter} onCheckAgain={reload} />
-          <ReviewsPanel reviews={c.reviews} />
-          <DecisionPanel c={c} onChanged={reload} />
+          <ReviewsPanel reviews={deciding ? c.reviews.slice(0, -1) : c.reviews} />
+          {!deciding && <DecisionPanel c={c} onChanged={reload} />}
           <CaseFacts c={c} />
           <DocumentsPanel c={c} onChanged={reload} />
           <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />

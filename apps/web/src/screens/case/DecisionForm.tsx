@@ -19,6 +19,8 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
   const [decision, setDecision] = useState<'approve' | 'deny' | ''>('');
   const [note, setNote] = useState('');
   const [reasons, setReasons] = useState<string[]>(() => (review && review.recommendation !== 'fulfil' ? [...review.reasons] : []));
+  const [confirming, setConfirming] = useState(false);
+  const [local, setLocal] = useState<Record<string, string[]>>({});
   const action = useAction(async () => {
     const body = { decision, note: note.trim() || undefined, ...(decision === 'deny' && reasons.length ? { reasons } : {}) };
     await api.post(`/api/cases/${c.id}/decision`, body);
@@ -27,12 +29,22 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run();
+    if (!decision) {
+      setLocal({ decision: ['Choose approve or deny.'] });
+      return;
+    }
+    setLocal({});
+    setConfirming(true);
   };
+  const confirm = async () => {
+    setConfirming(false);
+    await action.run();
+  };
+  const scope = c.approvedScope ?? review?.scope ?? c.scope;
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Decision" id="decision">
       {action.error && <ErrorAlert error={action.error} title="The decision was not recorded" focus />}
-      <FieldErrorsProvider value={action.error?.fieldErrors ?? {}}>
+      <FieldErrorsProvider value={{ ...(action.error?.fieldErrors ?? {}), ...local }}>
         <RadioGroup name="decision" legend="Your decision" requirement="required" value={decision} onChange={setDecision}
           options={[
             { value: 'approve', label: 'Approve: produce the records in the approved scope' },
@@ -49,9 +61,25 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
         )}
         <TextAreaField name="note" label="Note for the file" rows={3} value={note} onChange={setNote} />
       </FieldErrorsProvider>
-      <button type="submit" className="button" disabled={action.pending} aria-busy={action.pending}>
-        {action.pending ? 'Recording…' : 'Record decision'}
-      </button>
+      {confirming ? (
+        <div className="confirm" role="alertdialog" aria-labelledby="decision-confirm-text" aria-modal="false">
+          <p id="decision-confirm-text">
+            {decision === 'approve'
+              ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${scope.from} to ${scope.to}? The production is rendered at once and cannot be recalled once delivered.`
+              : `Deny the request? A denial letter naming you as responsible is written and the case cannot be approved afterwards.`}
+          </p>
+          <button type="button" className={decision === 'approve' ? 'button' : 'button button--danger'} onClick={() => void confirm()} autoFocus>
+            {decision === 'approve' ? 'Yes, approve and produce' : 'Yes, deny and write the letter'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            Go back
+          </button>
+        </div>
+      ) : (
+        <button type="submit" className="button" disabled={action.pending} aria-busy={action.pending}>
+          {action.pending ? 'Recording…' : 'Record decision'}
+        </button>
+      )}
     </form>
   );
 }

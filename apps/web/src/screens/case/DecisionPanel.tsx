@@ -4,6 +4,13 @@ import { Facts, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/session';
 import { DecisionForm } from './DecisionForm';
+import { ReleaseSummaryPanel } from './ReleaseSummaryPanel';
+import { ReviewSummary } from './ReviewSummary';
+
+/** The director may decide now: the case page then leads with the facts of the decision. */
+export function isDeciding(c: CaseDetail, hasRole: (...roles: ('director')[]) => boolean): boolean {
+  return !c.decision && c.status === 'awaiting_approval' && !c.pendingStep && hasRole('director');
+}
 
 /** The director's decision once made; before that, the form for the director who may make it. */
 export function DecisionPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
@@ -24,11 +31,20 @@ export function DecisionPanel({ c, onChanged }: { c: CaseDetail; onChanged: () =
       </Section>
     );
   }
-  if (c.status !== 'awaiting_approval' || c.pendingStep || !hasRole('director')) return null;
+  if (!isDeciding(c, hasRole)) return null;
+  const review = c.reviews[c.reviews.length - 1];
   return (
-    <Section title="Decide this case">
-      <p>Read the review above, then approve or deny. The intake clerk and the reviewing attorney cannot decide this case.</p>
-      <DecisionForm c={c} onDecided={onChanged} />
-    </Section>
+    <>
+      <ReleaseSummaryPanel caseId={c.id} />
+      {review && (
+        <Section title="The review’s findings">
+          <ReviewSummary review={review} />
+        </Section>
+      )}
+      <Section title="Decide this case">
+        <p>Approve or deny with the facts above. The intake clerk and the reviewing attorney cannot decide this case.</p>
+        <DecisionForm c={c} onDecided={onChanged} />
+      </Section>
+    </>
   );
 }
