@@ -77,12 +77,17 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
   try {
     for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
       await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `${name}-${width}`);
       expect({ screen: name, width, problems: await accessibilityProblems(page) }).toEqual({ screen: name, width, problems: [] });
       if (width === WIDTHS.phone) {
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect({ screen: name, horizontalOverflowPx: overflow }).toEqual({ screen: name, horizontalOverflowPx: 0 });
+        // What sticks out past the phone's width, by element, so a failure says where to look.
+        const overflow = await page.evaluate(() => {
+          const limit = document.documentElement.clientWidth;
+          const wide = [...document.querySelectorAll<HTMLElement>('main *, header *')].filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap *'));
+          return { px: document.documentElement.scrollWidth - limit, elements: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) };
+        });
+        expect({ screen: name, horizontalOverflowPx: overflow.px, elements: overflow.px > 0 ? overflow.elements : [] }).toEqual({ screen: name, horizontalOverflowPx: 0, elements: [] });
       }
-      await screenshot(page, `${name}-${width}`);
     }
   } finally {
     await page.setViewportSize(original);

@@ -55,15 +55,20 @@ export class ApiError extends Error {
   get messages(): string[] {
     const { message } = this.body;
     const list = Array.isArray(message) ? message : [message];
-    return list.filter((m) => typeof m === 'string' && m.length > 0);
+    const fields = this.body.fields ?? {};
+    // "scope.from: from must be a date written YYYY-MM-DD" is shown at its field; what is left reads as a sentence.
+    return list
+      .filter((m) => typeof m === 'string' && m.length > 0)
+      .filter((m) => !Object.keys(fields).some((f) => m.startsWith(`${f}: `)))
+      .map((m) => (/^HTTP \d{3}/.test(m) ? this.title : m));
   }
 
   /** Field errors keyed by field path ("requester.agency"), from `fields` and from 422 `details`. */
   get fieldErrors(): Record<string, string[]> {
     const result: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(this.body.fields ?? {})) result[field] = [...messages];
+    for (const [field, messages] of Object.entries(this.body.fields ?? {})) result[field] = messages.map((m) => (this.local ? m : plainMessage(m, field)));
     for (const detail of this.body.details ?? []) {
-      if (isFieldDetail(detail)) (result[detail.field] ??= []).push(detail.message);
+      if (isFieldDetail(detail)) (result[detail.field] ??= []).push(plainMessage(detail.message, detail.field));
     }
     return result;
   }
@@ -87,4 +92,42 @@ function isContradiction(value: unknown): value is Contradiction {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return ApiError.network(error);
+}
+
+/**
+ * The API's validation messages are written for developers ("email must be an email", "property x should not
+ * exist"). Each known pattern becomes a sentence for the person at the form; the field's own label is shown next
+ * to it, so the field's name is dropped. Unknown messages pass through with the leading field name trimmed.
+ */
+const PLAIN: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/must be an email$/, () => 'Enter an e-mail address such as name@agency.gov.'],
+  [/should not be empty$|must not be empty$|should not be null or undefined$/, () => 'This is required.'],
+  [/must be longer than or equal to (\d+) characters$/, (m) => `Use at least ${m[1]} characters.`],
+  [/must be shorter than or equal to (\d+) characters$/, (m) => `Use at most ${m[1]} characters.`],
+  [/must not be greater than (\d+)$/, (m) => `Enter ${m[1]} or less.`],
+  [/must not be less than (\d+)$/, (m) => `Enter ${m[1]} or more.`],
+  [/must be an integer number$/, () => 'Enter a whole number.'],
+  [/must be a number conforming to the specified constraints$/, () => 'Enter a number.'],
+  [/must be a boolean value$/, () => 'Choose yes or no.'],
+  [/must be a valid ISO 8601 date string$|must be a Date instance$/, () => 'Enter a date.'],
+  [/must be a UUID$/, () => 'This does not refer to anything known.'],
+  [/must be one of the following values: (.+)$/, () => 'Choose one of the options offered.'],
+  [/^property (\S+) should not exist$/, (m) => `“${m[1]}” is not something this form accepts.`],
+  [/must be an array$/, () => 'Choose at least one.'],
+  [/must contain at least (\d+) elements?$/, (m) => (m[1] === '1' ? 'Choose or enter at least one.' : `Choose or enter at least ${m[1]}.`)],
+  [/must contain no more than (\d+) elements?$/, (m) => `At most ${m[1]}.`],
+  [/All (\S+)'s elements must be unique$/, () => 'Each entry may appear only once.'],
+  [/must be a string$/, () => 'Enter text here.'],
+  [/must match .+ regular expression$/, () => 'This is not in the expected format.'],
+];
+
+export function plainMessage(message: string, field?: string): string {
+  for (const [pattern, say] of PLAIN) {
+    const match = pattern.exec(message);
+    if (match) return say(match);
+  }
+  // "to must be on or after from" → "Must be on or after from"; the label beside it names the field.
+  const last = field?.split('.').pop();
+  const trimmed = last && message.startsWith(`${last} `) ? message.slice(last.length + 1) : message;
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }

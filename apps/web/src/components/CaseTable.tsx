@@ -11,7 +11,7 @@ export function CaseTable({ cases, caption, empty, linkTo = (c) => `/cases/${c.i
   if (cases.length === 0) return <Empty>{empty}</Empty>;
   const today = libraryToday();
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table table--cases">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -15,6 +15,14 @@ interface SessionState {
   status: 'checking' | 'signed_out' | 'signed_in';
   user: User | null;
   expired: boolean;
+  /** Why the person is signed out, when it was not their choice: the sign-in screen says so. */
+  endedBy?: 'expired';
+}
+
+const EndedContext = createContext<SessionState['endedBy']>(undefined);
+/** Why the session ended without the person signing out, for the sign-in screen. */
+export function useSessionEnded(): SessionState['endedBy'] {
+  return useContext(EndedContext);
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -24,7 +32,7 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
   const [state, setState] = useState<SessionState>({ status: tokenStore.get() ? 'checking' : 'signed_out', user: null, expired: false });
 
   useEffect(() => {
-    setUnauthorizedHandler(() => setState((s) => (s.status === 'signed_in' ? { ...s, expired: true } : { status: 'signed_out', user: null, expired: false })));
+    setUnauthorizedHandler(() => setState((s) => (s.status === 'signed_in' ? { ...s, expired: true } : { status: 'signed_out', user: null, expired: false, endedBy: s.status === 'checking' ? 'expired' : s.endedBy })));
     return () => setUnauthorizedHandler(null);
   }, []);
 
@@ -32,9 +40,10 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
     if (state.status !== 'checking') return;
     api.get<User>('/api/auth/me').then(
       (user) => setState({ status: 'signed_in', user, expired: false }),
-      () => {
+      (error: { status?: number }) => {
         tokenStore.clear();
-        setState({ status: 'signed_out', user: null, expired: false });
+        // A token kept from earlier that no longer works: the session ended while the tab was away.
+        setState({ status: 'signed_out', user: null, expired: false, endedBy: error?.status === 401 ? 'expired' : undefined });
       },
     );
   }, [state.status]);
@@ -66,7 +75,7 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
   if (state.status === 'checking') return <>{checking}</>;
   return (
     <SignInContext.Provider value={signIn}>
-      {session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : signedOut}
+      <EndedContext.Provider value={state.endedBy}>{session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : signedOut}</EndedContext.Provider>
     </SignInContext.Provider>
   );
 }

@@ -17,7 +17,7 @@ export function DeadlineExplanation({ explanation: e }: { explanation: Explanati
       />
       {e.steps.length > 0 && (
         <>
-          <h4>Working</h4>
+          <h3 className="explanation__title">Working</h3>
           <ol className="explanation__steps">
             {e.steps.map((step, i) => (
               <li key={i}>{instantsInLibraryTime(step)}</li>
@@ -27,7 +27,7 @@ export function DeadlineExplanation({ explanation: e }: { explanation: Explanati
       )}
       {e.skipped.length > 0 && (
         <>
-          <h4>{plural(e.skipped.length, 'day')} not counted</h4>
+          <h3 className="explanation__title">{plural(e.skipped.length, 'day')} not counted</h3>
           <ul>
             {e.skipped.map((s) => (
               <li key={`${s.date}-${s.phase}`}>
@@ -40,7 +40,7 @@ export function DeadlineExplanation({ explanation: e }: { explanation: Explanati
       )}
       {e.pauses.length > 0 && (
         <>
-          <h4>Clock paused</h4>
+          <h3 className="explanation__title">Clock paused</h3>
           <ul>
             {e.pauses.map((p) => (
               <li key={p.from}>

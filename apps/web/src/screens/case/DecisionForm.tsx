@@ -5,6 +5,7 @@ import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
 import { ReasonPicker } from '../../components/ReasonPicker';
+import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useReasonCodes } from '../../lib/reason-codes';
 
@@ -65,7 +66,7 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
         <div className="confirm" role="alertdialog" aria-labelledby="decision-confirm-text" aria-modal="false">
           <p id="decision-confirm-text">
             {decision === 'approve'
-              ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${scope.from} to ${scope.to}? The production is rendered at once and cannot be recalled once delivered.`
+              ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${formatDate(scope.from)} to ${formatDate(scope.to)}? The production is rendered at once and cannot be recalled once delivered.`
               : `Deny the request? A denial letter naming you as responsible is written and the case cannot be approved afterwards.`}
           </p>
           <button type="button" className={decision === 'approve' ? 'button' : 'button button--danger'} onClick={() => void confirm()} autoFocus>

@@ -22,7 +22,7 @@ export function DocumentsPanel({ c, onChanged }: { c: CaseDetail; onChanged: () 
 
 function DocumentTable({ documents }: { documents: CaseDocument[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table className="table table--compact">
         <caption className="visually-hidden">Documents attached to the case</caption>
         <thead>

@@ -91,7 +91,7 @@ function ImportErrors({ import: i }: { import: RecordImport }) {
       <summary>
         {plural(i.errorCount, 'problem')} in the file{i.errors!.length < i.errorCount ? ` (first ${i.errors!.length} shown)` : ''}
       </summary>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table table--compact">
           <caption className="visually-hidden">Problems found in {i.filename}</caption>
           <thead>

@@ -34,7 +34,7 @@ export function ReleaseSummaryPanel({ caseId, title = 'What will be released' }:
                   ['Rows imported', s.rowsImported === 0 ? 'None yet: no records file has been imported' : String(s.rowsImported)],
                 ]}
               />
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="table table--compact">
                   <caption>Record types</caption>
                   <thead>
@@ -61,7 +61,7 @@ export function ReleaseSummaryPanel({ caseId, title = 'What will be released' }:
                 <summary>Which columns are withheld, and the legal basis</summary>
                 {released.map((p) => (
                   <div key={p.recordType}>
-                    <h4>{label(RECORD_TYPE_LABELS, p.recordType)}</h4>
+                    <h3>{label(RECORD_TYPE_LABELS, p.recordType)}</h3>
                     <ul>
                       {p.withheldFields.map((w) => (
                         <li key={w.code}>

@@ -37,13 +37,13 @@ export function ReviewSummary({ review }: { review: Review }) {
       )}
       {review.scope && (
         <>
-          <h4>Narrowed scope</h4>
+          <h3>Narrowed scope</h3>
           <Facts items={scopeFacts(review.scope)} />
         </>
       )}
       {review.contradictions && review.contradictions.length > 0 && (
         <div className="callout callout--warning">
-          <h4>Rule contradictions overridden</h4>
+          <h3>Rule contradictions overridden</h3>
           <ul>
             {review.contradictions.map((c) => (
               <li key={c.code + c.message}>
@@ -58,7 +58,7 @@ export function ReviewSummary({ review }: { review: Review }) {
       )}
       {review.memo ? (
         <div className="memo">
-          <h4>Privileged memo</h4>
+          <h3>Privileged memo</h3>
           <p className="prewrap">{review.memo}</p>
         </div>
       ) : review.memoWithheld ? (

@@ -8,6 +8,8 @@ import { useAction } from '../../lib/useAction';
 import { useSession } from '../../session/session';
 
 const OPEN = ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'];
+/** Notice is given once the library has answered the request (and no gag order forbids it). */
+const ANSWERED = ['fulfilling', 'fulfilled', 'denied', 'closed'];
 const NOTICE_METHODS = [
   { value: 'mail', label: 'By mail' },
   { value: 'email', label: 'By e-mail' },
@@ -96,7 +98,7 @@ export function SafeguardActions({ c, onChanged }: { c: CaseDetail; onChanged: (
   const idle = !c.pendingStep;
   const extended = c.deadlines.some((d) => d.clock === 'cpra_determination' && d.explanation?.extension);
   const canExtend = hasRole('attorney', 'director') && c.requestType === 'public_records' && OPEN.includes(c.status) && idle && !extended;
-  const canNotify = hasRole('clerk', 'director') && !c.underNondisclosure && c.status !== 'intake' && !c.patronNotifiedAt;
+  const canNotify = hasRole('clerk', 'director') && !c.underNondisclosure && ANSWERED.includes(c.status) && !c.patronNotifiedAt;
   return (
     <>
       {canExtend && <div className="actions__group"><ExtensionForm c={c} onDone={onChanged} /></div>}
@@ -110,7 +112,7 @@ export function hasSafeguardActions(c: CaseDetail, hasRole: (...roles: Role[]) =
   const extended = c.deadlines.some((d) => d.clock === 'cpra_determination' && d.explanation?.extension);
   return (
     (hasRole('attorney', 'director') && c.requestType === 'public_records' && OPEN.includes(c.status) && !c.pendingStep && !extended) ||
-    (hasRole('clerk', 'director') && !c.underNondisclosure && c.status !== 'intake' && !c.patronNotifiedAt) ||
+    (hasRole('clerk', 'director') && !c.underNondisclosure && ANSWERED.includes(c.status) && !c.patronNotifiedAt) ||
     Boolean(c.patronNotifiedAt)
   );
 }

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
+import { TimeLeftNote } from '../../components/badges';
 import { ReasonList } from '../../components/ReasonList';
 import { formatDate } from '../../lib/format';
 import { label, RECOMMENDATION_LABELS, REQUEST_TYPE_LABELS, SUFFICIENCY_LABELS } from '../../lib/labels';
@@ -17,7 +18,17 @@ export function ApprovalCard({ summary }: { summary: CaseSummary }) {
       <p className="muted">
         {summary.requesterName}
         {summary.agency ? `, ${summary.agency}` : ''}
-        {summary.nextDue ? ` · next deadline ${formatDate(summary.nextDue)}` : ''}
+        {summary.nextDeadline ? (
+          <>
+            {' · '}
+            {summary.nextDeadline.label} {formatDate(summary.nextDeadline.dueDate)}
+            <TimeLeftNote timeLeft={summary.nextDeadline.timeLeft} />
+          </>
+        ) : summary.nextDue ? (
+          ` · next deadline ${formatDate(summary.nextDue)}`
+        ) : (
+          ''
+        )}
       </p>
       <AsyncContent resource={detail} what="the review">
         {(c) => {

@@ -8,12 +8,12 @@ import { PageHeader } from '../../components/layout';
 import { useAction } from '../../lib/useAction';
 import { useResource } from '../../lib/useResource';
 import { Link, navigate } from '../../router/router';
-import { blankRequiredFields, caseBody, caseFormFrom, CaseFormState, emptyCaseForm } from './case-form-model';
+import { caseBody, caseFormFrom, CaseFormState, emptyCaseForm, intakeProblems } from './case-form-model';
 import { CaseForm } from './CaseForm';
 
-/** The request body, unless required fields are blank: then nothing is sent and the form says which. */
+/** The request body, unless a field is blank or malformed: then nothing is sent and the form says which, all at once. */
 function checked(form: CaseFormState) {
-  const blanks = blankRequiredFields(form);
+  const blanks = intakeProblems(form);
   if (Object.keys(blanks).length) throw ApiError.notSent(blanks);
   return caseBody(form);
 }

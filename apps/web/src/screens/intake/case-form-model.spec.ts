@@ -1,4 +1,4 @@
-import { blankRequiredFields, caseBody, emptyCaseForm, splitCardNumbers } from './case-form-model';
+import { blankRequiredFields, caseBody, emptyCaseForm, formatProblems, intakeProblems, splitCardNumbers } from './case-form-model';
 
 describe('intake form model', () => {
   const filled = () => {
@@ -35,5 +35,31 @@ describe('intake form model', () => {
 
   it('splits card numbers on lines, commas and spaces, once each', () => {
     expect(splitCardNumbers(' a1,b2;\n c3  a1 ')).toEqual(['a1', 'b2', 'c3']);
+  });
+});
+
+describe('intake format checks, before anything is sent', () => {
+  const form = () => {
+    const f = emptyCaseForm(new Date('2026-03-02T16:05:00-08:00'));
+    f.requestType = 'court_order';
+    f.requester = { ...f.requester, name: 'Det. A. Ruiz', verification: 'id_copied' };
+    f.scope = { cardNumbers: '23000000012345', from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'], includeContactDetails: false };
+    return f;
+  };
+
+  it('refuses "abc, 123" as card numbers and names both', () => {
+    const f = form();
+    f.scope.cardNumbers = 'abc, 123';
+    expect(formatProblems(f)['scope.cardNumbers']).toEqual(['“abc”, “123” are not library card numbers: a card number has 5 to 32 letters, digits or dashes, including digits.']);
+    expect(formatProblems(form())).toEqual({});
+  });
+
+  it('catches a malformed e-mail and reversed dates in the same round as the blanks', () => {
+    const f = form();
+    f.requester.email = 'ruiz@pd';
+    f.requester.name = '';
+    f.scope.from = '2026-03-01';
+    const problems = intakeProblems(f);
+    expect(Object.keys(problems).sort()).toEqual(['requester.email', 'requester.name', 'scope.to']);
   });
 });

@@ -102,3 +102,34 @@ export function blankRequiredFields(s: CaseFormState): Record<string, string[]> 
   ];
   return Object.fromEntries(problems.filter(([, blank]) => blank).map(([field, , message]) => [field, [message]]));
 }
+
+/** A library card number: 5 to 32 letters, digits or dashes, with at least one digit (barcodes are numbered). */
+const CARD_NUMBER = /^(?=.*\d)[A-Za-z0-9-]{5,32}$/;
+/** Enough of an e-mail address to catch typing slips; the server has the last word. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Values that are there but cannot be right, found before sending so that the person corrects everything in one
+ * round together with the blanks: card numbers like "abc" or "123", an e-mail without a domain, dates in the
+ * wrong order.
+ */
+export function formatProblems(s: CaseFormState): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const badCards = splitCardNumbers(s.scope.cardNumbers).filter((card) => !CARD_NUMBER.test(card));
+  if (badCards.length) {
+    const list = badCards.slice(0, 5).map((c) => `“${c}”`).join(', ');
+    problems['scope.cardNumbers'] = [`${badCards.length === 1 ? `${list} is not a library card number` : `${list} are not library card numbers`}: a card number has 5 to 32 letters, digits or dashes, including digits.`];
+  }
+  if (s.requester.email.trim() && !EMAIL.test(s.requester.email.trim())) problems['requester.email'] = ['Enter an e-mail address such as name@agency.gov, or leave it blank.'];
+  if (s.scope.from && s.scope.to && s.scope.from > s.scope.to) problems['scope.to'] = ['The last date must be on or after the first date.'];
+  const card = s.instrument.consentingCardNumber?.trim();
+  if (s.requestType === 'patron_consent' && card && !CARD_NUMBER.test(card)) problems['instrument.consentingCardNumber'] = [`“${card}” is not a library card number: 5 to 32 letters, digits or dashes, including digits.`];
+  return problems;
+}
+
+/** Every problem the browser can find, blanks and formats, merged per field: one round of corrections. */
+export function intakeProblems(s: CaseFormState): Record<string, string[]> {
+  const result: Record<string, string[]> = { ...blankRequiredFields(s) };
+  for (const [field, messages] of Object.entries(formatProblems(s))) result[field] = [...(result[field] ?? []), ...messages];
+  return result;
+}

@@ -56,7 +56,7 @@ export function TransparencyScreen() {
         {(r) => (
           <>
             <Section title={`Requests received ${formatDate(r.period.from)} to ${formatDate(r.period.to)}`}>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table className="table">
                   <caption className="visually-hidden">Requests by kind and outcome</caption>
                   <thead>

@@ -37,7 +37,7 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: () => void 
   return (
     <>
       {toggle.error && <ErrorAlert error={toggle.error} title="The account was not changed" />}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table className="table">
           <caption className="visually-hidden">User accounts</caption>
           <thead>
