@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import PDFDocument from 'pdfkit';
 import { Browser, Page, chromium } from 'playwright-core';
 import { ApiClient, eventually } from '../support/api-client';
 import { STAFF, STAFF_PASSWORD, StaffKey, TestSystem, courtOrderCase } from '../support/system';
@@ -83,7 +84,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
         // What sticks out past the phone's width, by element, so a failure says where to look.
         const overflow = await page.evaluate(() => {
           const limit = document.documentElement.clientWidth;
-          const wide = [...document.querySelectorAll<HTMLElement>('main *, header *')].filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap *'));
+          const wide = Array.from(document.querySelectorAll<HTMLElement>('main *, header *')).filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap *'));
           return { px: document.documentElement.scrollWidth - limit, elements: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) };
         });
         expect({ screen: name, horizontalOverflowPx: overflow.px, elements: overflow.px > 0 ? overflow.elements : [] }).toEqual({ screen: name, horizontalOverflowPx: 0, elements: [] });
@@ -123,10 +124,30 @@ export function libraryDate(days = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A court order created and submitted through the API, once it waits for legal review (UI intake is covered by case-lifecycle). */
-export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}): Promise<{ id: string; caseNumber: string }> {
+/** A one-page PDF standing in for a scanned instrument. */
+export function instrumentPdf(text = 'ORDER FOR RELEASE OF LIBRARY RECORDS'): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'LETTER' });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.fontSize(18).text(text, 72, 72);
+    doc.end();
+  });
+}
+
+/**
+ * A court order created and submitted through the API, with the order attached unless `attachInstrument` is
+ * false, once it waits for legal review (UI intake is covered by case-lifecycle).
+ */
+export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}, attachInstrument = true): Promise<{ id: string; caseNumber: string }> {
   const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
   if (created.status !== 201) throw new Error(`case not created: ${JSON.stringify(created.body)}`);
+  if (attachInstrument) {
+    const attached = await clerk.upload(`/api/cases/${created.body.id}/documents`, { kind: 'instrument' }, { name: 'signed-order.pdf', content: await instrumentPdf(), type: 'application/pdf' });
+    if (attached.status !== 201) throw new Error(`instrument not attached: ${JSON.stringify(attached.body)}`);
+  }
   const submitted = await clerk.post(`/api/cases/${created.body.id}/submit`);
   if (submitted.status !== 202) throw new Error(`case not submitted: ${JSON.stringify(submitted.body)}`);
   await eventually(() => clerk.get(`/api/cases/${created.body.id}`).then((r) => r.body), (c) => c.status === 'legal_review' && !c.pendingStep);

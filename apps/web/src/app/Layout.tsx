@@ -17,6 +17,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { to: '/', label: 'Today' },
   { to: '/cases', label: 'Cases' },
+  { to: '/calendar', label: 'Calendar' },
   { to: '/cases/new', label: 'New case', roles: ['clerk'] },
   { to: '/audit', label: 'Audit', roles: ['auditor'] },
   { to: '/reports/transparency', label: 'Transparency report', roles: ['auditor', 'director'] },

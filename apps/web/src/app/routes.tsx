@@ -10,6 +10,7 @@ import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { TransparencyScreen } from '../screens/reports/TransparencyScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
+import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 
 export interface Route {
   path: string;
@@ -30,4 +31,5 @@ export const ROUTES: Route[] = [
   { path: '/reports/transparency', roles: ['auditor', 'director'], render: () => <TransparencyScreen /> },
   { path: '/users', roles: ['admin'], render: () => <UsersScreen /> },
   { path: '/notifications', render: () => <NotificationsScreen /> },
+  { path: '/calendar', render: () => <CalendarScreen /> },
 ];

@@ -13,6 +13,7 @@ import { DeadlineList } from './DeadlineList';
 import { DecisionPanel, isDeciding } from './DecisionPanel';
 import { useSession } from '../../session/session';
 import { DocumentsPanel } from './DocumentsPanel';
+import { MissingInstrumentWarning } from './DocumentViewer';
 import { HoldsPanel } from './HoldsPanel';
 import { LettersPanel } from './LettersPanel';
 import { ProductionPanel } from './ProductionPanel';
@@ -43,6 +44,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
     <div className="case" data-state={c.status}>
       <CaseHeader c={c} />
       <CaseAlert c={c} />
+      <MissingInstrumentWarning c={c} />
       <div className="case__grid">
         <div className="case__main">
           {deciding && <DecisionPanel c={c} onChanged={reload} />}

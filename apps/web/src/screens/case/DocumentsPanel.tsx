@@ -8,19 +8,23 @@ import { formatBytes, formatDateTime } from '../../lib/format';
 import { DOCUMENT_KIND_LABELS, label, OPEN_STATES, optionsOf } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import { useSession } from '../../session/session';
+import { DocumentViewer, viewable } from './DocumentViewer';
+import { DownloadButton } from '../../components/DownloadButton';
 
 /** Documents on file for the case, and (for a clerk, while the case is open) attaching another. */
 export function DocumentsPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
   const { hasRole } = useSession();
+  const [open, setOpen] = useState<CaseDocument | null>(null);
   return (
     <Section title="Documents">
-      {c.documents.length === 0 ? <Empty>No documents attached.</Empty> : <DocumentTable documents={c.documents} />}
+      {c.documents.length === 0 ? <Empty>No documents attached.</Empty> : <DocumentTable caseId={c.id} documents={c.documents} onOpen={setOpen} />}
+      {open && <DocumentViewer key={open.id} caseId={c.id} document={open} onClose={() => setOpen(null)} />}
       {hasRole('clerk') && OPEN_STATES.includes(c.status) && <AttachDocumentForm caseId={c.id} onAttached={onChanged} />}
     </Section>
   );
 }
 
-function DocumentTable({ documents }: { documents: CaseDocument[] }) {
+function DocumentTable({ caseId, documents, onOpen }: { caseId: string; documents: CaseDocument[]; onOpen: (d: CaseDocument) => void }) {
   return (
     <div className="table-wrap" tabIndex={0}>
       <table className="table table--compact">
@@ -32,6 +36,9 @@ function DocumentTable({ documents }: { documents: CaseDocument[] }) {
             <th scope="col">Size</th>
             <th scope="col">Attached</th>
             <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="visually-hidden">Open</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -43,6 +50,15 @@ function DocumentTable({ documents }: { documents: CaseDocument[] }) {
               <td>{formatDateTime(d.createdAt)}</td>
               <td>
                 <code className="hash" title={d.sha256}>{d.sha256.slice(0, 12)}…</code>
+              </td>
+              <td>
+                {viewable(d) ? (
+                  <button type="button" className="button button--link" onClick={() => onOpen(d)}>
+                    View<span className="visually-hidden"> {d.filename}</span>
+                  </button>
+                ) : (
+                  <DownloadButton path={`/api/cases/${caseId}/documents/${d.id}`} fallbackName={d.filename}>{`Download ${d.filename}`}</DownloadButton>
+                )}
               </td>
             </tr>
           ))}

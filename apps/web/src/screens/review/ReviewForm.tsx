@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ApiError } from '../../api/errors';
+import { ApiError } from '../../api/errors';
+import { missingInstrument } from '../case/DocumentViewer';
 import type { CaseDetail, Contradiction, ReasonCodeTable, Recommendation, Rule, Sufficiency } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
@@ -28,7 +29,12 @@ export function ReviewForm({ c, rule, reasonCodes, onRecorded }: { c: CaseDetail
   const [form, setForm] = useState<ReviewFormState>(() => initialReview(c, rule));
   const [contradictions, setContradictions] = useState<{ list: Contradiction[] } | null>(null);
   const patch = (p: Partial<ReviewFormState>) => setForm((f) => ({ ...f, ...p }));
+  const instrumentMissing = missingInstrument(c);
   const action = useAction(async () => {
+    // A finding of "sufficient" rests on the instrument: with none attached there is nothing to have checked.
+    if (instrumentMissing && form.sufficiency === 'sufficient') {
+      throw ApiError.notSent({ sufficiency: [`No copy of the ${instrumentMissing} is attached, so it cannot be found sufficient. Ask the clerk to attach it, or find it needs information.`] });
+    }
     await api.post(`/api/cases/${c.id}/review`, reviewBody(form, contradictions !== null));
     onRecorded();
     return true;

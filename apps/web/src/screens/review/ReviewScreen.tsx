@@ -9,6 +9,8 @@ import { useReasonCodes } from '../../lib/reason-codes';
 import { useResource } from '../../lib/useResource';
 import { Link, navigate } from '../../router/router';
 import { InstrumentFacts, scopeFacts } from '../case/CaseFacts';
+import { DocumentsPanel } from '../case/DocumentsPanel';
+import { MissingInstrumentWarning } from '../case/DocumentViewer';
 import { DeadlineList } from '../case/DeadlineList';
 import { TYPE_FIELDS } from '../intake/request-type-fields';
 import { ReviewForm } from './ReviewForm';
@@ -50,6 +52,8 @@ function ReviewLayout({ c, rule, reasonCodes }: { c: CaseDetail; rule: Rule; rea
   return (
     <div className="case__grid case__grid--review">
       <div className="case__main">
+        <MissingInstrumentWarning c={c} />
+        <DocumentsPanel c={c} onChanged={() => undefined} />
         <ReviewForm c={c} rule={rule} reasonCodes={reasonCodes} onRecorded={recorded} />
       </div>
       <aside className="case__side" aria-label="The request and its rule">
@@ -60,7 +64,6 @@ function ReviewLayout({ c, rule, reasonCodes }: { c: CaseDetail; rule: Rule; rea
               ['Requester', `${c.requester.name}${c.requester.agency ? `, ${c.requester.agency}` : ''}`],
               ['Identity check', label(VERIFICATION_LABELS, c.requester.verification)],
               ['Gag order until', c.nondisclosureUntil ? formatDate(c.nondisclosureUntil) : undefined],
-              ['Documents', c.documents.length ? c.documents.map((d) => d.filename).join(', ') : 'None attached'],
             ]}
           />
           <Link to={`/cases/${c.id}`}>Open the full case</Link>
