@@ -37,7 +37,7 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.getByLabel('Case (docket) number').fill('RIC2600123');
     await page.getByLabel('Date issued').fill(libraryDate(-2));
     await page.getByLabel('Comply by').fill(libraryDate(20));
-    await page.getByLabel('Library card numbers').fill('23000000012345');
+    await page.getByLabel('Library card numbers').fill('abc, 123');
     await page.getByLabel('From', { exact: true }).fill(libraryDate(-90));
     await page.getByLabel('To', { exact: true }).fill(libraryDate(-1));
     await page.getByLabel('Patron registration').check();
@@ -45,16 +45,18 @@ describe('a court order from intake to production, in Chromium', () => {
     await page.getByLabel('Summary for the file').fill('Order for the circulation records of one patron');
     await page.getByRole('button', { name: 'Save case' }).click();
 
-    // The server's field error appears next to the e-mail field; nothing typed is lost.
+    // Both mistakes are named in one round, in plain words, next to their fields; nothing typed is lost.
     const emailError = page.locator('#field-requester-email-error');
     await emailError.waitFor();
-    expect(await emailError.textContent()).toMatch(/email/i);
+    expect(await emailError.textContent()).toMatch(/Enter an e-mail address such as name@agency\.gov/);
+    expect(await page.locator('#field-scope-cardNumbers-error').textContent()).toMatch(/“abc”, “123” are not library card numbers/);
     expect(await page.getByRole('alert').first().textContent()).toMatch(/not saved/);
     expect(await page.getByLabel('Judge').inputValue()).toBe('Hon. L. Ortega');
-    expect(await page.getByLabel('Library card numbers').inputValue()).toBe('23000000012345');
+    expect(await page.getByLabel('Library card numbers').inputValue()).toBe('abc, 123');
     await checkScreen(page, 'intake-form-with-errors');
 
     await page.getByLabel('E-mail', { exact: true }).fill('aruiz@example.gov');
+    await page.getByLabel('Library card numbers').fill('23000000012345');
     await page.getByRole('button', { name: 'Save case' }).click();
     await page.getByRole('heading', { name: /^Case \d{4}-\d{4}$/ }).waitFor();
     caseId = caseIdFrom(page);
