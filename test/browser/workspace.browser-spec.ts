@@ -48,6 +48,8 @@ describe('the workspace a records office runs on, in Chromium', () => {
     );
     await checkScreen(attorney, 'document-viewer');
     await attorney.getByRole('button', { name: /Close the document/ }).click();
+    // Exactly one audited read for one opening, however often the page re-rendered meanwhile (resizes, axe).
+    expect(((await suite.system.admin.get(`/api/cases/${withOrder.id}/events`)).body.items as { action: string }[]).filter((e) => e.action === 'document.read').length).toBe(readsBefore + 1);
 
     await attorney.goto(`/cases/${withoutOrder.id}/review`);
     await attorney.getByRole('heading', { name: 'No copy of the court order is attached' }).waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { CaseDetail, CaseDocument } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,10 +32,13 @@ export function DocumentViewer({ caseId, document, onClose }: { caseId: string; 
     setUrl(next);
     return next;
   });
-  const { run } = load;
+  // Opened once per viewer: every opening is an audited read, so a re-render must not fetch again.
+  const started = useRef(false);
   useEffect(() => {
-    void run();
-  }, [run]);
+    if (started.current) return;
+    started.current = true;
+    void load.run();
+  }, [load]);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
   return (
     <section className="viewer" aria-label={`Document ${document.filename}`}>
