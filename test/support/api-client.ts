@@ -30,6 +30,9 @@ export class ApiClient {
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
 
   async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
     const form = new FormData();

@@ -18,6 +18,7 @@ import { CaseQueries } from './cases/case-queries.service';
 import { CaseSafeguards } from './cases/case-safeguards.service';
 import { CasesController } from './cases/cases.controller';
 import { ReleaseSummaryController } from './cases/release-summary.controller';
+import { RemindersController } from './reminders/reminders.controller';
 import { ReviewRules } from './cases/review-rules.service';
 
 import { ErrorFilter } from './common/error.filter';
@@ -48,7 +49,7 @@ export const API_CONTROLLERS = [
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
   CaseAssignmentController,
-  ReleaseSummaryController,
+  ReleaseSummaryController, RemindersController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */

@@ -1,7 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
-import { AppConfig, ConfigModule } from '@custodian/config';
+import { AppConfig, ConfigModule, prettyLogTransport } from '@custodian/config';
 import { AuditHeadExporter } from '@custodian/audit';
 import { WorkflowModule } from '@custodian/cases';
 import { PersistenceModule } from '@custodian/persistence';
@@ -23,6 +23,8 @@ import { recordsCipherProvider } from './records-cipher.provider';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { StepFailures } from './step-failures';
 import { WorkerHost } from './worker-host';
+import { MailRelayHost } from './mail/mail-relay.host';
+import { NotificationMailer } from './mail/notification-mailer';
 
 const HANDLERS: Type<JobHandler>[] = [
   CompleteIntakeHandler,
@@ -48,7 +50,11 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         // asynchronous stdout, as in the API: a log line never blocks a step on a slow pipe
-        LoggerModule.forRoot({ pinoHttp: [{ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false })] }),
+        LoggerModule.forRoot({
+          pinoHttp: prettyLogTransport(config)
+            ? { level: config.LOG_LEVEL, transport: prettyLogTransport(config) }
+            : [{ level: config.LOG_LEVEL }, pino.destination({ dest: 1, sync: false })],
+        }),
         PersistenceModule,
         WorkflowModule,
         StorageModule,
@@ -61,6 +67,8 @@ export class WorkerModule {
         StepFailures,
         WorkerHost,
         AuditHeadExporter,
+        NotificationMailer,
+        MailRelayHost,
       ],
     };
   }

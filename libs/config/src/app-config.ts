@@ -83,6 +83,24 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
+  /** The address people open Custodian at; links in e-mails and calendar feeds start with it. Default: http://HOST:PORT. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// address, e.g. https://custodian.example.gov' })
+  PUBLIC_URL?: string;
+
+  /** Where reminder e-mails go out: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465. Unset: no e-mail. */
+  @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.gov:587' })
+  SMTP_URL?: string;
+  /** The sender of reminder e-mails, e.g. "Custodian <records@library.example.gov>"; required with SMTP_URL. */
+  @IsOptional() @Matches(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, { message: 'MAIL_FROM must be an e-mail address, optionally with a name: Custodian <records@library.example.gov>' })
+  MAIL_FROM?: string;
+  /** How often the worker looks for notifications to e-mail. */
+  @Transform(toInt) @IsInt() @Min(200) MAIL_SWEEP_MS = 5000;
+
+  /** The base of links in e-mails and feeds, without a trailing slash. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://${this.HOST}:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get databaseKind(): 'postgres' | 'sqlite' {
     return this.DATABASE_URL ? 'postgres' : 'sqlite';
   }
@@ -106,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.ADMIN_USERNAME && !config.ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD is required when ADMIN_USERNAME is set');
   // Weak or default secrets are refused everywhere: the quick start and the tests generate strong ones.
   problems.push(...jwtSecretProblems(env.JWT_SECRET), ...recordKeysProblems(env.RECORDS_KEYS), ...adminPasswordProblems(env.ADMIN_PASSWORD, env.ADMIN_USERNAME));
+  if (config.SMTP_URL && !config.MAIL_FROM) problems.push('MAIL_FROM is required when SMTP_URL is set (the sender of reminder e-mails)');
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return config;
 }
@@ -115,3 +134,12 @@ const REQUIRED_HELP: Record<string, string> = {
   JWT_SECRET: 'a random string of at least 32 characters that signs access tokens',
   RECORDS_KEYS: 'keyId:base64 of 32 random bytes, e.g. k1:$(openssl rand -base64 32)',
 };
+
+/**
+ * The Pino transport for people reading a terminal (`LOG_PRETTY`, which `npm start` turns on in a TTY): one
+ * readable line per event. Unset means Pino's JSON lines, for log collectors and production.
+ */
+export function prettyLogTransport(config: AppConfig): { target: string; options: Record<string, unknown> } | undefined {
+  if (!config.LOG_PRETTY) return undefined;
+  return { target: 'pino-pretty', options: { colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,req,res,responseTime,context,userId' } };
+}

@@ -2,29 +2,31 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import pino from 'pino';
-import { AppConfig } from '@custodian/config';
+import { AppConfig, prettyLogTransport } from '@custodian/config';
 
 /**
  * Structured JSON logs with a request id. URLs are logged without their query string (a search may name a
  * patron), bodies are never logged, and credentials are redacted.
  */
 export function loggerParams(config: AppConfig): Params {
-  return {
-    pinoHttp: [{
-      level: config.LOG_LEVEL,
-      genReqId: (req: IncomingMessage) => {
-        const incoming = req.headers['x-request-id'];
-        return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      customProps: (req: IncomingMessage & { user?: { id: string } }) => ({ userId: req.user?.id }),
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-    }, asyncStdout()],
+  const options = {
+    level: config.LOG_LEVEL,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    serializers: {
+      // A calendar feed's address is its credential: log that a feed was read, never which.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/[feed]') }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    customProps: (req: IncomingMessage & { user?: { id: string } }) => ({ userId: req.user?.id }),
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
   };
+  // Readable lines for a person at a terminal go through pino-pretty's transport; everything else is JSON on async stdout.
+  const pretty = prettyLogTransport(config);
+  return { pinoHttp: pretty ? { ...options, transport: pretty } : [options, asyncStdout()] };
 }
 
 /**

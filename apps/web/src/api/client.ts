@@ -65,6 +65,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) =>
     send('POST', path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? undefined : 'application/json').then((r) => json<T>(r)),
   patch: <T>(path: string, body: unknown) => send('PATCH', path, JSON.stringify(body), 'application/json').then((r) => json<T>(r)),
+  put: <T>(path: string, body: unknown) => send('PUT', path, JSON.stringify(body), 'application/json').then((r) => json<T>(r)),
+  delete: <T>(path: string) => send('DELETE', path).then((r) => json<T>(r)),
   upload: <T>(path: string, form: FormData) => send('POST', path, form).then((r) => json<T>(r)),
   async download(path: string, fallbackName: string): Promise<DownloadedFile> {
     const response = await send('GET', path);

@@ -4,7 +4,8 @@ import type { Notification } from '../api/types';
 import { AsyncContent } from '../components/AsyncContent';
 import { Tag } from '../components/badges';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Empty, PageHeader } from '../components/layout';
+import { Empty, PageHeader, Section } from '../components/layout';
+import { EmailReminders } from './calendar/CalendarFeed';
 import { formatDateTime, humanize } from '../lib/format';
 import { useAction } from '../lib/useAction';
 import { useResource } from '../lib/useResource';
@@ -91,6 +92,9 @@ export function NotificationsScreen() {
           );
         }}
       </AsyncContent>
+      <Section title="E-mail">
+        <EmailReminders />
+      </Section>
     </>
   );
 }

@@ -16,12 +16,15 @@ import { ReviewEntity } from './review.entity';
 import { SettingEntity } from './setting.entity';
 import { UserEntity } from './user.entity';
 import { LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity } from './retention.entities';
+import { NotificationEmailEntity } from './notification-email.entity';
+import { UserPreferencesEntity } from './user-preferences.entity';
 
 export * from './case-details';
 export {
   AuditEventEntity, AuthSessionEntity, CaseDutyEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
   PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, SettingEntity, UserEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
+  NotificationEmailEntity, UserPreferencesEntity,
 };
 export type { PurgePlanStatus } from './retention.entities';
 export type { LetterKind } from './letter.entity';
@@ -34,4 +37,5 @@ export const ENTITIES = [
   DeadlineEntity, ProductionEntity, LetterEntity, AuditEventEntity, OutboxMessageEntity, SettingEntity, PreservationHoldEntity, NotificationEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
   AuthSessionEntity, CaseDutyEntity,
+  UserPreferencesEntity, NotificationEmailEntity,
 ];

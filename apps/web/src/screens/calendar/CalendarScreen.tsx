@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { DueItem, DueList } from '../../api/types';
 import { AsyncContent } from '../../components/AsyncContent';
 import { TimeLeftNote } from '../../components/badges';
-import { PageHeader } from '../../components/layout';
+import { PageHeader, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
 import { daysBetween, libraryToday } from '../../lib/pacific-time';
 import { useResource } from '../../lib/useResource';
 import { Link } from '../../router/router';
+import { CalendarFeed } from './CalendarFeed';
 import { monthTitle, monthWeeks, shiftMonth } from './month-grid';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -88,6 +89,9 @@ export function CalendarScreen() {
           );
         }}
       </AsyncContent>
+      <Section title="In your own calendar">
+        <CalendarFeed />
+      </Section>
     </>
   );
 }
