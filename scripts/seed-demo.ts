@@ -1,13 +1,32 @@
 // Fills a running Custodian (npm start) with a demo library through its public API: staff for every role and a
 // dozen cases in different states with synthetic patron records. Usage: npm run seed:demo [-- --url http://...]
-import { readFileSync } from 'node:fs';
+// It finds the instance npm start is running (data/instance.json, then PORT, then port 3000) and can be run again:
+// cases that exist already (matched by their "Demo case N:" summary) are taken up where they stand, not doubled.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { generateKohaExport, syntheticCardNumber } from '@custodian/records';
 
 const ROOT = join(__dirname, '../..');
 const PASSWORD = 'demo-password-2026';
-const base = argument('--url') ?? process.env.CUSTODIAN_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+const TOTAL_CASES = 14;
+const base = (argument('--url') ?? process.env.CUSTODIAN_URL ?? runningInstance() ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, '');
+
+/** The address npm start wrote when the API came up, unless PORT says otherwise. */
+function runningInstance(): string | undefined {
+  if (process.env.PORT) return `http://127.0.0.1:${process.env.PORT}`;
+  const file = join(ROOT, 'data/instance.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { url?: string }).url;
+  } catch {
+    return undefined;
+  }
+}
+
+function progress(n: number, text: string): void {
+  process.stdout.write(`  [${String(n).padStart(2)}/${TOTAL_CASES}] ${text}\n`);
+}
 
 const STAFF = [
   { username: 'kim', displayName: 'Kim Nakamura', title: 'Records Clerk', roles: ['clerk'] },
@@ -97,29 +116,59 @@ async function checklistFor(token: string, requestType: string): Promise<Record<
 }
 
 async function main(): Promise<void> {
+  const health = await fetch(`${base}/health`).catch(() => null);
+  if (!health?.ok) throw new Error(`no Custodian answers at ${base}`);
+  process.stdout.write(`Seeding the demo library at ${base}\n`);
   const quickstart = Object.fromEntries(readFileSync(join(ROOT, 'data/quickstart.env'), 'utf8').split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   const admin = await login(process.env.ADMIN_USERNAME ?? quickstart.ADMIN_USERNAME, process.env.ADMIN_PASSWORD ?? quickstart.ADMIN_PASSWORD);
   const existing = (await call(admin, 'GET', '/api/users')).items.map((u: Json) => u.username);
-  for (const user of STAFF) if (!existing.includes(user.username)) await call(admin, 'POST', '/api/users', { ...user, email: `${user.username}@library.example.gov`, password: PASSWORD });
+  const added = STAFF.filter((user) => !existing.includes(user.username));
+  for (const user of added) await call(admin, 'POST', '/api/users', { ...user, email: `${user.username}@library.example.gov`, password: PASSWORD });
+  process.stdout.write(`  staff: ${added.length ? `added ${added.map((u) => u.username).join(', ')}` : 'all there already'}\n`);
   const [kim, jose, ravi, dana, maria] = await Promise.all(['kim', 'jose', 'ravi', 'dana', 'maria'].map((u) => login(u, PASSWORD)));
   const attorneys = [ravi, dana];
 
   let n = 0;
+  let created = 0;
   const make = async (kind: string, clerk: string, extra: Json = {}, records = true) => {
     n += 1;
-    const row = await call(clerk, 'POST', '/api/cases', caseBody(kind, n, extra));
+    const body = caseBody(kind, n, extra);
+    const prefix = `Demo case ${n}:`;
+    const found = (await call(admin, 'GET', `/api/cases?q=${encodeURIComponent(prefix)}&pageSize=5`)).items[0];
+    if (found) {
+      const row = await call(admin, 'GET', `/api/cases/${found.id}`);
+      if (row.summary.startsWith(prefix)) {
+        progress(n, `${kind.replace(/_/g, ' ')} ${row.caseNumber}: already there (${row.status.replace(/_/g, ' ')})`);
+        return row;
+      }
+    }
+    const row = await call(clerk, 'POST', '/api/cases', body);
+    created += 1;
     if (records) await importRecords(clerk, row.id, n, 6);
+    progress(n, `${kind.replace(/_/g, ' ')} ${row.caseNumber}: recorded${records ? ', records imported' : ''}`);
     return row;
   };
   const submit = async (clerk: string, row: Json) => {
+    if (row.status !== 'intake') return row;
     await call(clerk, 'POST', `/api/cases/${row.id}/submit`);
-    return until(clerk, row.id, ['legal_review']);
+    const next = await until(clerk, row.id, ['legal_review']);
+    progress(n, `${row.caseNumber}: submitted, now in legal review`);
+    return next;
   };
   const review = async (row: Json, overrides: Json = {}) => {
+    if (row.status !== 'legal_review') return row;
     const attorney = attorneys.find((_, i) => row.assignments.assignedAttorney?.displayName === STAFF[2 + i].displayName) ?? ravi;
     const checklist = await checklistFor(attorney, row.requestType);
     await call(attorney, 'POST', `/api/cases/${row.id}/review`, { checklist, sufficiency: 'sufficient', recommendation: 'fulfil', reasons: [], memo: 'Facially valid; produce within the named scope.', ...overrides });
-    return until(attorney, row.id, ['awaiting_approval', 'needs_info']);
+    const next = await until(attorney, row.id, ['awaiting_approval', 'needs_info']);
+    progress(n, `${row.caseNumber}: reviewed, now ${next.status.replace(/_/g, ' ')}`);
+    return next;
+  };
+  const decide = async (row: Json, decision: 'approve' | 'deny', note: string) => {
+    if (row.status !== 'awaiting_approval') return;
+    await call(maria, 'POST', `/api/cases/${row.id}/decision`, { decision, note });
+    await until(maria, row.id, [decision === 'approve' ? 'fulfilled' : 'denied']);
+    progress(n, `${row.caseNumber}: ${decision === 'approve' ? 'approved and produced' : 'denied, letter written'}`);
   };
 
   await make('search_warrant', kim, {}, false);
@@ -132,23 +181,24 @@ async function main(): Promise<void> {
   await review(await submit(kim, await make('patron_consent', kim)));
   for (const kind of ['court_order', 'patron_consent']) {
     const ready = await review(await submit(kim, await make(kind, kim)));
-    await call(maria, 'POST', `/api/cases/${ready.id}/decision`, { decision: 'approve', note: 'Approved within the reviewed scope.' });
-    await until(maria, ready.id, ['fulfilled']);
+    await decide(ready, 'approve', 'Approved within the reviewed scope.');
   }
   for (const kind of ['public_records', 'civil_subpoena']) {
     const row = await submit(jose, await make(kind, jose, {}, kind !== 'public_records'));
     const ready = await review(row, { recommendation: 'deny', reasons: kind === 'public_records' ? ['CPRA_EXEMPT_PATRON_RECORDS'] : ['COURT_ORDER_REQUIRED'] }).catch(async () =>
       review(row, { recommendation: 'deny', reasons: [], overrideReason: 'Denied pending a court order, as the rules advise.' }),
     );
-    await call(maria, 'POST', `/api/cases/${ready.id}/decision`, { decision: 'deny', note: 'Denied: patron records are confidential under Gov. Code § 7927.105.' });
-    await until(maria, ready.id, ['denied']);
+    await decide(ready, 'deny', 'Denied: patron records are confidential under Gov. Code § 7927.105.');
   }
   const withdrawn = await make('search_warrant', jose, {}, false);
-  await call(jose, 'POST', `/api/cases/${withdrawn.id}/withdraw`);
+  if (withdrawn.status === 'intake') await call(jose, 'POST', `/api/cases/${withdrawn.id}/withdraw`);
   await submit(kim, await make('court_order', kim, { nondisclosureUntil: dateDaysAgo(-60), summary: 'Sealed order with a nondisclosure provision (Penal Code § 1546.2)' }));
   await submit(kim, await make('emergency', kim, {}, false));
 
-  process.stdout.write(`Seeded ${n} cases at ${base}. Staff (password ${PASSWORD}): ${STAFF.map((s) => `${s.username} (${s.roles.join(', ')})`).join(', ')}\n`);
+  process.stdout.write(
+    `${created ? `Seeded ${created} new case(s)` : 'The demo library was already complete; nothing was added'} (${n} demo cases at ${base}).\n` +
+      `Staff (password ${PASSWORD}): ${STAFF.map((s) => `${s.username} (${s.roles.join(', ')})`).join(', ')}\n`,
+  );
 }
 
 function argument(name: string): string | undefined {

@@ -108,13 +108,22 @@ function shutdown(code) {
 }
 
 async function main() {
-  if (!existsSync(path.join(root, 'dist/apps/api/src/main.js'))) run('npm', ['run', 'build']);
-  if (!existsSync(path.join(root, 'apps/web/dist/index.html')) && existsSync(path.join(root, 'apps/web/index.html'))) run('npm', ['run', 'build:web']);
+  if (!existsSync(path.join(root, 'dist/apps/api/src/main.js'))) {
+    log('first run: compiling the API and the worker (about 20 seconds)…');
+    run('npm', ['run', '--silent', 'build']);
+  }
+  if (!existsSync(path.join(root, 'apps/web/dist/index.html')) && existsSync(path.join(root, 'apps/web/index.html'))) {
+    log('building the web workspace…');
+    run('npm', ['run', '--silent', 'build:web']);
+  }
+  log('starting Redis, the API and the worker…');
   const secrets = quickstartEnv();
   const env = {
     ...secrets,
     SQLITE_PATH: path.join(dataDir, 'custodian.sqlite'),
     STORAGE_DIR: path.join(dataDir, 'storage'),
+    // Readable log lines in a terminal; JSON when piped or in production (set LOG_PRETTY to choose).
+    LOG_PRETTY: process.stdout.isTTY && process.env.NODE_ENV !== 'production' ? 'true' : 'false',
     ...process.env,
     REDIS_URL: await redisUrl(),
   };
@@ -122,8 +131,14 @@ async function main() {
   process.on('SIGTERM', () => shutdown(0));
   const [, url] = await startProcess('api', 'dist/apps/api/src/main.js', env, /api listening on (http:\/\/\S+)/);
   await startProcess('worker', 'dist/apps/worker/src/main.js', env, /worker ready/);
-  log(`Custodian is running at ${url}  (API docs: ${url}/docs)`);
-  log(`sign in as ${env.ADMIN_USERNAME} with the password in data/quickstart.env; fill a demo library with: npm run seed:demo`);
+  // npm run seed:demo in another terminal finds this instance here, whatever PORT it was given.
+  writeFileSync(path.join(dataDir, 'instance.json'), `${JSON.stringify({ url, pid: process.pid })}\n`);
+  const rule = '─'.repeat(64);
+  process.stdout.write(
+    `\n${rule}\n  Custodian is running at ${url}\n  API docs:  ${url}/docs\n` +
+      `  Sign in:   ${env.ADMIN_USERNAME}, password in ${path.relative(process.cwd(), path.join(dataDir, 'quickstart.env')) || 'data/quickstart.env'} (ADMIN_PASSWORD=…)\n` +
+      `  Demo data: npm run seed:demo   (in a second terminal)\n  Stop:      Ctrl+C\n${rule}\n\n`,
+  );
 }
 
 main().catch((error) => {
