@@ -6,6 +6,14 @@ export interface ReceivedMail {
   to: string[];
   /** The raw message as it came over the wire: headers, blank line, body. */
   raw: string;
+  /** Headers and body with quoted-printable soft line breaks and escapes decoded: what a mail reader shows. */
+  text: string;
+}
+
+/** Enough of RFC 2045 quoted-printable for the plain-text messages we send. */
+function decodeQuotedPrintable(raw: string): string {
+  const unfolded = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(unfolded.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
 }
 
 /**
@@ -29,10 +37,12 @@ export class TestMailServer {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
           received.push({
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString('utf8'),
+            raw,
+            text: /quoted-printable/i.test(raw) ? decodeQuotedPrintable(raw) : raw,
           });
           callback();
         });
