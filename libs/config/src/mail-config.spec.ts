@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from './app-config';
 
-const valid = { JWT_SECRET: 'x'.repeat(32), RECORDS_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}` };
+const valid = { JWT_SECRET: randomBytes(32).toString('hex'), RECORDS_KEYS: `k1:${randomBytes(32).toString('base64')}` };
 
 describe('e-mail and link settings, checked at start', () => {
   it('needs no mail settings, and links default to the listening address', () => {
