@@ -126,7 +126,7 @@ async function flow(environment, users, apis, count) {
 async function run({ size, report }) {
   // 2N cases in all: N approved, N denied (BENCH_PIPELINE_CASES overrides the total).
   const N = Math.ceil(Number(process.env.BENCH_PIPELINE_CASES ?? size(500, 12)) / 2);
-  const SCALE_N = size(150, 4);
+  const SCALE_N = Number(process.env.BENCH_SCALE_CASES ?? size(150, 4));
   const environment = await createEnvironment();
   try {
     const api = await startApi(environment);
