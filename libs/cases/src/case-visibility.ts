@@ -1,6 +1,6 @@
 import type { Actor } from '@custodian/auth';
 import { hasRole } from '@custodian/auth';
-import { toLocalDate } from '@custodian/domain';
+import { GagState, gagState, toLocalDate } from '@custodian/domain';
 import type { CaseEntity } from '@custodian/persistence';
 
 /** The library's calendar date today: nondisclosure orders lapse by the court's calendar, not UTC's. */
@@ -8,8 +8,15 @@ export function pacificToday(now = new Date()): string {
   return toLocalDate(now);
 }
 
-export function isUnderNondisclosure(row: Pick<CaseEntity, 'nondisclosureUntil'>, today = pacificToday()): boolean {
-  return row.nondisclosureUntil !== null && row.nondisclosureUntil >= today;
+type GagRow = Pick<CaseEntity, 'nondisclosureUntil' | 'requestType'> & Partial<Pick<CaseEntity, 'nondisclosureBasis' | 'gagLift'>>;
+
+/** The gag on a case today: statutory (NSL, FISA: until a recorded lift) or a court order's date. */
+export function caseGag(row: GagRow, today = pacificToday()): GagState | null {
+  return gagState({ requestType: row.requestType, nondisclosureUntil: row.nondisclosureUntil, nondisclosureBasis: row.nondisclosureBasis ?? null, gagLift: row.gagLift ?? null }, today);
+}
+
+export function isUnderNondisclosure(row: GagRow, today = pacificToday()): boolean {
+  return caseGag(row, today)?.active === true;
 }
 
 /** What deciding visibility needs of a case row. */
@@ -22,8 +29,9 @@ export function assigneeIds(row: Omit<CaseVisibilityFields, 'nondisclosureUntil'
 }
 
 /**
- * Who may see a case: all staff, except that a case under a nondisclosure order is visible only to the
- * people assigned to it, auditors and admins. Everyone else must not learn it exists.
+ * Who may see a case: all staff, except that a gagged case (a statutory gag on an NSL or FISA order, whatever
+ * date was typed, or a court's nondisclosure order still running) is visible only to the people assigned to it,
+ * auditors and admins. Everyone else must not learn it exists.
  */
 export function canSeeCase(actor: Actor, row: CaseVisibilityFields, today = pacificToday()): boolean {
   if (!isUnderNondisclosure(row, today)) return true;

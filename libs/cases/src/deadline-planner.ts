@@ -8,6 +8,7 @@ import { loadDeadlineSettings } from './settings-store';
 /** States at which a clock's duty is done: the clock is shown as met, and no reminder fires. */
 const MET_AT: Record<string, CaseEntity['status'][]> = {
   legal_review_target: ['awaiting_approval', 'fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
+  emergency_review_target: ['awaiting_approval', 'fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
   director_approval_target: ['fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
 };
 const FINISHED: CaseEntity['status'][] = ['fulfilled', 'denied', 'closed', 'withdrawn'];
@@ -21,6 +22,8 @@ export async function clockFacts(manager: EntityManager, row: CaseEntity): Promi
   return {
     requestType: row.requestType,
     receivedAt: row.receivedAt.toISOString(),
+    // A request through the city's portal runs from the city's receipt (Gov. Code § 7922.535(a)).
+    cityReceivedAt: row.instrument.cityReceivedAt ?? null,
     instrument: { issuedAt: row.instrument.issuedAt ?? null, complianceDate: row.instrument.complianceDate ?? null },
     emergency: row.emergency,
     nondisclosureUntil: row.nondisclosureUntil,
@@ -33,6 +36,8 @@ export async function clockFacts(manager: EntityManager, row: CaseEntity): Promi
 }
 
 function statusOf(result: DeadlineResult, row: CaseEntity): DeadlineEntity['status'] {
+  // The extension notice is done once the one extension was given (its letter follows in the same step).
+  if (result.clock === 'cpra_extension_notice' && row.clockExtensions.cpra_determination) return 'met';
   if ((MET_AT[result.clock] ?? FINISHED).includes(row.status) && !STILL_RUNNING_AFTER_CLOSE.includes(result.clock)) return 'met';
   return result.status;
 }

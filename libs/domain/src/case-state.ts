@@ -24,6 +24,8 @@ export const TRANSITIONS = {
   requestInformation: { from: ['legal_review'], to: 'needs_info' },
   informationReceived: { from: ['needs_info'], to: 'legal_review' },
   completeReview: { from: ['legal_review'], to: 'awaiting_approval' },
+  /** A director who disagrees with the review returns it for another review, with a written reason. */
+  sendBack: { from: ['awaiting_approval'], to: 'legal_review' },
   approve: { from: ['awaiting_approval'], to: 'fulfilling' },
   completeFulfilment: { from: ['fulfilling'], to: 'fulfilled' },
   deny: { from: ['awaiting_approval'], to: 'denied' },

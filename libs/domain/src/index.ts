@@ -10,3 +10,6 @@ export * from './rules';
 export * from './transparency';
 export * from './notices/patron-notice-rules';
 export * from './retention';
+export * from './approval';
+export * from './gags';
+export * from './intake-checks';

@@ -2,7 +2,9 @@ import { CaseClockFacts, factValue } from './case-facts';
 import { CLOCK_NAMES, CLOCKS, CLOCKS_BY_REQUEST_TYPE, ClockDefinition, ClockName, clockRuleMeta } from './clock-catalogue';
 import { computeDeadline } from './compute-deadline';
 import type { DeadlineInput, DeadlineResult } from './deadline-types';
-import { DEFAULT_DEADLINE_SETTINGS, DeadlineSettings, calendarFor } from './deadline-settings';
+import { DEFAULT_DEADLINE_SETTINGS, DeadlineSettings, calendarsFor } from './deadline-settings';
+import { formatDay } from './iso-date';
+import { toLocalDate } from './local-date';
 
 /** A clock the case should have but cannot compute yet, and what would let it. */
 export interface UnavailableClock {
@@ -48,7 +50,7 @@ export function deadlineInputFor(
     rollForwardPastHolidays: definition.rollForwardPastHolidays,
     pauses: settings.pausableClocks.includes(clock) ? (facts.pauses ?? []) : [],
     extension: facts.extensions?.[clock] ?? null,
-    calendar: calendarFor(settings),
+    calendar: calendarsFor(settings)[definition.calendar],
     timeZone: settings.timeZone,
   };
 }
@@ -74,7 +76,18 @@ export function clocksForCase(facts: CaseClockFacts, settings: DeadlineSettings 
   return planClocks(facts, settings).inputs;
 }
 
+/** A clock whose due date may be no later than another fact (Rule 45: the earlier of 14 days or the compliance date). */
+function applyCap(result: DeadlineResult, facts: CaseClockFacts, settings: DeadlineSettings): DeadlineResult {
+  const definition = CLOCKS[result.clock as ClockName];
+  const capValue = definition?.capFact ? factValue(facts, definition.capFact) : null;
+  if (!capValue || !result.dueDate) return result;
+  const cap = toLocalDate(capValue, settings.timeZone);
+  if (cap >= result.dueDate) return result;
+  const steps = [...result.explanation.steps, `The ${definition.capFact} (${formatDay(cap)}) comes first, and the rule takes the earlier date: ${formatDay(cap)}.`];
+  return { ...result, dueDate: cap, explanation: { ...result.explanation, steps } };
+}
+
 /** clocksForCase, computed. */
 export function computeCaseDeadlines(facts: CaseClockFacts, settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS): DeadlineResult[] {
-  return clocksForCase(facts, settings).map(computeDeadline);
+  return clocksForCase(facts, settings).map((input) => applyCap(computeDeadline(input), facts, settings));
 }

@@ -7,6 +7,8 @@ import type { DateInput } from './local-date';
 export interface CaseClockFacts {
   requestType: RequestType;
   receivedAt: DateInput;
+  /** A request through the city's records portal: the city's receipt starts the public-records clock. */
+  cityReceivedAt?: DateInput | null;
   instrument?: { issuedAt?: DateInput | null; complianceDate?: DateInput | null } | null;
   emergency?: boolean;
   nondisclosureUntil?: DateInput | null;
@@ -24,6 +26,7 @@ export interface CaseClockFacts {
 
 export const CLOCK_FACTS = [
   'receivedAt',
+  'cityReceivedAt',
   'instrument.issuedAt',
   'instrument.complianceDate',
   'nondisclosureUntil',

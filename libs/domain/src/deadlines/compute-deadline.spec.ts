@@ -1,5 +1,5 @@
 import { computeDeadline } from './compute-deadline';
-import { HolidayCalendar } from './holiday-calendar';
+import { cityCalendar } from './calendars';
 import { TEST_RULE, deadlineInput } from './spec-fixtures.test';
 
 const skippedDates = (r: ReturnType<typeof computeDeadline>) => r.explanation.skipped.map((d) => `${d.date} ${d.reason}`);
@@ -31,14 +31,14 @@ describe('computeDeadline: counting and rolling forward', () => {
   it('moves a last day on Saturday to Tuesday when Monday is a holiday (MLK Day)', () => {
     const result = computeDeadline(deadlineInput({ start: '2026-01-07', days: 10 }));
     expect(result.dueDate).toBe('2026-01-20');
-    expect(skippedDates(result)).toEqual(['2026-01-17 Saturday', '2026-01-18 Sunday', '2026-01-19 Martin Luther King Jr. Day (California state holiday)']);
+    expect(skippedDates(result)).toEqual(['2026-01-17 Saturday', '2026-01-18 Sunday', '2026-01-19 Martin Luther King, Jr. Day (judicial holiday, Code Civ. Proc. § 135)']);
   });
 
   it('handles Christmas on a Friday, on a Saturday (observed Friday) and on a Sunday (observed Monday)', () => {
     expect(computeDeadline(deadlineInput({ start: '2026-12-15', days: 10 })).dueDate).toBe('2026-12-28');
     const saturday = computeDeadline(deadlineInput({ start: '2027-12-14', days: 10 }));
     expect(saturday.dueDate).toBe('2027-12-27');
-    expect(skippedDates(saturday)[0]).toBe('2027-12-24 Christmas Day (observed; California state holiday)');
+    expect(skippedDates(saturday)[0]).toBe('2027-12-24 Christmas Day, observed (judicial holiday, Code Civ. Proc. § 135; Cal. Rules of Court, rule 1.11)');
     expect(computeDeadline(deadlineInput({ start: '2022-12-15', days: 10 })).dueDate).toBe('2022-12-27');
   });
 
@@ -46,14 +46,14 @@ describe('computeDeadline: counting and rolling forward', () => {
     const result = computeDeadline(deadlineInput({ start: '2026-11-25T09:00:00-08:00', days: 3, counting: 'court' }));
     expect(result.dueDate).toBe('2026-12-02');
     expect(result.explanation.skipped.map((d) => d.date)).toEqual(['2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
-    expect(result.explanation.steps.join('\n')).toMatch(/Not counted as court days: Thu 2026-11-26: Thanksgiving Day/);
+    expect(result.explanation.steps.join('\n')).toMatch(/Not counted \(closed on the Court days \(judicial holidays\)\): Thu 2026-11-26: Thanksgiving Day/);
   });
 
   it('skips a city holiday when counting court days and when rolling forward', () => {
-    const calendar = new HolidayCalendar({ cityHolidays: [{ date: '2026-03-30', name: 'Founders Day' }] });
+    const calendar = cityCalendar(undefined, [{ date: '2026-03-30', name: 'Founders Day' }]);
     const rolled = computeDeadline(deadlineInput({ start: '2026-03-18', days: 10, calendar }));
     expect(rolled.dueDate).toBe('2026-04-01'); // Sat, Sun, city holiday Mon, César Chávez Day Tue
-    expect(skippedDates(rolled)).toContain('2026-03-30 city holiday: Founders Day');
+    expect(skippedDates(rolled)).toContain('2026-03-30 city closed: Founders Day (Code Civ. Proc. § 12b)');
   });
 
   it('includes the start day when told to, and can leave the last day where it falls', () => {

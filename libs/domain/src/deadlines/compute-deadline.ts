@@ -86,6 +86,7 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
     dueDate: outcome.dueDate,
     status: outcome.stoppedBy ? 'paused' : 'open',
     explanation: {
+      calendar: { name: input.calendar.name, citation: input.calendar.citation },
       start,
       startInput,
       startsFrom: input.rule.startsFrom,

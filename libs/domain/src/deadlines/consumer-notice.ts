@@ -1,11 +1,16 @@
 import { IsoDate, addDays, daysBetween, formatDay } from './iso-date';
 import { DateInput, LIBRARY_TIME_ZONE, toLocalDate } from './local-date';
 
-export const CONSUMER_NOTICE_CITATION = 'Code Civ. Proc. §§ 1985.3(b)(3), 1985.4';
+export const CONSUMER_NOTICE_CITATION = 'Code Civ. Proc. § 1985.3(b)(2), (3); § 1985.4';
 const MAIL_CITATION = 'Code Civ. Proc. § 1013(a)';
+export const DEPOSITION_PRODUCTION_CITATION = 'Code Civ. Proc. § 2020.410(c)';
 const DAYS_BEFORE_PRODUCTION = 10;
 const DAYS_BEFORE_LIBRARY_SERVICE = 5;
-const MAIL_EXTRA_DAYS = 5;
+/** A deposition subpoena for records sets production at least 15 days after it is served (Code Civ. Proc. § 2020.410(c)). */
+const PRODUCTION_AFTER_SERVICE_DAYS = 15;
+/** Service by mail adds 5 days within California, 10 outside it, 20 outside the United States (Code Civ. Proc. § 1013(a)). */
+export const MAIL_EXTENSION_DAYS = { california: 5, outside_california: 10, outside_us: 20 } as const;
+export type MailService = keyof typeof MAIL_EXTENSION_DAYS;
 
 export interface ConsumerNoticeFacts {
   /** The production date named in the subpoena. */
@@ -14,12 +19,12 @@ export interface ConsumerNoticeFacts {
   patronServedAt: DateInput | null;
   /** When the library was served with the subpoena (normally the case's receipt). */
   libraryServedAt: DateInput;
-  /** Service on the patron by mail adds five days to each margin. */
-  patronServedByMail?: boolean;
+  /** Service on the patron by mail adds days to each margin (true means within California). */
+  patronServedByMail?: boolean | MailService;
   timeZone?: string;
 }
 
-export type ConsumerNoticeProblemCode = 'NO_CONSUMER_NOTICE' | 'NOTICE_TOO_CLOSE_TO_PRODUCTION' | 'NOTICE_TOO_CLOSE_TO_LIBRARY_SERVICE';
+export type ConsumerNoticeProblemCode = 'NO_CONSUMER_NOTICE' | 'NOTICE_TOO_CLOSE_TO_PRODUCTION' | 'NOTICE_TOO_CLOSE_TO_LIBRARY_SERVICE' | 'PRODUCTION_DATE_TOO_EARLY';
 
 export interface ConsumerNoticeProblem {
   code: ConsumerNoticeProblemCode;
@@ -51,7 +56,8 @@ export function checkConsumerNoticeTiming(facts: ConsumerNoticeFacts): ConsumerN
   const productionDate = toLocalDate(facts.productionDate, timeZone);
   const libraryServedOn = toLocalDate(facts.libraryServedAt, timeZone);
   const patronServedOn = facts.patronServedAt == null ? null : toLocalDate(facts.patronServedAt, timeZone);
-  const extra = facts.patronServedByMail ? MAIL_EXTRA_DAYS : 0;
+  const mail: MailService | null = facts.patronServedByMail === true ? 'california' : facts.patronServedByMail || null;
+  const extra = mail ? MAIL_EXTENSION_DAYS[mail] : 0;
   const citation = facts.patronServedByMail ? `${CONSUMER_NOTICE_CITATION}; ${MAIL_CITATION}` : CONSUMER_NOTICE_CITATION;
   const beforeProduction = DAYS_BEFORE_PRODUCTION + extra;
   const beforeLibrary = DAYS_BEFORE_LIBRARY_SERVICE + extra;
@@ -60,7 +66,7 @@ export function checkConsumerNoticeTiming(facts: ConsumerNoticeFacts): ConsumerN
   const problems: ConsumerNoticeProblem[] = [];
   const steps = [
     `Production date ${formatDay(productionDate)}; library served ${formatDay(libraryServedOn)}.`,
-    `The patron must be served at least ${beforeProduction} days before production and ${beforeLibrary} days before the library${extra ? ' (service by mail adds 5 days)' : ''} (${citation}): by ${formatDay(latestValidPatronService)} at the latest.`,
+    `The patron must be served at least ${beforeProduction} days before production and ${beforeLibrary} days before the library${extra ? ` (service by mail adds ${extra} days)` : ''} (${citation}): by ${formatDay(latestValidPatronService)} at the latest.`,
   ];
   const margins = patronServedOn === null ? null : { production: daysBetween(patronServedOn, productionDate), library: daysBetween(patronServedOn, libraryServedOn) };
   if (patronServedOn === null || margins === null) {
@@ -81,6 +87,14 @@ export function checkConsumerNoticeTiming(facts: ConsumerNoticeFacts): ConsumerN
         citation,
       });
     }
+  }
+  const productionMargin = daysBetween(libraryServedOn, productionDate);
+  if (productionMargin < PRODUCTION_AFTER_SERVICE_DAYS) {
+    problems.push({
+      code: 'PRODUCTION_DATE_TOO_EARLY',
+      message: `The production date is ${productionMargin} days after the library was served; a deposition subpoena for records must allow at least ${PRODUCTION_AFTER_SERVICE_DAYS}.`,
+      citation: DEPOSITION_PRODUCTION_CITATION,
+    });
   }
   steps.push(problems.length ? `Notice timing fails: ${problems.map((p) => p.message).join(' ')}` : 'Notice timing holds.');
   return {

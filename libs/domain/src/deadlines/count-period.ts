@@ -48,7 +48,7 @@ export function countPeriod(plan: PeriodPlan): PeriodOutcome {
     const pause = pauseCovering(pauses, day);
     if (pause?.to === null) return { stoppedBy: pause, daysCounted: counted, lastCountedDay: null, dueDate: null, skipped };
     cursor = day;
-    if (pause || (counting === 'court' && calendar.isHoliday(day))) {
+    if (pause || (counting !== 'calendar' && calendar.isHoliday(day))) {
       skipped.push(skippedDay(day, 'counting', pause, calendar));
       continue;
     }

@@ -1,15 +1,17 @@
 import { CLOCK_NAMES, ClockName, isClockName } from './clock-catalogue';
+import { CalendarKind, DEFAULT_CITY_CLOSURE_RULES, cityCalendar, courtCalendar } from './calendars';
 import { CityHoliday, HolidayCalendar } from './holiday-calendar';
+import { HolidayRule, validateHolidayRule } from './holiday-rules';
 import { isIsoDate } from './iso-date';
 import { LIBRARY_TIME_ZONE } from './local-date';
-import { CALIFORNIA_STATE_HOLIDAYS, CaliforniaStateHolidays, StateHolidayRule } from './state-holidays';
 
 /** Admin- and counsel-editable numbers and calendars behind every clock. */
 export interface DeadlineSettings {
   timeZone: string;
+  /** One-off days the city closes (Code Civ. Proc. § 12b), on top of its regular closure days. */
   cityHolidays: CityHoliday[];
-  /** Extra state holidays in date-holidays' rule grammar, for days its California data lacks. */
-  additionalStateHolidayRules: StateHolidayRule[];
+  /** The city's regular closure days with their citations and effective years; default Gov. Code § 6700 days. */
+  cityClosureRules: HolidayRule[];
   cpraDeterminationDays: number;
   cpraMaxExtensionDays: number;
   searchWarrantValidityDays: number;
@@ -32,7 +34,7 @@ export interface DeadlineSettings {
 export const DEFAULT_DEADLINE_SETTINGS: Readonly<DeadlineSettings> = Object.freeze<DeadlineSettings>({
   timeZone: LIBRARY_TIME_ZONE,
   cityHolidays: [],
-  additionalStateHolidayRules: [],
+  cityClosureRules: [...DEFAULT_CITY_CLOSURE_RULES],
   cpraDeterminationDays: 10,
   cpraMaxExtensionDays: 14,
   searchWarrantValidityDays: 10,
@@ -93,11 +95,8 @@ export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
   settings.pausableClocks.forEach((c, i) => {
     if (!isClockName(c)) problems.push(`pausableClocks[${i}]: '${c}' is not one of ${CLOCK_NAMES.join(', ')}`);
   });
-  try {
-    new CaliforniaStateHolidays(settings.additionalStateHolidayRules);
-  } catch (error) {
-    problems.push(`additionalStateHolidayRules: ${(error as Error).message}`);
-  }
+  if (!Array.isArray(settings.cityClosureRules)) problems.push('cityClosureRules: must be a list of closure rules');
+  else settings.cityClosureRules.forEach((rule, i) => problems.push(...validateHolidayRule(rule, `cityClosureRules[${i}]`)));
   return problems;
 }
 
@@ -116,17 +115,19 @@ export function resolveDeadlineSettings(overrides: Partial<DeadlineSettings> = {
   return settings;
 }
 
-const calendars = new WeakMap<DeadlineSettings, HolidayCalendar>();
+const calendars = new WeakMap<DeadlineSettings, Record<CalendarKind, HolidayCalendar>>();
 
-/** The holiday calendar the settings describe, built once per settings object. */
-export function calendarFor(settings: DeadlineSettings): HolidayCalendar {
-  let calendar = calendars.get(settings);
-  if (!calendar) {
-    const stateHolidays = settings.additionalStateHolidayRules.length
-      ? new CaliforniaStateHolidays(settings.additionalStateHolidayRules)
-      : CALIFORNIA_STATE_HOLIDAYS;
-    calendar = new HolidayCalendar({ cityHolidays: settings.cityHolidays, stateHolidays });
-    calendars.set(settings, calendar);
+/** The court and city calendars the settings describe, built once per settings object. */
+export function calendarsFor(settings: DeadlineSettings): Record<CalendarKind, HolidayCalendar> {
+  let built = calendars.get(settings);
+  if (!built) {
+    built = { court: courtCalendar(), city: cityCalendar(settings.cityClosureRules ?? DEFAULT_CITY_CLOSURE_RULES, settings.cityHolidays) };
+    calendars.set(settings, built);
   }
-  return calendar;
+  return built;
+}
+
+/** The city's closure calendar (the library's own deadlines). */
+export function calendarFor(settings: DeadlineSettings): HolidayCalendar {
+  return calendarsFor(settings).city;
 }

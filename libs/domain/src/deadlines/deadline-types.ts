@@ -2,8 +2,8 @@ import type { HolidayCalendar, ClosedDayKind } from './holiday-calendar';
 import type { IsoDate } from './iso-date';
 import type { DateInput } from './local-date';
 
-/** Calendar days count every day; court days skip weekends and holidays while counting. */
-export type DayCounting = 'calendar' | 'court';
+/** Calendar days count every day; court and working days skip the closed days of the clock's calendar while counting. */
+export type DayCounting = 'calendar' | 'court' | 'working';
 
 /** What the date means: a duty to act by it, a validity that ends, an order or hold that lapses, or a goal. */
 export type DeadlineKind = 'respond_by' | 'comply_by' | 'expires' | 'lapses' | 'target';
@@ -88,6 +88,8 @@ export interface ExtensionSummary {
 }
 
 export interface DeadlineExplanation {
+  /** The calendar the period was counted and moved on, with its citation (court days or the city's closures). */
+  calendar: { name: string; citation: string };
   /** The local date the period runs from. */
   start: IsoDate;
   startInput: string;

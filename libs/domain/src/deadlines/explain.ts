@@ -4,7 +4,7 @@ import { IsoDate, addDays, formatDay } from './iso-date';
 import type { PeriodOutcome } from './count-period';
 
 export const COUNTING_CITATION = 'Code Civ. Proc. § 12';
-export const ROLL_FORWARD_CITATION = 'Code Civ. Proc. §§ 12a, 135';
+export const ROLL_FORWARD_CITATION = 'Code Civ. Proc. § 12a';
 
 const DATE_VERB: Record<DeadlineKind, string> = {
   respond_by: 'Respond by',
@@ -30,7 +30,7 @@ export function describeRule(rule: RuleShape): string {
       ? `Falls on ${rule.startsFrom}`
       : `${rule.days} ${rule.counting} day${plural} after ${rule.startsFrom}` +
         (rule.excludeStartDay ? ' (the first day is not counted, the last day is)' : ' (the first day counts as day 1)') +
-        (rule.counting === 'court' ? '; weekends and holidays are not counted' : '');
+        (rule.counting !== 'calendar' ? '; weekends and holidays are not counted' : '');
   const roll = rule.rollForward
     ? '; a last day on a Saturday, Sunday or holiday moves to the next day that is not one'
     : '; the date does not move for weekends or holidays';
@@ -60,6 +60,7 @@ export function explainSteps(ctx: StepsContext): string[] {
   const local = ctx.startInput === start ? formatDay(start) : `local date ${formatDay(start)} in ${ctx.timeZone}`;
   steps.push(`Start: ${shape.startsFrom}, ${ctx.startInput} → ${local}.`);
   steps.push(`Rule (${rule.citation}): ${describeRule(shape)}`);
+  steps.push(`Calendar: ${ctx.calendar.name} (${ctx.calendar.citation}).`);
   if (ctx.totalDays > 0) {
     steps.push(
       shape.excludeStartDay
@@ -72,7 +73,7 @@ export function explainSteps(ctx: StepsContext): string[] {
     steps.push(`Paused ${pause.from} → ${until} (${pause.reason}): ${dayCount(pause.daysNotCounted)} of the period not counted.`);
   }
   const courtSkips = outcome.skipped.filter((d) => d.phase === 'counting' && !d.kinds.includes('paused'));
-  if (courtSkips.length) steps.push(`Not counted as court days: ${listDays(courtSkips)}.`);
+  if (courtSkips.length) steps.push(`Not counted (closed on the ${ctx.calendar.name}): ${listDays(courtSkips)}.`);
   if (ctx.extension) steps.push(...explainExtension(ctx.extension));
   if (outcome.stoppedBy) {
     const remaining = ctx.totalDays - outcome.daysCounted;
@@ -88,7 +89,7 @@ export function explainSteps(ctx: StepsContext): string[] {
   steps.push(ctx.totalDays === 0 ? `The date is ${formatDay(last)}.` : `Day ${dayNumber} is ${formatDay(last)}.`);
   const rolled = outcome.skipped.filter((d) => d.phase === 'roll_forward');
   if (rolled.length) {
-    steps.push(`${formatDay(last)} is a holiday, so the date moves to the next day that is not one (${ROLL_FORWARD_CITATION}); passed over: ${listDays(rolled)}.`);
+    steps.push(`${formatDay(last)} is a holiday, so the date moves to the next day that is not one on the ${ctx.calendar.name.toLowerCase()} (${ROLL_FORWARD_CITATION}); passed over: ${listDays(rolled)}.`);
   } else if (!shape.rollForward && ctx.calendar.isHoliday(due)) {
     const reasons = ctx.calendar.reasonsClosed(due).map((r) => r.label).join('; ');
     steps.push(`${formatDay(due)} is closed (${reasons}), but this clock does not move for weekends or holidays.`);

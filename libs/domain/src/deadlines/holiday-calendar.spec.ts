@@ -1,48 +1,41 @@
+import { cityCalendar, courtCalendar } from './calendars';
 import { HolidayCalendar } from './holiday-calendar';
-import { CaliforniaStateHolidays } from './state-holidays';
 
-const calendar = new HolidayCalendar({ cityHolidays: [{ date: '2026-10-14', name: 'Founders Day' }] });
-const labels = (date: string) => calendar.reasonsClosed(date).map((r) => r.label);
+const court = courtCalendar();
+const city = cityCalendar(undefined, [{ date: '2026-10-14', name: 'Founders Day' }]);
+const labels = (calendar: HolidayCalendar, date: string) => calendar.reasonsClosed(date).map((r) => r.label);
 
-describe('HolidayCalendar (California)', () => {
-  it('knows Thanksgiving 2026 and the day after as state holidays', () => {
-    expect(labels('2026-11-26')).toEqual(['Thanksgiving Day (California state holiday)']);
-    expect(labels('2026-11-27')).toEqual(['Day after Thanksgiving Day (California state holiday)']);
+describe('HolidayCalendar', () => {
+  it('names itself and its citation, for every deadline working', () => {
+    expect(court.name).toMatch(/Court days/);
+    expect(court.citation).toBe('Code Civ. Proc. §§ 12, 12a, 135; Cal. Rules of Court, rule 1.11');
+    expect(city.citation).toBe('Code Civ. Proc. §§ 12a, 12b; Gov. Code §§ 6700, 6701');
   });
-  it('counts Saturdays and Sundays as holidays', () => {
-    expect(labels('2026-11-28')).toEqual(['Saturday']);
-    expect(labels('2026-11-29')).toEqual(['Sunday']);
-    expect(calendar.isHoliday('2026-11-30')).toBe(false);
+  it('counts Saturdays and Sundays as holidays on both calendars', () => {
+    for (const calendar of [court, city]) {
+      expect(labels(calendar, '2026-11-28')).toEqual(['Saturday']);
+      expect(labels(calendar, '2026-11-29')).toEqual(['Sunday']);
+      expect(calendar.isHoliday('2026-11-30')).toBe(false);
+    }
   });
-  it('includes California-only and observed days', () => {
-    expect(labels('2026-03-31')).toEqual(['César Chávez Day (California state holiday)']);
-    expect(labels('2026-07-03')).toEqual(['Independence Day (observed; California state holiday)']);
-    expect(labels('2027-12-24')).toEqual(['Christmas Day (observed; California state holiday)']);
+  it('labels with the statute, never as a "California state holiday"', () => {
+    expect(labels(court, '2026-11-27')).toEqual(['Day after Thanksgiving (judicial holiday, Code Civ. Proc. § 135)']);
+    expect(labels(court, '2026-07-03')).toEqual(['Independence Day, observed (judicial holiday, Code Civ. Proc. § 135; Cal. Rules of Court, rule 1.11)']);
+    expect(labels(city, '2026-02-12')).toEqual(['Lincoln Day (city closed, Gov. Code § 6700; § 6701)']);
+    for (const date of ['2026-11-27', '2026-07-03', '2026-02-12', '2026-09-25']) {
+      for (const calendar of [court, city]) expect(labels(calendar, date).join(' ')).not.toMatch(/state holiday/i);
+    }
   });
-  it('leaves out observances and optional days', () => {
-    for (const date of ['2026-03-17', '2026-05-19', '2026-12-24', '2026-12-31', '2026-04-15']) expect(calendar.isHoliday(date)).toBe(false);
+  it('keeps a Saturday holiday on Saturday on the city calendar (Gov. Code § 6701), but not Veterans Day', () => {
+    expect(city.isHoliday('2026-07-03')).toBe(false);
+    expect(labels(city, '2028-11-10')).toEqual(['Veterans Day, observed (city closed, Gov. Code § 6700; § 6701)']);
+    expect(labels(city, '2027-12-24')).toEqual([]);
+    expect(labels(city, '2027-12-27')).toEqual([]);
   });
-  it('finds an observed day that falls in the previous year', () => {
-    expect(labels('2021-12-31')).toEqual(["New Year's Day (observed; California state holiday)"]);
+  it('adds one-off city closures with their names (Code Civ. Proc. § 12b)', () => {
+    expect(labels(city, '2026-10-14')).toEqual(['city closed: Founders Day (Code Civ. Proc. § 12b)']);
   });
-  it('adds city holidays with their names', () => {
-    expect(labels('2026-10-14')).toEqual(['city holiday: Founders Day']);
-  });
-  it('works at both ends of 2000-2100 and only from when a holiday began', () => {
-    expect(labels('2000-01-17')).toEqual(['Martin Luther King Jr. Day (California state holiday)']);
-    expect(labels('2100-11-25')).toEqual(['Thanksgiving Day (California state holiday)']);
-    expect(labels('2100-12-25')).toEqual(['Saturday', 'Christmas Day (California state holiday)']);
-    expect(calendar.isHoliday('2020-06-19')).toBe(false);
-    expect(calendar.isHoliday('2026-06-19')).toBe(true);
-  });
-  it('takes extra state holidays in date-holidays rule form and refuses rules it cannot read', () => {
-    const withLincoln = new HolidayCalendar({ stateHolidays: new CaliforniaStateHolidays([{ rule: '02-12', name: 'Lincoln Day' }]) });
-    expect(withLincoln.reasonsClosed('2026-02-12').map((r) => r.label)).toEqual(['Lincoln Day (California state holiday)']);
-    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined); // date-holidays logs the bad rule
-    expect(() => new CaliforniaStateHolidays([{ rule: 'whenever', name: 'Nope' }])).toThrow(/whenever/);
-    quiet.mockRestore();
-  });
-  it('refuses malformed city holidays', () => {
+  it('refuses malformed one-off closures', () => {
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-13-01', name: 'x' }] })).toThrow(RangeError);
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-10-14', name: ' ' }] })).toThrow(/name/);
   });

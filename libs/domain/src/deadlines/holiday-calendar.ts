@@ -1,13 +1,12 @@
 import { IsoDate, assertIsoDate, weekdayName, isWeekend } from './iso-date';
-import { CALIFORNIA_STATE_HOLIDAYS, StateHolidaySource } from './state-holidays';
 
-/** A day the city closes besides state holidays, set by the admin. */
+/** A day the city closes besides its regular closure days, set by the admin (Code Civ. Proc. § 12b). */
 export interface CityHoliday {
   date: IsoDate;
   name: string;
 }
 
-export type ClosedDayKind = 'weekend' | 'state_holiday' | 'city_holiday';
+export type ClosedDayKind = 'weekend' | 'court_holiday' | 'city_closure' | 'city_holiday';
 
 /** Why a day is a holiday for counting purposes, worded for the explanation a clerk reads. */
 export interface ClosedDayReason {
@@ -15,22 +14,34 @@ export interface ClosedDayReason {
   label: string;
 }
 
+/** Where a calendar learns its holidays (calendars.ts builds them from rules with their citations). */
+export interface HolidaySource {
+  holidaysOn(date: IsoDate): { name: string; label: string; kind: 'court_holiday' | 'city_closure' }[];
+}
+
 export interface HolidayCalendarOptions {
+  /** The calendar's name and citation, printed in every deadline's working. */
+  name?: string;
+  citation?: string;
   cityHolidays?: readonly CityHoliday[];
-  /** null leaves state holidays out (a calendar of weekends and city holidays only). */
-  stateHolidays?: StateHolidaySource | null;
+  /** null or absent: weekends and one-off closures only. */
+  stateHolidays?: HolidaySource | null;
 }
 
 /**
  * The days on which a period cannot end: Saturdays and Sundays (holidays for this purpose, Code Civ. Proc.
- * §§ 12a, 135), California state holidays and the city's own holidays.
+ * §§ 12a, 135) and the holidays of the calendar's source (court or city), plus one-off closures.
  */
 export class HolidayCalendar {
+  readonly name: string;
+  readonly citation: string;
   private readonly cityHolidays = new Map<IsoDate, string[]>();
-  private readonly stateHolidays: StateHolidaySource | null;
+  private readonly source: HolidaySource | null;
 
   constructor(options: HolidayCalendarOptions = {}) {
-    this.stateHolidays = options.stateHolidays === undefined ? CALIFORNIA_STATE_HOLIDAYS : options.stateHolidays;
+    this.name = options.name ?? 'Weekends only';
+    this.citation = options.citation ?? 'Code Civ. Proc. § 12a';
+    this.source = options.stateHolidays ?? null;
     for (const holiday of options.cityHolidays ?? []) {
       assertIsoDate(holiday.date, 'city holiday date');
       if (!holiday.name?.trim()) throw new RangeError(`city holiday on ${holiday.date} needs a name`);
@@ -42,11 +53,8 @@ export class HolidayCalendar {
   reasonsClosed(date: IsoDate): ClosedDayReason[] {
     const reasons: ClosedDayReason[] = [];
     if (isWeekend(date)) reasons.push({ kind: 'weekend', label: weekdayName(date) });
-    for (const holiday of this.stateHolidays?.holidaysOn(date) ?? []) {
-      const observed = holiday.observed ? 'observed; ' : '';
-      reasons.push({ kind: 'state_holiday', label: `${holiday.name} (${observed}California state holiday)` });
-    }
-    for (const name of this.cityHolidays.get(date) ?? []) reasons.push({ kind: 'city_holiday', label: `city holiday: ${name}` });
+    for (const holiday of this.source?.holidaysOn(date) ?? []) reasons.push({ kind: holiday.kind, label: holiday.label });
+    for (const name of this.cityHolidays.get(date) ?? []) reasons.push({ kind: 'city_holiday', label: `city closed: ${name} (Code Civ. Proc. § 12b)` });
     return reasons;
   }
 

@@ -1,6 +1,7 @@
 export * from './iso-date';
 export * from './local-date';
-export * from './state-holidays';
+export * from './holiday-rules';
+export * from './calendars';
 export * from './holiday-calendar';
 export * from './deadline-types';
 export * from './compute-deadline';
@@ -12,3 +13,4 @@ export * from './case-clocks';
 export * from './consumer-notice';
 export * from './nondisclosure';
 export * from './time-left';
+export * from './cpra-extension';

@@ -1,5 +1,5 @@
 import type { DeadlineInput, DeadlineRuleMeta } from './deadline-types';
-import { HolidayCalendar } from './holiday-calendar';
+import { courtCalendar } from './calendars';
 
 /** Shared by the deadline specs (the .test.ts name keeps it out of the build; it holds no tests). */
 export const TEST_RULE: DeadlineRuleMeta = {
@@ -10,7 +10,8 @@ export const TEST_RULE: DeadlineRuleMeta = {
   startsFrom: 'receipt of the request',
 };
 
-export const CALIFORNIA = new HolidayCalendar();
+/** The court calendar (Code Civ. Proc. § 135 with the courts' Friday/Monday observances). */
+export const CALIFORNIA = courtCalendar();
 
 export function deadlineInput(overrides: Partial<DeadlineInput> & Pick<DeadlineInput, 'start' | 'days'>): DeadlineInput {
   return { rule: TEST_RULE, counting: 'calendar', calendar: CALIFORNIA, ...overrides };

@@ -12,6 +12,9 @@ export const CONTRADICTION_CODES = {
   CONSENT_OTHER_PATRON: { title: 'Consent relied on for patrons other than the one who consented', citation: 'Gov. Code § 7927.105(c)(2)' },
   CONSENTING_PATRON_UNKNOWN: { title: 'Consent relied on without recording which patron consented', citation: 'Gov. Code § 7927.105(c)(2)' },
   SCOPE_WIDENED: { title: 'Narrowed scope asks for more than the request', citation: 'Gov. Code § 7927.105(c); only records specifically named are produced' },
+  NSL_SCOPE_EXCEEDED: { title: 'Release on a National Security Letter beyond subscriber and transactional records', citation: '18 U.S.C. § 2709(a), (b)' },
+  IMMIGRATION_NOT_JUDICIAL: { title: 'Release recommended on an immigration administrative warrant', citation: 'Gov. Code § 7284.8; California Attorney General, model policy for libraries' },
+  PARTIAL_WITHOUT_SCOPE: { title: 'Partial release recommended without naming the narrowed scope', citation: 'Gov. Code § 7927.105(c); only records specifically named are produced' },
   MISSING_REASONS: { title: 'Records withheld without a reason code', citation: 'Gov. Code § 7922.540; withholding log' },
 } as const satisfies Record<string, { title: string; citation: string }>;
 

@@ -17,6 +17,16 @@ const FEDERAL_ROUTES: Partial<Record<RequestType, ReleaseRoute>> = {
     citation: `50 U.S.C. § 1861; ${SUPREMACY}`,
     requires: ['issued_by_fisc', 'grandfathered_investigation', 'counsel_consulted'],
   },
+  federal_search_warrant: {
+    text: 'Federal warrant found valid and within its execution period on counsel\'s advice',
+    citation: `Fed. R. Crim. P. 41; ${SUPREMACY}`,
+    requires: ['signed_by_federal_judge', 'within_execution_period', 'names_records_with_particularity', 'counsel_consulted'],
+  },
+  sca_2703_process: {
+    text: 'Stored Communications Act process to a library acting as an electronic communication service provider, found valid on counsel\'s advice',
+    citation: `18 U.S.C. § 2703(c), (d); ${SUPREMACY}`,
+    requires: ['issued_under_2703', 'library_is_ecs_provider', 'records_named_with_particularity', 'counsel_consulted'],
+  },
   criminal_subpoena: {
     text: 'Federal grand-jury subpoena, found valid on counsel\'s advice',
     citation: `${SUPREMACY}; Fed. R. Crim. P. 17`,
@@ -64,7 +74,7 @@ export const COUNSEL_SETTINGS: readonly CounselSetting[] = [
   {
     setting: 'federalProcessHandling',
     settingsGroup: 'rules',
-    appliesTo: ['national_security_letter', 'fisa_order', 'criminal_subpoena'],
+    appliesTo: ['national_security_letter', 'fisa_order', 'criminal_subpoena', 'federal_search_warrant', 'sca_2703_process'],
     question: 'Federal process: refer every one to counsel with no release, or comply once counsel finds it valid (federal supremacy)?',
     citation: `${SUPREMACY}; 18 U.S.C. § 2709; 50 U.S.C. § 1861`,
     value: (ctx) => ctx.rules.federalProcessHandling,

@@ -67,7 +67,8 @@ describe('evaluateReview properties', () => {
         const rule = DEFAULT_RULES[c.type];
         const scope = c.narrowed ?? c.requested;
         const checklist = Object.fromEntries(rule.checklist.map((item, i) => [item.key, item.required ? item.supportingAnswer : c.optionalAnswers[i % 10]]));
-        const recommendation = releasable(c.type, scope) ? c.recommendationPick : 'deny';
+        const pick = c.recommendationPick === 'partial' && !c.narrowed ? 'fulfil' : c.recommendationPick;
+        const recommendation = releasable(c.type, scope) ? pick : 'deny';
         const review: ReviewSubmission = { checklist, sufficiency: 'sufficient', recommendation, reasons: c.reasons, scope: c.narrowed ?? null };
         const result = evaluateReview({
           requestType: c.type,

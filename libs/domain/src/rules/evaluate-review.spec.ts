@@ -55,13 +55,19 @@ const CASES: Case[] = [
   ['search_warrant', 'counsel does not treat warrants as orders', fulfil, { rules: resolveRules({ searchWarrantTreatedAsCourtOrder: false }) }, ['RELEASE_WITHOUT_BASIS']],
   ['civil_subpoena', 'fulfil without a court order', { ...fulfil, sufficiency: 'insufficient', checklist: { court_order_obtained: false } }, {}, ['RELEASE_WHEN_NOT_SUFFICIENT', 'SUBPOENA_WITHOUT_COURT_ORDER']],
   ['civil_subpoena', 'objection received yet sufficient', { checklist: { objection_received: true } }, {}, ['REQUIRED_ITEM_UNSATISFIED']],
-  ['criminal_subpoena', 'partial release without a court order', { recommendation: 'partial', sufficiency: 'insufficient', checklist: { court_order_obtained: false } }, {}, ['RELEASE_WHEN_NOT_SUFFICIENT', 'SUBPOENA_WITHOUT_COURT_ORDER']],
-  ['national_security_letter', 'release on an NSL', { ...fulfil, reasons: [] }, {}, ['FEDERAL_PROCESS_NOT_CLEARED']],
+  ['criminal_subpoena', 'partial release without a court order', { recommendation: 'partial', sufficiency: 'insufficient', checklist: { court_order_obtained: false } }, {}, ['RELEASE_WHEN_NOT_SUFFICIENT', 'SUBPOENA_WITHOUT_COURT_ORDER', 'PARTIAL_WITHOUT_SCOPE']],
+  ['national_security_letter', 'release on an NSL', { ...fulfil, reasons: [] }, {}, ['FEDERAL_PROCESS_NOT_CLEARED', 'NSL_SCOPE_EXCEEDED']],
+  ['national_security_letter', 'release of subscriber records still needs a cleared route', { ...fulfil, reasons: [] }, { requestedScope: { ...SCOPE, recordTypes: ['patron', 'sessions'] } }, ['FEDERAL_PROCESS_NOT_CLEARED']],
+  ['immigration_administrative_warrant', 'release on an administrative immigration warrant', { ...fulfil, reasons: [] }, {}, ['IMMIGRATION_NOT_JUDICIAL']],
+  ['federal_civil_subpoena', 'release on a Rule 45 subpoena without a court order', { ...fulfil, reasons: [], checklist: { court_order_obtained: false } }, {}, ['REQUIRED_ITEM_UNSATISFIED', 'SUBPOENA_WITHOUT_COURT_ORDER']],
+  ['federal_search_warrant', 'federal warrant referred to counsel released', { ...fulfil, reasons: [] }, {}, ['FEDERAL_PROCESS_NOT_CLEARED']],
+  ['sca_2703_process', 'stored-communications process released without counsel route', { ...fulfil, reasons: [] }, {}, ['FEDERAL_PROCESS_NOT_CLEARED']],
+  ['court_order', 'partial release without a narrowed scope', { recommendation: 'partial' }, {}, ['PARTIAL_WITHOUT_SCOPE']],
   ['national_security_letter', 'library not a provider yet sufficient', { checklist: { library_is_ecs_provider: false } }, {}, ['REQUIRED_ITEM_UNSATISFIED']],
   ['fisa_order', 'not grandfathered yet sufficient', { checklist: { grandfathered_investigation: false } }, {}, ['REQUIRED_ITEM_UNSATISFIED']],
   ['fisa_order', 'release on a FISA order', fulfil, {}, ['FEDERAL_PROCESS_NOT_CLEARED']],
   ['emergency', 'release on an emergency without a court order', { ...fulfil, sufficiency: 'needs_info', checklist: { court_order_obtained: false } }, {}, ['RELEASE_WHEN_NOT_SUFFICIENT', 'NO_EMERGENCY_EXCEPTION']],
-  ['public_records', 'partial release of loans', { recommendation: 'partial' }, {}, ['PUBLIC_RECORDS_RELEASE']],
+  ['public_records', 'partial release of loans', { recommendation: 'partial' }, {}, ['PUBLIC_RECORDS_RELEASE', 'PARTIAL_WITHOUT_SCOPE']],
   ['public_records', 'denial without a reason', { reasons: [] }, {}, ['MISSING_REASONS']],
   ['internal', 'purpose outside duties yet sufficient', { checklist: { purpose_within_duties: false } }, {}, ['REQUIRED_ITEM_UNSATISFIED']],
   ['court_order', 'narrowed scope adds a patron and a record type', { scope: { ...SCOPE, cardNumbers: [...SCOPE.cardNumbers, '23000000099999'], recordTypes: ['searches'] } }, {}, ['SCOPE_WIDENED']],
@@ -89,8 +95,15 @@ describe('evaluateReview: details', () => {
   it('accepts a warrant on its tenth day and refuses it on the eleventh', () => {
     expect(codes(evaluate('search_warrant', {}, { instrument: { issuedAt: '2026-02-28' } }))).toEqual([]);
     const expired = evaluate('search_warrant', {}, { instrument: { issuedAt: '2026-02-27' } }).contradictions[0];
-    expect(expired.message).toBe('Issued 2026-02-27, the warrant was valid through 2026-03-09; today is 2026-03-10.');
+    expect(expired.message).toBe('Issued 2026-02-27, the warrant was valid through 2026-03-09; it was served on 2026-03-10.');
     expect(expired.citation).toBe('Penal Code § 1534(a)');
+  });
+
+  it('measures a warrant against its service on the library, not the day of review (Penal Code § 1534)', () => {
+    const servedInTime = { instrument: { issuedAt: '2026-02-27' }, receivedAt: '2026-03-09T16:00:00-08:00', now: '2026-03-20T10:00:00-07:00' };
+    expect(codes(evaluate('search_warrant', {}, servedInTime))).toEqual([]);
+    const servedLate = { instrument: { issuedAt: '2026-02-27' }, receivedAt: '2026-03-10T08:00:00-08:00', now: '2026-03-10T09:00:00-08:00' };
+    expect(codes(evaluate('search_warrant', {}, servedLate))).toEqual(['WARRANT_EXPIRED']);
   });
 
   it('does not object to an expired warrant that the review declines', () => {
@@ -115,8 +128,11 @@ describe('evaluateReview: details', () => {
 
   it('lets counsel-approved federal process be fulfilled once its route is satisfied', () => {
     const rules = resolveRules({ federalProcessHandling: 'comply_when_valid' });
-    expect(codes(evaluate('national_security_letter', { recommendation: 'fulfil', reasons: [] }, { rules }))).toEqual([]);
-    expect(codes(evaluate('national_security_letter', { recommendation: 'fulfil', reasons: [], sufficiency: 'insufficient', checklist: { counsel_consulted: false } }, { rules }))).toEqual([
+    const subscriberOnly = { rules, requestedScope: { ...SCOPE, recordTypes: ['patron' as const, 'sessions' as const] } };
+    expect(codes(evaluate('national_security_letter', { recommendation: 'fulfil', reasons: [] }, subscriberOnly))).toEqual([]);
+    // Never loans or searches, whatever counsel allows (18 U.S.C. § 2709(a), (b)).
+    expect(codes(evaluate('national_security_letter', { recommendation: 'fulfil', reasons: [] }, { rules }))).toEqual(['NSL_SCOPE_EXCEEDED']);
+    expect(codes(evaluate('national_security_letter', { recommendation: 'fulfil', reasons: [], sufficiency: 'insufficient', checklist: { counsel_consulted: false } }, subscriberOnly))).toEqual([
       'RELEASE_WHEN_NOT_SUFFICIENT',
       'FEDERAL_PROCESS_NOT_CLEARED',
     ]);

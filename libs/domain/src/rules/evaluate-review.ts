@@ -12,6 +12,8 @@ import type { RuleTable } from './rule-types';
 export interface ReviewEvaluationInput {
   requestType: RequestType;
   instrument?: { issuedAt?: DateInput | null } | null;
+  /** When the instrument was served on the library (the case's receipt). */
+  receivedAt?: DateInput | null;
   /** The scope the request asked for. */
   requestedScope: CaseScope;
   review: ReviewSubmission;
@@ -40,6 +42,7 @@ export function evaluateReview(input: ReviewEvaluationInput): ReviewEvaluation {
     requestedScope: input.requestedScope,
     scope: input.review.scope ?? input.requestedScope,
     instrumentIssuedAt: input.instrument?.issuedAt ?? null,
+    receivedAt: input.receivedAt ?? null,
     consentCardNumbers: input.consentCardNumbers ?? [],
     now: input.now,
     deadlineSettings: input.deadlineSettings ?? DEFAULT_DEADLINE_SETTINGS,

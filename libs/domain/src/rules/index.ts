@@ -10,3 +10,4 @@ export * from './resolve-rules';
 export * from './review-validation';
 export * from './review-checks';
 export * from './evaluate-review';
+export * from './policy-readings';

@@ -24,6 +24,8 @@ export interface ReviewContext {
   /** The narrowed scope when given, else the requested one: what would be produced. */
   scope: CaseScope;
   instrumentIssuedAt: DateInput | null;
+  /** When the instrument was served on the library: a warrant is measured against its service, not the review day. */
+  receivedAt: DateInput | null;
   consentCardNumbers: readonly string[];
   now: DateInput;
   deadlineSettings: DeadlineSettings;
@@ -83,9 +85,10 @@ export const warrantStillValid: ReviewCheck = (ctx) => {
     return [contradiction('WARRANT_ISSUE_DATE_MISSING', 'The warrant is relied on but its issue date is not recorded, so its 10 days cannot be checked.')];
   }
   const expiry = computeDeadline(input);
-  const today = toLocalDate(ctx.now, ctx.deadlineSettings.timeZone);
-  return expiry.dueDate !== null && today > expiry.dueDate
-    ? [contradiction('WARRANT_EXPIRED', `Issued ${expiry.explanation.start}, the warrant was valid through ${expiry.dueDate}; today is ${today}.`)]
+  // Penal Code § 1534: executed (served on the library) within 10 days of issuance; the review may come later.
+  const served = toLocalDate(ctx.receivedAt ?? ctx.now, ctx.deadlineSettings.timeZone);
+  return expiry.dueDate !== null && served > expiry.dueDate
+    ? [contradiction('WARRANT_EXPIRED', `Issued ${expiry.explanation.start}, the warrant was valid through ${expiry.dueDate}; it was served on ${served}.`)]
     : [];
 };
 
@@ -121,6 +124,23 @@ export const withholdingHasReasons: ReviewCheck = (ctx) =>
     ? [contradiction('MISSING_REASONS', `Recommends '${ctx.review.recommendation}' without a reason code for what is withheld.`)]
     : [];
 
+/** A partial release says what part: the narrowed scope is what the director may approve. */
+export const partialNamesScope: ReviewCheck = (ctx) =>
+  ctx.review.recommendation === 'partial' && !ctx.review.scope
+    ? [contradiction('PARTIAL_WITHOUT_SCOPE', "Recommends 'partial' but gives no narrowed scope; name the patrons, dates and record types that may be released.")]
+    : [];
+
+/** Record types a National Security Letter may reach: subscriber (registration) and transactional (session) records. */
+export const NSL_RECORD_TYPES: readonly RecordType[] = ['patron', 'sessions'];
+
+export const nslScopeLimited: ReviewCheck = (ctx) => {
+  if (ctx.requestType !== 'national_security_letter' || !releasing(ctx)) return [];
+  const beyond = ctx.scope.recordTypes.filter((t) => !NSL_RECORD_TYPES.includes(t));
+  return beyond.length
+    ? [contradiction('NSL_SCOPE_EXCEEDED', `A National Security Letter reaches subscriber and transactional records only; narrow the scope to remove: ${beyond.join(', ')}.`)]
+    : [];
+};
+
 export const REVIEW_CHECKS: readonly ReviewCheck[] = [
   requiredItemsSatisfied,
   releaseOnlyWhenSufficient,
@@ -129,4 +149,6 @@ export const REVIEW_CHECKS: readonly ReviewCheck[] = [
   consentCoversScope,
   scopeOnlyNarrows,
   withholdingHasReasons,
+  partialNamesScope,
+  nslScopeLimited,
 ];

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { CaseScope, CaseState, Channel, RequestType } from '@custodian/domain';
-import type { Instrument, Requester } from './case-details';
+import type { ClockExtensionRecord, GagLiftRecord, Instrument, NondisclosureBasis, Requester } from './case-details';
 
 /** The case row is the state machine: workers check `status` and `pendingStep` before acting. */
 @Entity('cases')
@@ -31,7 +31,13 @@ export class CaseEntity {
   /** Spans the clocks stood still (needs_info), as {from, to?, reason}. */
   @Column('simple-json') clockPauses: { from: string; to?: string | null; reason: string }[];
   /** Extensions granted per clock, e.g. the one CPRA extension with its reason. */
-  @Column('simple-json') clockExtensions: Record<string, { days: number; reason: string; grantedAt: string }>;
+  @Column('simple-json') clockExtensions: Record<string, ClockExtensionRecord>;
+  /** The recorded event that lifted a statutory gag (NSL, FISA); such a gag binds until then, whatever date was typed. */
+  @Column('simple-json', { nullable: true }) gagLift: GagLiftRecord | null;
+  /** The law behind `nondisclosureUntil`: a CalECPA delayed-notice order (Penal Code § 1546.2) or another court order. */
+  @Column('varchar', { length: 32, nullable: true }) nondisclosureBasis: NondisclosureBasis | null;
+  /** The designee who may sign a public-records extension for the head of the agency (Gov. Code § 7922.535(b)). */
+  @Column('varchar', { length: 36, nullable: true }) cpraDesigneeId: string | null;
   /** When the patron was told of the request; refused while a nondisclosure order runs. */
   @Column({ type: Date, nullable: true }) patronNotifiedAt: Date | null;
   @Column({ type: Date, nullable: true }) submittedAt: Date | null;

@@ -13,6 +13,7 @@ import { PreservationHoldEntity } from './preservation-hold.entity';
 import { ProductionEntity } from './production.entity';
 import { RecordImportEntity } from './record-import.entity';
 import { ReviewEntity } from './review.entity';
+import { ReviewReturnEntity } from './review-return.entity';
 import { SettingEntity } from './setting.entity';
 import { UserEntity } from './user.entity';
 import { LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity } from './retention.entities';
@@ -22,7 +23,7 @@ import { UserPreferencesEntity } from './user-preferences.entity';
 export * from './case-details';
 export {
   AuditEventEntity, AuthSessionEntity, CaseDutyEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
-  PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, SettingEntity, UserEntity,
+  PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, ReviewReturnEntity, SettingEntity, UserEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
   NotificationEmailEntity, UserPreferencesEntity,
 };
@@ -38,4 +39,5 @@ export const ENTITIES = [
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
   AuthSessionEntity, CaseDutyEntity,
   UserPreferencesEntity, NotificationEmailEntity,
+  ReviewReturnEntity,
 ];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type LetterKind = 'denial' | 'needs_info' | 'extension';
+export type LetterKind = 'denial' | 'objection' | 'needs_info' | 'extension';
 
 /** A letter PDF written for a case; `reference` keeps one letter per kind and occasion. */
 @Entity('letters')

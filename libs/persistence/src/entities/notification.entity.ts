@@ -7,7 +7,7 @@ export class NotificationEntity {
   @PrimaryColumn('varchar', { length: 36 }) id: string;
   @Column('varchar', { length: 36 }) userId: string;
   @Column('varchar', { length: 36, nullable: true }) caseId: string | null;
-  @Column('varchar', { length: 32 }) kind: 'due_soon' | 'overdue' | 'gag_lapsed' | 'production_failed' | 'assigned' | 'notice_due' | 'purge_review';
+  @Column('varchar', { length: 32 }) kind: 'due_soon' | 'overdue' | 'gag_lapsed' | 'production_failed' | 'assigned' | 'notice_due' | 'purge_review' | 'sent_back';
   @Column('text') message: string;
   @Column({ type: Date }) createdAt: Date;
   @Column({ type: Date, nullable: true }) readAt: Date | null;
