@@ -17,3 +17,6 @@ export * from './reports/public-pdf';
 export * from './reports/transparency-pdf';
 export * from './reports/purge-certificate';
 export * from './letters/patron-notice-letter';
+export * from './letters/objection-letter';
+export * from './letters/cure-clock';
+export * from './letters/signer';

@@ -30,7 +30,7 @@ export function renderExtensionLetter(input: ExtensionLetterInput, out: Writable
 
 function validateExtension(input: ExtensionLetterInput): void {
   longDate(input.receivedAt);
-  const extension = (Date.parse(input.expectedDeterminationDate.slice(0, 10)) - Date.parse(input.originalDueDate.slice(0, 10))) / DAY_MS;
+  const extension = input.extensionDays ?? (Date.parse(input.expectedDeterminationDate.slice(0, 10)) - Date.parse(input.originalDueDate.slice(0, 10))) / DAY_MS;
   if (!(extension > 0 && extension <= MAX_EXTENSION_DAYS)) {
     throw new Error(`${CITATIONS.cpraExtension} allows an extension of 1 to ${MAX_EXTENSION_DAYS} days; got ${extension}`);
   }

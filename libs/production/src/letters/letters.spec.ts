@@ -41,6 +41,7 @@ describe('letters', () => {
           { displayName: 'María José Núñez', title: 'Library Director', role: 'approving director' },
           { displayName: '陈静怡', title: 'Deputy City Attorney', role: 'reviewing attorney' },
         ],
+        publicRecordsRequest: true,
       },
       createWriteStream(file),
     );
@@ -61,7 +62,7 @@ describe('letters', () => {
   });
 
   it('refuses a denial that names no responsible person or omits a title', async () => {
-    const denial = { ...base, reasons: [{ text: 'Exempt', citation: 'Gov. Code § 7927.105' }] };
+    const denial = { ...base, reasons: [{ text: 'Exempt', citation: 'Gov. Code § 7927.105' }], publicRecordsRequest: true };
     await expect(renderDenialLetter({ ...denial, responsiblePersons: [] }, memorySink().stream)).rejects.toThrow(/7922\.540/);
     await expect(renderDenialLetter({ ...denial, responsiblePersons: [{ displayName: 'A', title: ' ', role: 'director' }] }, memorySink().stream)).rejects.toThrow(/name and title/);
     await expect(renderDenialLetter({ ...denial, reasons: [], responsiblePersons: [{ displayName: 'A', title: 'B', role: 'c' }] }, memorySink().stream)).rejects.toThrow(/reason/);

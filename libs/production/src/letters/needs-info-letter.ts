@@ -12,9 +12,10 @@ export function renderNeedsInfoLetter(input: NeedsInfoLetterInput, out: Writable
     writeHeading(frame, 'What is needed');
     writeNumbered(frame, input.defects.map((defect) => (defect.citation ? `${defect.description} (${defect.citation}).` : defect.description)));
     const paused = input.clockPaused ?? true;
+    const clock = input.clockStatement ?? (paused ? 'Until then your request is on hold and the time for the Library’s response does not run.' : '');
     frame.paragraph(
       `Please provide what is needed by ${longDate(input.cureBy)}.` +
-        (paused ? ' Until then your request is on hold and the time for the Library’s response does not run.' : '') +
+        (clock ? ` ${clock}` : '') +
         (input.consequence ? ` ${input.consequence}` : ''),
       BODY,
       { gapAfter: 8 },

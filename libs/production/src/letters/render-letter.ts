@@ -4,6 +4,7 @@ import { writePdf } from '../pdf/write-pdf';
 import { LetterBase, LetterResult } from './letter-input';
 import { longDate } from '../text/long-date';
 import { writeAddressee, writeLetterhead, writeSignature, writeSubject } from './letter-parts';
+import { assertNamedPerson } from './signer';
 
 /**
  * The frame shared by all letters: clean metadata (a neutral title naming the kind and the case), a footer with
@@ -27,6 +28,7 @@ export async function renderLetter(
       validate: () => {
         if (!letter.caseNumber.trim() || !letter.reference.trim()) throw new Error('A letter needs a case number and a reference');
         longDate(letter.date);
+        assertNamedPerson(letter.signedBy, 'signer');
         validate();
       },
     },
