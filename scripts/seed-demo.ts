@@ -99,7 +99,7 @@ function caseBody(kind: string, n: number, extra: Json = {}): Json {
     search_warrant: { requestType: 'search_warrant', requester: police, instrument: { issuedBy: 'Superior Court of California, County of Riverside', judge: 'Hon. P. Singh', issuedAt: dateDaysAgo(2) } },
     civil_subpoena: { requestType: 'civil_subpoena', requester: { name: 'Jordan Blake, Esq.', agency: 'Blake & Hart LLP', barNumber: '298877', email: 'jblake@example.com', verification: 'court_record' }, instrument: { ...court, judge: null } },
     patron_consent: { requestType: 'patron_consent', requester: { name: 'Lena Fischer', verification: 'patron_id_checked' }, instrument: { consentingCardNumber: cards[0], issuedAt: dateDaysAgo(1), description: 'Signed consent for own loan history' }, scope: { ...scope, cardNumbers: [cards[0]] } },
-    public_records: { requestType: 'public_records', channel: 'portal', requester: { name: 'Desert Sun newsroom', email: 'tips@example.com', verification: 'not_verified' }, instrument: { description: 'CPRA request for borrowing records of a named council member' } },
+    public_records: { requestType: 'public_records', channel: 'portal', requester: { name: 'Desert Sun newsroom', email: 'tips@example.com', verification: 'not_verified' }, instrument: { description: 'CPRA request for borrowing records of a named council member', cityPortalNumber: `PRR-2026-${100 + n}`, cityReceivedAt: daysAgo(n + 1) } },
     emergency: { requestType: 'emergency', channel: 'phone', requester: police, instrument: { description: 'Officer reports an exigent threat; asks for PC session logs' }, scope: { ...scope, recordTypes: ['sessions'] } },
   };
   return { receivedAt: daysAgo(n), channel: 'in_person', scope, nondisclosureUntil: null, emergency: kind === 'emergency', summary: `Demo case ${n}: ${kind.replace('_', ' ')}`, ...bodies[kind], ...extra };
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
   }
   const withdrawn = await make('search_warrant', jose, {}, false);
   if (withdrawn.status === 'intake') await call(jose, 'POST', `/api/cases/${withdrawn.id}/withdraw`);
-  await submit(kim, await make('court_order', kim, { nondisclosureUntil: dateDaysAgo(-60), summary: 'Sealed order with a nondisclosure provision (Penal Code § 1546.2)' }));
+  await submit(kim, await make('court_order', kim, { nondisclosureUntil: dateDaysAgo(-60), summary: 'Sealed order with a nondisclosure provision' }));
   await submit(kim, await make('emergency', kim, {}, false));
 
   process.stdout.write(

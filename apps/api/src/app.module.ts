@@ -14,6 +14,9 @@ import { CaseAccess } from './cases/case-access.service';
 import { CaseAssignmentController } from './cases/case-assignment.controller';
 import { CaseAssignment } from './cases/case-assignment.service';
 import { CaseCommands } from './cases/case-commands.service';
+import { CaseDecisions } from './cases/case-decisions.service';
+import { CaseExtensions } from './cases/case-extensions.service';
+import { CaseGags } from './cases/case-gags.service';
 import { CaseQueries } from './cases/case-queries.service';
 import { CaseSafeguards } from './cases/case-safeguards.service';
 import { CasesController } from './cases/cases.controller';
@@ -36,6 +39,7 @@ import { recordsCipherProvider } from './notices/records-cipher.provider';
 import { PatronNotices } from './notices/patron-notices.service';
 import { TransparencyReportService } from './reports/transparency-report.service';
 import { KohaSettingsController } from './settings/koha-settings.controller';
+import { LegalRulesController } from './legal/legal-rules.controller';
 import { MeController } from './auth/me.controller';
 import { ProductionsController } from './productions/productions.controller';
 import { RecordsController } from './records/records.controller';
@@ -50,6 +54,7 @@ export const API_CONTROLLERS = [
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
   CaseAssignmentController,
   ReleaseSummaryController, RemindersController,
+  LegalRulesController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -82,6 +87,9 @@ export class AppModule {
         TransparencyReportService,
         recordsCipherProvider,
         PatronNotices,
+        CaseDecisions,
+        CaseExtensions,
+        CaseGags,
       ],
     };
   }

@@ -1,15 +1,13 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { AuditEntry } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertMayTakeDuty, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
-import { CaseScope, isOpen, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
-import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertMayTakeDuty, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseScope, intakeFactProblems, isNoBasisContradiction, isReleasing, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
+import { CaseEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
 import { CaseAccess } from './case-access.service';
 import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
-import { DecisionDto } from './dto/decision.dto';
 import { ReviewDto } from './dto/review.dto';
 import { ReviewRules } from './review-rules.service';
 
@@ -40,6 +38,9 @@ export class CaseCommands {
         scope: toScope(body.scope),
         approvedScope: null,
         nondisclosureUntil: body.nondisclosureUntil ?? null,
+        nondisclosureBasis: body.nondisclosureUntil ? (body.nondisclosureBasis ?? 'court_order') : null,
+        gagLift: null,
+        cpraDesigneeId: null,
         emergency: body.emergency ?? body.requestType === 'emergency',
         summary: body.summary ?? '',
         clockPauses: [],
@@ -48,9 +49,12 @@ export class CaseCommands {
         createdAt: now,
         updatedAt: now,
       });
+      assertIntakeFacts(row);
       await manager.save(CaseEntity, row);
       return {
         result: { id: row.id, caseNumber: row.caseNumber },
+        // Clocks run from receipt and issuance, not from submission: computed and reminded while still in intake.
+        jobs: await replanDeadlines(manager, row),
         audit: [{ actor: by(actor), action: 'case.created', objectType: 'case', objectId: row.id, caseId: row.id, details: { requestType: row.requestType } }],
       };
     });
@@ -60,12 +64,15 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (row.status !== 'intake' || row.pendingStep) throw new CaseStateConflictError('Only a case in intake that has not been submitted can be edited', row.status, row.pendingStep);
-      const nulls = Object.entries(body).filter(([field, value]) => value === null && field !== 'nondisclosureUntil').map(([field]) => field);
+      const nulls = Object.entries(body).filter(([field, value]) => value === null && field !== 'nondisclosureUntil' && field !== 'nondisclosureBasis').map(([field]) => field);
       if (nulls.length) throw new BadRequestException({ message: nulls.map((f) => `${f}: cannot be emptied; leave it out to keep the current value`), fields: Object.fromEntries(nulls.map((f) => [f, ['cannot be null']])) });
       const { scope, receivedAt, ...rest } = body;
       Object.assign(row, rest, scope ? { scope: toScope(scope) } : {}, receivedAt ? { receivedAt: new Date(receivedAt) } : {}, { updatedAt: new Date() });
+      if (!row.nondisclosureUntil) row.nondisclosureBasis = null;
+      else if (!row.nondisclosureBasis) row.nondisclosureBasis = 'court_order';
+      assertIntakeFacts(row);
       await manager.save(CaseEntity, row);
-      return { result: undefined, audit: [{ actor: by(actor), action: 'case.updated', objectType: 'case', objectId: caseId, details: { fields: Object.keys(body) } }] };
+      return { result: undefined, jobs: await replanDeadlines(manager, row), audit: [{ actor: by(actor), action: 'case.updated', objectType: 'case', objectId: caseId, details: { fields: Object.keys(body) } }] };
     });
   }
 
@@ -99,6 +106,11 @@ export class CaseCommands {
         throw new RuleViolationError('Say what the requester must cure', [{ field: 'cureRequest', message: 'cureRequest is required when sufficiency is needs_info' }]);
       }
       const contradictions = await this.reviewRules.contradictions(manager, row, body);
+      // No override reason supplies a legal basis: that comes from the rules in force (counsel's settings).
+      const noBasis = isReleasing(body.recommendation) ? contradictions.filter((c) => isNoBasisContradiction(c.code)) : [];
+      if (noBasis.length) {
+        throw new RuleViolationError('The review recommends a release the rules give no legal basis for; an override reason cannot supply one. Recommend denial, narrow the scope, or ask counsel to change the rules.', noBasis);
+      }
       if (contradictions.length && !body.overrideReason) {
         throw new RuleViolationError('The review contradicts the rules for this request type; correct it or give an overrideReason', contradictions);
       }
@@ -123,37 +135,6 @@ export class CaseCommands {
     });
   }
 
-  decide(caseId: string, body: DecisionDto, actor: Actor): Promise<{ decisionId: string }> {
-    return this.workflow.change(caseId, async (row, manager) => {
-      this.access.assertVisible(actor, row);
-      this.expect(row, 'awaiting_approval', 'decide');
-      await assertMayTakeDuty(manager, row, 'decision', actor);
-      // Anyone who reviewed the case at any point (e.g. before a needs_info round) may not decide it.
-      if (await manager.exists(ReviewEntity, { where: { caseId, attorneyId: actor.id } })) {
-        throw new DutyConflictError('Separation of duties: you reviewed this case, so another director must decide it');
-      }
-      const review = await latestReview(manager, caseId);
-      if (!review || review.sufficiency === 'needs_info') throw new CaseStateConflictError('A director can decide only a case with a completed legal review', row.status);
-      const decision = manager.create(DecisionEntity, {
-        id: randomUUID(), caseId, reviewId: review.id, directorId: actor.id, decision: body.decision, note: body.note ?? '',
-        reasons: body.reasons ?? (body.decision === 'deny' ? review.reasons : null), createdAt: new Date(),
-      });
-      await manager.insert(DecisionEntity, decision);
-      row.decidingDirectorId = actor.id;
-      const audit: AuditEntry = { actor: by(actor), action: `case.${body.decision === 'approve' ? 'approved' : 'denied'}`, objectType: 'decision', objectId: decision.id };
-      if (body.decision === 'approve') {
-        row.status = nextState(row.status, 'approve');
-        row.approvedScope = review.scope ?? row.scope;
-        row.pendingStep = 'fulfilment';
-        await this.save(manager, row);
-        return { result: { decisionId: decision.id }, jobs: [jobRequest('render-production', { caseId, decisionId: decision.id }, `${caseId}-fulfilment`)], audit: [audit] };
-      }
-      row.pendingStep = 'denial';
-      await this.save(manager, row);
-      return { result: { decisionId: decision.id }, jobs: [jobRequest('write-denial', { caseId, decisionId: decision.id }, `${caseId}-denial`)], audit: [audit] };
-    });
-  }
-
   /** The requester cured what legal review asked for: back to the attorney, clock running again. */
   resume(caseId: string, note: string, actor: Actor): Promise<void> {
     return this.workflow.change(caseId, async (row, manager) => {
@@ -164,25 +145,6 @@ export class CaseCommands {
       row.clockPauses = row.clockPauses.map((pause) => (pause.to ? pause : { ...pause, to: today }));
       await this.save(manager, row);
       return { result: undefined, jobs: await replanDeadlines(manager, row), audit: [{ actor: by(actor), action: 'case.information_received', objectType: 'case', objectId: caseId, details: { noteLength: note.length } }] };
-    });
-  }
-
-  /** The one written extension of a public-records determination (Gov. Code § 7922.535(b)), with its letter. */
-  extend(caseId: string, body: { days: number; reason: string }, actor: Actor): Promise<void> {
-    return this.workflow.change(caseId, async (row, manager) => {
-      this.access.assertVisible(actor, row);
-      if (row.requestType !== 'public_records') throw new RuleViolationError('Only a public-records determination can be extended', [{ field: 'clock', message: 'this request type has no extendable clock' }]);
-      if (!isOpen(row.status)) throw new CaseStateConflictError('Only an open case can be extended', row.status);
-      if (row.clockExtensions.cpra_determination) throw new RuleViolationError('The determination was already extended once; the law allows one extension', [{ field: 'days', message: 'already extended' }]);
-      const settings = await loadDeadlineSettings(manager);
-      if (body.days > settings.cpraMaxExtensionDays) {
-        throw new RuleViolationError(`An extension may be at most ${settings.cpraMaxExtensionDays} days (Gov. Code § 7922.535(b))`, [{ field: 'days', message: `at most ${settings.cpraMaxExtensionDays}` }]);
-      }
-      row.clockExtensions = { ...row.clockExtensions, cpra_determination: { days: body.days, reason: body.reason, grantedAt: toLocalDate(new Date()) } };
-      await this.save(manager, row);
-      const jobs = await replanDeadlines(manager, row);
-      jobs.push(jobRequest('write-letter', { caseId, kind: 'extension', reference: 'cpra-extension' }, `${caseId}-letter-extension`));
-      return { result: undefined, jobs, audit: [{ actor: by(actor), action: 'deadline.extended', objectType: 'case', objectId: caseId, details: { clock: 'cpra_determination', days: body.days } }] };
     });
   }
 
@@ -218,9 +180,10 @@ export class CaseCommands {
   }
 }
 
-export async function latestReview(manager: EntityManager, caseId: string): Promise<ReviewEntity | null> {
-  const [review] = await manager.find(ReviewEntity, { where: { caseId }, order: { createdAt: 'DESC' }, take: 1 });
-  return review ?? null;
+/** Refuses facts no clock may run from (a receipt or issuance in the future) and a CalECPA basis without CalECPA process. */
+function assertIntakeFacts(row: CaseEntity): void {
+  const problems = intakeFactProblems(row);
+  if (problems.length) throw new RuleViolationError(problems.map((p) => `${p.field} ${p.message}`).join('; '), problems);
 }
 
 function toScope(scope: CaseScope): CaseScope {

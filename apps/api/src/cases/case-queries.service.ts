@@ -2,13 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, hasRole } from '@custodian/auth';
-import { isUnderNondisclosure, pacificToday } from '@custodian/cases';
+import { caseGag, isUnderNondisclosure, pacificToday } from '@custodian/cases';
 import {
   CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, PreservationHoldEntity, ProductionEntity,
-  RecordImportEntity, ReviewEntity, UserEntity,
+  RecordImportEntity, ReviewEntity, ReviewReturnEntity, UserEntity,
 } from '@custodian/persistence';
 import { nextDeadlines, timeLeftToday } from '../deadlines/time-left';
+import { STATUTORY_GAGS, approvalGate } from '@custodian/domain';
 import { CaseAccess } from './case-access.service';
+import { approvalFacts } from './case-decisions.service';
 import { ListCasesQuery } from './dto/list-cases.query';
 
 /** Read side of cases: the urgency-sorted list and the full case page. */
@@ -102,18 +104,21 @@ export class CaseQueries {
     if (hasRole(actor, 'auditor', 'admin')) return;
     q.andWhere(
       new Brackets((w) =>
-        w.where('c."nondisclosureUntil" IS NULL').orWhere('c."nondisclosureUntil" < :today').orWhere('c."intakeClerkId" = :me')
+        w.where(new Brackets((free) => free
+          .where(new Brackets((s) => s.where('c."requestType" NOT IN (:...statutory)').orWhere('c."gagLift" IS NOT NULL')))
+          .andWhere(new Brackets((d) => d.where('c."nondisclosureUntil" IS NULL').orWhere('c."nondisclosureUntil" < :today').orWhere('c."gagLift" IS NOT NULL'))),
+        )).orWhere('c."intakeClerkId" = :me')
           .orWhere('c."assignedAttorneyId" = :me').orWhere('c."reviewingAttorneyId" = :me').orWhere('c."assignedDirectorId" = :me')
           .orWhere('c."decidingDirectorId" = :me'),
       ),
-      { today: pacificToday(), me: actor.id },
+      { today: pacificToday(), me: actor.id, statutory: Object.keys(STATUTORY_GAGS) },
     );
   }
 
   async get(actor: Actor, caseId: string) {
     const row = await this.access.load(actor, caseId);
     const m = this.dataSource.manager;
-    const [deadlines, reviews, decision, production, letters, documents, imports, holds, left] = await Promise.all([
+    const [deadlines, reviews, decision, production, letters, documents, imports, holds, left, returns] = await Promise.all([
       m.find(DeadlineEntity, { where: { caseId }, order: { dueDate: 'ASC' } }),
       m.find(ReviewEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
       m.findOne(DecisionEntity, { where: { caseId } }),
@@ -123,8 +128,11 @@ export class CaseQueries {
       m.find(RecordImportEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
       m.find(PreservationHoldEntity, { where: { caseId }, order: { placedAt: 'ASC' } }),
       timeLeftToday(m),
+      m.find(ReviewReturnEntity, { where: { caseId }, order: { createdAt: 'ASC' } }),
     ]);
-    const people = await this.people([row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId, decision?.directorId, ...reviews.map((r) => r.attorneyId)]);
+    // What approval would rest on today (the same gate the decision route and the worker apply).
+    const approval = row.status === 'awaiting_approval' ? approvalGate(await approvalFacts(m, row)) : null;
+    const people = await this.people([row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId, decision?.directorId, ...reviews.map((r) => r.attorneyId), ...returns.map((r) => r.directorId), row.cpraDesigneeId]);
     const mayReadMemo = hasRole(actor, 'attorney', 'director');
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'case.read', objectType: 'case', objectId: caseId, caseId });
     return {
@@ -138,6 +146,9 @@ export class CaseQueries {
       alert: row.alert,
       version: row.version,
       underNondisclosure: isUnderNondisclosure(row),
+      gag: caseGag(row),
+      nondisclosureBasis: row.nondisclosureBasis,
+      cpraDesigneeId: row.cpraDesigneeId,
       patronNotifiedAt: row.patronNotifiedAt,
       assignments: {
         intakeClerk: people.get(row.intakeClerkId ?? ''),
@@ -153,6 +164,9 @@ export class CaseQueries {
         createdAt: r.createdAt, ...(mayReadMemo ? { memo: r.memo } : { memo: null, memoWithheld: r.memo.length > 0 }),
       })),
       decision: decision && { id: decision.id, decision: decision.decision, note: decision.note, reasons: decision.reasons, director: people.get(decision.directorId), createdAt: decision.createdAt },
+      approval,
+      sentBack: returns.map((r) => ({ id: r.id, reviewId: r.reviewId, director: people.get(r.directorId), reason: r.reason, createdAt: r.createdAt })),
+      cpraDesignee: row.cpraDesigneeId ? people.get(row.cpraDesigneeId) ?? null : null,
       production: production && productionView(production),
       letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference, sha256: l.sha256, bytes: l.bytes, createdAt: l.createdAt })),
       documents: documents.map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),

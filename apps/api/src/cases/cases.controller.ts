@@ -1,8 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { CPRA_EXTENSION_GROUND_KEYS, GAG_LIFT_KINDS, GagLiftKind } from '@custodian/domain';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseCommands } from './case-commands.service';
+import { CaseDecisions } from './case-decisions.service';
+import { CaseExtensions } from './case-extensions.service';
+import { CaseGags } from './case-gags.service';
 import { CaseQueries } from './case-queries.service';
 import { CaseSafeguards } from './case-safeguards.service';
 import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
@@ -12,7 +16,23 @@ import { ReviewDto } from './dto/review.dto';
 
 class ExtensionDto {
   @IsInt() @Min(1) @Max(14) days: number;
-  @IsString() @MinLength(10, { message: 'reason must explain the unusual circumstances (at least 10 characters)' }) @MaxLength(2000) reason: string;
+  @ApiProperty({ enum: CPRA_EXTENSION_GROUND_KEYS, description: 'The unusual circumstance of Gov. Code § 7922.535(c)(1)-(5)' })
+  @IsIn(CPRA_EXTENSION_GROUND_KEYS, { message: `ground must be one of the unusual circumstances of Gov. Code § 7922.535(c): ${CPRA_EXTENSION_GROUND_KEYS.join(', ')}` }) ground: string;
+  @IsString() @MinLength(10, { message: 'detail must say how the ground applies to this request (at least 10 characters)' }) @MaxLength(2000) detail: string;
+}
+
+class SendBackDto {
+  @IsString() @MinLength(10, { message: 'reason must say why the review is sent back (at least 10 characters)' }) @MaxLength(5000) reason: string;
+}
+
+class GagLiftDto {
+  @ApiProperty({ enum: GAG_LIFT_KINDS }) @IsIn(GAG_LIFT_KINDS, { message: `kind must be one of: ${GAG_LIFT_KINDS.join(', ')}` }) kind: GagLiftKind;
+  @IsString() @MinLength(3) @MaxLength(300) reference: string;
+  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'liftedOn must be a YYYY-MM-DD date' }) liftedOn: string;
+}
+
+class DesigneeDto {
+  @IsOptional() @IsUUID() userId: string | null;
 }
 
 class PatronNoticeDto {
@@ -30,6 +50,9 @@ export class CasesController {
     private readonly commands: CaseCommands,
     private readonly queries: CaseQueries,
     private readonly safeguards: CaseSafeguards,
+    private readonly decisions: CaseDecisions,
+    private readonly extensions: CaseExtensions,
+    private readonly gags: CaseGags,
   ) {}
 
   @Post()
@@ -84,7 +107,34 @@ export class CasesController {
   @HttpCode(202)
   @Authenticated('director')
   async decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor) {
-    await this.commands.decide(id, body, actor);
+    await this.decisions.decide(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  /** A director who disagrees with the review sends it back for another review, with a written reason. */
+  @Post(':id/send-back')
+  @HttpCode(200)
+  @Authenticated('director')
+  async sendBack(@Param('id', ParseUUIDPipe) id: string, @Body() body: SendBackDto, @CurrentUser() actor: Actor) {
+    await this.decisions.sendBack(id, body.reason, actor);
+    return this.queries.get(actor, id);
+  }
+
+  /** Records the event (court order, government notice) that lifts a gag; a statutory gag ends no other way. */
+  @Post(':id/gag-lift')
+  @HttpCode(200)
+  @Authenticated('attorney', 'director')
+  async liftGag(@Param('id', ParseUUIDPipe) id: string, @Body() body: GagLiftDto, @CurrentUser() actor: Actor) {
+    await this.gags.lift(id, body, actor);
+    return this.queries.get(actor, id);
+  }
+
+  /** The designee who may sign a public-records extension for the head of the agency (Gov. Code § 7922.535(b)). */
+  @Post(':id/extension-designee')
+  @HttpCode(200)
+  @Authenticated('director')
+  async designee(@Param('id', ParseUUIDPipe) id: string, @Body() body: DesigneeDto, @CurrentUser() actor: Actor) {
+    await this.extensions.recordDesignee(id, body.userId ?? null, actor);
     return this.queries.get(actor, id);
   }
 
@@ -100,7 +150,7 @@ export class CasesController {
   @HttpCode(200)
   @Authenticated('attorney', 'director')
   async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor) {
-    await this.commands.extend(id, body, actor);
+    await this.extensions.extend(id, body, actor);
     return this.queries.get(actor, id);
   }
 

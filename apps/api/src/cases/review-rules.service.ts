@@ -13,6 +13,7 @@ export class ReviewRules {
     const evaluation = evaluateReview({
       requestType: row.requestType,
       instrument: { issuedAt: row.instrument.issuedAt ?? null },
+      receivedAt: row.receivedAt.toISOString(),
       requestedScope: row.scope,
       review: { checklist: review.checklist, sufficiency: review.sufficiency, recommendation: review.recommendation, reasons: review.reasons, scope: review.scope ?? null },
       consentCardNumbers: row.instrument.consentingCardNumber ? [row.instrument.consentingCardNumber] : [],

@@ -11,7 +11,7 @@ import { CaseAccess } from '../cases/case-access.service';
 import { productionView } from '../cases/case-queries.service';
 
 const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
-const LETTER_KINDS = ['denial', 'needs_info', 'extension'];
+const LETTER_KINDS = ['denial', 'objection', 'needs_info', 'extension'];
 
 @ApiTags('productions')
 @Controller('api')

@@ -3,7 +3,8 @@
 export type Role = 'clerk' | 'attorney' | 'director' | 'auditor' | 'admin';
 export type RequestType =
   | 'patron_consent' | 'court_order' | 'search_warrant' | 'civil_subpoena' | 'criminal_subpoena'
-  | 'national_security_letter' | 'fisa_order' | 'emergency' | 'public_records' | 'internal';
+  | 'national_security_letter' | 'fisa_order' | 'emergency' | 'public_records' | 'internal'
+  | 'federal_search_warrant' | 'sca_2703_process' | 'federal_administrative_subpoena' | 'immigration_administrative_warrant' | 'federal_civil_subpoena';
 export type CaseState = 'intake' | 'legal_review' | 'needs_info' | 'awaiting_approval' | 'fulfilling' | 'fulfilled' | 'denied' | 'closed' | 'withdrawn';
 export type Channel = 'in_person' | 'mail' | 'email' | 'fax' | 'portal' | 'phone' | 'internal';
 export type Verification = 'id_copied' | 'callback_published_number' | 'government_email' | 'court_record' | 'patron_id_checked' | 'not_verified';
@@ -12,7 +13,7 @@ export type Urgency = 'overdue' | 'due_today' | 'due_soon' | 'later';
 export type Sufficiency = 'sufficient' | 'insufficient' | 'needs_info';
 export type Recommendation = 'fulfil' | 'partial' | 'deny';
 export type DocumentKind = 'instrument' | 'consent' | 'requester_id' | 'correspondence' | 'court_filing' | 'other';
-export type LetterKind = 'denial' | 'needs_info' | 'extension';
+export type LetterKind = 'denial' | 'objection' | 'needs_info' | 'extension';
 
 export interface User {
   id: string;
@@ -157,7 +158,9 @@ export interface DeadlineExplanation {
   startsFrom?: string;
   rule: string;
   citation: string;
-  counting: 'calendar' | 'court';
+  counting: 'calendar' | 'court' | 'working';
+  /** The calendar the deadline was counted on, with its citation (court days or the city's closures). */
+  calendar?: { name: string; citation: string };
   baseDays: number;
   daysAdded: number;
   daysCounted: number;
@@ -308,6 +311,8 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' |
   version: number;
   underNondisclosure: boolean;
   patronNotifiedAt?: string | null;
+  /** The gag in force: statutory (NSL, FISA: until a recorded lift) or ordered (until its date). */
+  gag?: { active: boolean; kind: 'statutory' | 'ordered'; citation: string; text: string; until: string | null; endsBy: 'recorded_event' | 'date' } | null;
   assignments: Assignments;
   deadlines: Deadline[];
   reviews: Review[];

@@ -12,6 +12,11 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   emergency: 'Emergency / exigent request',
   public_records: 'Public-records (CPRA) request',
   internal: 'Internal library administration',
+  federal_search_warrant: 'Federal search warrant (Fed. R. Crim. P. 41)',
+  sca_2703_process: 'Stored Communications Act order or subpoena (18 U.S.C. § 2703)',
+  federal_administrative_subpoena: 'Federal administrative subpoena',
+  immigration_administrative_warrant: 'Immigration administrative warrant (Form I-200 / I-205)',
+  federal_civil_subpoena: 'Federal civil subpoena (Fed. R. Civ. P. 45)',
 };
 export const REQUEST_TYPES = Object.keys(REQUEST_TYPE_LABELS) as RequestType[];
 

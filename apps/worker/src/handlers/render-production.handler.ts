@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
-import { REQUEST_TYPE_LABELS, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
-import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity } from '@custodian/persistence';
+import { CaseScope, REQUEST_TYPE_LABELS, UNPROTECTED_RECORD_TYPES, approvalGate, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
+import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
@@ -45,10 +45,12 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     if (!row || row.status !== 'fulfilling' || row.pendingStep !== 'fulfilment') return skipped(`case is ${row?.status}/${row?.pendingStep}`);
     const decision = await manager.findOne(DecisionEntity, { where: { id: decisionId, caseId } });
     const review = decision && (await manager.findOne(ReviewEntity, { where: { id: decision.reviewId, caseId } }));
-    // The invariant, checked again where the records are touched: approved by a director after a completed review.
-    if (!decision || decision.decision !== 'approve' || !review || review.sufficiency === 'needs_info' || !row.approvedScope) {
-      await this.failClosed(caseId, 'No production: the case lacks a director approval after a completed legal review', null);
-      throw new UnrecoverableError('production refused: case not approved after a completed review');
+    // The invariant, checked again where the records are touched, with the same gate the decision route used:
+    // approved after the newest review, which is complete, recommends release with a basis, within its own scope.
+    const refusal = await this.releaseRefusal(row, decision, review);
+    if (refusal) {
+      await this.failClosed(caseId, `No production: ${refusal}`, null);
+      throw new UnrecoverableError('production refused: no approval resting on a supporting legal review');
     }
     const existing = await manager.findOne(ProductionEntity, { where: { caseId } });
     if (existing?.status === 'failed') return skipped('an earlier rendering failed verification; a person must look at it');
@@ -57,7 +59,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       await manager.insert(ProductionEntity, { id: productionId, caseId, decisionId, status: 'rendering', progress: 0, createdAt: new Date(), completedAt: null });
     }
 
-    const header = await this.header(row, decision, review);
+    const header = await this.header(row, decision!, review!);
     const tempPath = await this.store.tempPath();
     try {
       const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId)).catch(async (error: unknown) => {
@@ -85,15 +87,44 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     }
   }
 
+  /** Why this case may not be produced, or null when an approval rests on a supporting review. */
+  private async releaseRefusal(row: CaseEntity, decision: DecisionEntity | null, review: ReviewEntity | null | undefined): Promise<string | null> {
+    if (!decision || decision.decision !== 'approve' || !review || !row.approvedScope) return 'the case lacks a director approval after a completed legal review';
+    const manager = this.dataSource.manager;
+    const [reviews, returns] = await Promise.all([manager.find(ReviewEntity, { where: { caseId: row.id } }), manager.find(ReviewReturnEntity, { where: { caseId: row.id } })]);
+    const gate = approvalGate({
+      requestedScope: row.scope,
+      reviews: reviews.map((r) => ({ id: r.id, sufficiency: r.sufficiency, recommendation: r.recommendation, scope: r.scope, contradictions: (r.contradictions ?? []) as { code: string }[], createdAt: r.createdAt })),
+      returns: returns.map((r) => ({ createdAt: r.createdAt })),
+    });
+    if (!gate.allowed) return `${gate.message} (${gate.citation})`;
+    if (gate.reviewId !== decision.reviewId) return 'the approval does not rest on the newest legal review';
+    if (JSON.stringify(canonicalScope(gate.scope)) !== JSON.stringify(canonicalScope(row.approvedScope))) return "the approved scope is not the reviewing attorney's scope";
+    if (!(await this.authority(row, review))) return 'no legal basis for release is recorded for this request type under the rules in force';
+    return null;
+  }
+
+  /** The basis the production cites: the type's own, or the release route the review satisfied. Never the approval. */
+  private async authority(row: CaseEntity, review: ReviewEntity): Promise<{ text: string; citation: string } | null> {
+    const rule = (await loadRules(this.dataSource.manager))[row.requestType];
+    if (rule.basisForRelease) return rule.basisForRelease;
+    const route = rule.releaseRoutes.find((r) => r.requires.every((key) => review.checklist[key] === (rule.checklist.find((i) => i.key === key)?.supportingAnswer ?? true)));
+    if (route) return { text: route.text, citation: route.citation };
+    if (row.approvedScope && row.approvedScope.recordTypes.every((t) => UNPROTECTED_RECORD_TYPES.includes(t))) {
+      return { text: 'Records of fines are not protected patron use records', citation: 'Gov. Code §§ 7927.100(b), 7927.105(b)(2)' };
+    }
+    return null;
+  }
+
   private async header(row: CaseEntity, decision: DecisionEntity, review: ReviewEntity): Promise<ProductionHeader> {
-    const rules = await loadRules(this.dataSource.manager);
-    const basis = rules[row.requestType].basisForRelease;
+    const basis = await this.authority(row, review);
+    if (!basis) throw new UnrecoverableError('no legal basis for release');
     return {
       caseNumber: row.caseNumber,
       requestTypeLabel: REQUEST_TYPE_LABELS[row.requestType],
       requester: { name: row.requester.name, agency: row.requester.agency ?? null },
       instrumentSummary: instrumentSummary(row.instrument),
-      authority: basis ? { text: basis.text, citation: basis.citation } : { text: 'approval of the library director', citation: 'Gov. Code § 7927.105 (formerly § 6267)' },
+      authority: { text: basis.text, citation: basis.citation },
       approvedBy: await official(this.dataSource.manager, decision.directorId),
       approvedAt: toLocalDateTime(decision.createdAt),
       reviewedBy: await official(this.dataSource.manager, review.attorneyId),
@@ -180,4 +211,8 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       void this.dataSource.getRepository(ProductionEntity).update({ id: productionId, status: 'rendering' }, { progress: percent }).catch(() => undefined);
     });
   }
+}
+
+function canonicalScope(scope: CaseScope) {
+  return { cardNumbers: [...scope.cardNumbers].sort(), from: scope.from, to: scope.to, recordTypes: [...scope.recordTypes].sort(), includeContactDetails: scope.includeContactDetails === true };
 }

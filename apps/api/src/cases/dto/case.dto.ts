@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CHANNELS, Channel, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
+import { CHANNELS, Channel, NONDISCLOSURE_BASES, NondisclosureBasis, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
 import { ISO_DATE, ISO_DATE_MESSAGE, ScopeDto } from './scope.dto';
 
 export class RequesterDto {
@@ -28,6 +28,14 @@ export class InstrumentDto {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,30}[A-Za-z0-9])?$/, { message: 'consentingCardNumber must be 1-32 letters, digits, dashes or inner spaces' })
   consentingCardNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
+  @ApiPropertyOptional({ description: "The city records portal's request number (requests through the city portal)" })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) cityPortalNumber?: string;
+  @ApiPropertyOptional({ example: '2026-03-01T09:00:00-08:00', description: "When the city's portal received the request; starts the CPRA clock" })
+  @IsOptional() @IsISO8601({ strict: true }, { message: 'cityReceivedAt must be an ISO 8601 date-time such as 2026-03-02T16:05:00-08:00' })
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'cityReceivedAt must include a time and a UTC offset (Z or ±hh:mm)' })
+  cityReceivedAt?: string;
+  @ApiPropertyOptional({ description: 'The instrument seeks electronic communication information (CalECPA, Penal Code § 1546 et seq.)' })
+  @IsOptional() @IsBoolean() electronicRecords?: boolean;
 }
 
 export class CreateCaseDto {
@@ -49,6 +57,10 @@ export class CreateCaseDto {
   @ApiPropertyOptional({ nullable: true, example: null, description: 'Last day of a court nondisclosure (gag) order' })
   @IsOptional() @IsString() @Matches(ISO_DATE, { message: `nondisclosureUntil ${ISO_DATE_MESSAGE}` })
   nondisclosureUntil?: string | null;
+
+  @ApiPropertyOptional({ enum: NONDISCLOSURE_BASES, nullable: true, description: 'The law behind nondisclosureUntil: CalECPA delayed notice (Penal Code § 1546.2(b)) or another court order. NSL and FISA cases are gagged by statute regardless.' })
+  @IsOptional() @IsIn(NONDISCLOSURE_BASES, { message: `nondisclosureBasis must be one of: ${NONDISCLOSURE_BASES.join(', ')}` })
+  nondisclosureBasis?: NondisclosureBasis | null;
 
   @ApiPropertyOptional() @IsOptional() @IsBoolean() emergency?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) summary?: string;

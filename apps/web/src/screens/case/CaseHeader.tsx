@@ -22,7 +22,7 @@ export function CaseHeader({ c }: { c: CaseDetail }) {
           State: <StateBadge state={c.status} />
         </span>
         {c.emergency && <Tag tone="danger">Emergency</Tag>}
-        {c.underNondisclosure && <Tag tone="warning">{`Gag order until ${formatDate(c.nondisclosureUntil)}`}</Tag>}
+        {c.underNondisclosure && <Tag tone="warning">{c.gag?.kind === 'statutory' ? `Gagged by statute (${c.gag.citation}) until lifted` : `Gag order until ${formatDate(c.nondisclosureUntil)}`}</Tag>}
       </div>
       <LiveStatus>{c.pendingStep ? `${stepDescription(c.pendingStep)}…` : ''}</LiveStatus>
     </>

@@ -11,7 +11,8 @@ export function DeadlineExplanation({ explanation: e }: { explanation: Explanati
           ['Rule', e.rule],
           ['Citation', e.citation],
           ['Runs from', `${formatDate(e.start)}${e.startsFrom ? ` (${e.startsFrom})` : ''}`],
-          ['Counting', e.counting === 'court' ? 'Court days (weekends and holidays skipped)' : 'Calendar days'],
+          ['Counting', e.counting === 'calendar' ? 'Calendar days' : `${e.counting === 'court' ? 'Court' : 'Working'} days (weekends and holidays skipped)`],
+          ['Calendar', e.calendar ? `${e.calendar.name} (${e.calendar.citation})` : undefined],
           ['Days', `${e.baseDays} under the rule${e.daysAdded !== e.baseDays ? `, ${e.daysAdded} with the extension` : ''}; ${e.daysCounted} counted so far`],
         ]}
       />

@@ -4,7 +4,7 @@ import { LiveStatus, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
 import type { CaseWatch } from './useCaseWatcher';
 
-const TITLES: Record<LetterKind, string> = { denial: 'Denial letter', needs_info: 'Letter asking the requester to cure', extension: 'Extension notice' };
+const TITLES: Record<LetterKind, string> = { denial: 'Denial letter', objection: 'Written objection to the subpoena', needs_info: 'Letter asking the requester to cure', extension: 'Extension notice' };
 const title = (kind: string) => TITLES[kind as LetterKind] ?? kind;
 
 /** Letters written for the case; the latest of each kind can be downloaded. */

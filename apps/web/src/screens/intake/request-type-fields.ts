@@ -72,6 +72,36 @@ export const TYPE_FIELDS: Record<RequestType, TypeFields> = {
     requester: { agency: 'Organisation (if any)' },
     requiredToSubmit: [],
   },
+  federal_search_warrant: {
+    instrumentTitle: 'The federal search warrant',
+    instrument: { issuedBy: 'Issuing federal court', judge: 'Magistrate or district judge', docketNumber: 'Case number', issuedAt: 'Date issued', complianceDate: 'Execute by (as stated)', description: 'Place and records the warrant names' },
+    requester: { agency: 'Federal agency', badgeNumber: 'Badge or credential number' },
+    requiredToSubmit: ['instrument.issuedBy', 'instrument.issuedAt', 'requester.agency'],
+  },
+  sca_2703_process: {
+    instrumentTitle: 'The § 2703 order or subpoena',
+    instrument: { issuedBy: 'Issuing court or agency', judge: 'Judge (for a § 2703(d) order)', docketNumber: 'Case or subpoena number', issuedAt: 'Date issued', complianceDate: 'Comply by', description: 'Records it names' },
+    requester: { agency: 'Agency', badgeNumber: 'Badge or credential number' },
+    requiredToSubmit: ['requester.agency'],
+  },
+  federal_administrative_subpoena: {
+    instrumentTitle: 'The administrative subpoena',
+    instrument: { issuedBy: 'Issuing agency and statute', docketNumber: 'Subpoena number', issuedAt: 'Date issued', complianceDate: 'Comply by', description: 'Records it names' },
+    requester: { agency: 'Agency' },
+    requiredToSubmit: ['requester.agency'],
+  },
+  immigration_administrative_warrant: {
+    instrumentTitle: 'The immigration warrant (Form I-200 / I-205)',
+    instrument: { issuedBy: 'Issuing officer', issuedAt: 'Date issued', description: 'What the officer asked for' },
+    requester: { agency: 'Agency', badgeNumber: 'Badge or credential number' },
+    requiredToSubmit: ['requester.agency'],
+  },
+  federal_civil_subpoena: {
+    instrumentTitle: 'The federal civil subpoena (Rule 45)',
+    instrument: { issuedBy: 'Issuing federal court', docketNumber: 'Case number', issuedAt: 'Date issued', complianceDate: 'Compliance date', description: 'Records the subpoena names' },
+    requester: { agency: 'Law firm or party', barNumber: 'Bar number' },
+    requiredToSubmit: ['instrument.issuedBy', 'instrument.issuedAt'],
+  },
   internal: {
     instrumentTitle: 'The internal request',
     instrument: { description: 'Purpose within library duties' },
