@@ -44,7 +44,9 @@ describe('safeguards around a request: holds, patron notice, extensions, documen
     const gagged = await submitted({ nondisclosureUntil: '2099-01-01' });
     const refused = await clerk.post(`/api/cases/${gagged.id}/patron-notice`, { method: 'mail' });
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toMatch(/1546\.2/);
+    // An ordinary court order's gag is its own terms; Penal Code § 1546.2 is cited only for CalECPA process.
+    expect(refused.body.message).toMatch(/until 2099-01-01/);
+    expect(refused.body.message).not.toMatch(/1546\.2/);
     const open = await submitted({});
     const sent = await clerk.post(`/api/cases/${open.id}/patron-notice`, { method: 'mail' });
     expect(sent.status).toBe(200);
@@ -52,15 +54,20 @@ describe('safeguards around a request: holds, patron notice, extensions, documen
   });
 
   it('extends a public-records determination once, at most 14 days, with a letter', async () => {
-    const row = await submitted({ requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {} });
+    const row = await submitted({ requestType: 'public_records', receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(), requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {} });
     const before = row.deadlines.find((d: { clock: string }) => d.clock === 'cpra_determination');
-    expect((await attorney.post(`/api/cases/${row.id}/extension`, { days: 15, reason: 'Need to search archived records offsite' })).status).toBe(400);
-    const extended = await attorney.post(`/api/cases/${row.id}/extension`, { days: 14, reason: 'Need to search archived records offsite' });
+    const director = await system.as('director');
+    const ground = { ground: 'field_facilities', detail: 'Need to search archived records offsite' };
+    expect((await director.post(`/api/cases/${row.id}/extension`, { days: 15, ...ground })).status).toBe(400);
+    // The attorney is neither the head of the agency nor the recorded designee (Gov. Code § 7922.535(b)).
+    expect((await attorney.post(`/api/cases/${row.id}/extension`, { days: 14, ...ground })).status).toBe(422);
+    expect((await director.post(`/api/cases/${row.id}/extension-designee`, { userId: system.userId('attorney') })).status).toBe(200);
+    const extended = await attorney.post(`/api/cases/${row.id}/extension`, { days: 14, ...ground });
     expect(extended.status).toBe(200);
     const after = extended.body.deadlines.find((d: { clock: string }) => d.clock === 'cpra_determination');
     expect(after.dueDate > before.dueDate).toBe(true);
     expect(after.explanation.extension).toMatchObject({ grantedDays: 14 });
-    expect((await attorney.post(`/api/cases/${row.id}/extension`, { days: 3, reason: 'And a little more time please' })).status).toBe(422);
+    expect((await attorney.post(`/api/cases/${row.id}/extension`, { days: 3, ground: 'voluminous_records', detail: 'And a little more time please' })).status).toBe(409);
     await eventually(() => caseOf(row.id), (c) => c.letters.some((l: { kind: string }) => l.kind === 'extension'));
     const letter = await clerk.download(`/api/cases/${row.id}/letters/extension/pdf`);
     expect(letter.bytes.subarray(0, 5).toString()).toBe('%PDF-');
