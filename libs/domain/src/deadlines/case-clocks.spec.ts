@@ -62,9 +62,11 @@ describe('clocksForCase', () => {
     expect(flagged.preservation_hold.dueDate).toBe('2027-05-20');
   });
 
-  it('tracks a nondisclosure order on any type as its own lapse date', () => {
-    const clocks = byClock({ requestType: 'national_security_letter', receivedAt: received, nondisclosureUntil: '2027-02-15' });
+  it('tracks a court nondisclosure order as its own lapse date, but gives a statutory gag no lapse date', () => {
+    const clocks = byClock({ requestType: 'court_order', receivedAt: received, nondisclosureUntil: '2027-02-15' });
     expect(clocks.nondisclosure_lapse).toMatchObject({ dueDate: '2027-02-15', kind: 'lapses' });
+    // 18 U.S.C. § 2709(c) binds until a recorded lift: a typed date must not announce that notice may be given.
+    expect(byClock({ requestType: 'national_security_letter', receivedAt: received, nondisclosureUntil: '2027-02-15' }).nondisclosure_lapse).toBeUndefined();
   });
 
   it('counts internal targets in court days and pauses them while the case waits for information', () => {
