@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
-import { CaseScope, REQUEST_TYPE_LABELS, UNPROTECTED_RECORD_TYPES, approvalGate, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
+import { CaseScope, REQUEST_TYPE_LABELS, approvalGate, onlyUnprotected, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
@@ -110,8 +110,8 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     if (rule.basisForRelease) return rule.basisForRelease;
     const route = rule.releaseRoutes.find((r) => r.requires.every((key) => review.checklist[key] === (rule.checklist.find((i) => i.key === key)?.supportingAnswer ?? true)));
     if (route) return { text: route.text, citation: route.citation };
-    if (row.approvedScope && row.approvedScope.recordTypes.every((t) => UNPROTECTED_RECORD_TYPES.includes(t))) {
-      return { text: 'Records of fines are not protected patron use records', citation: 'Gov. Code §§ 7927.100(b), 7927.105(b)(2)' };
+    if (row.approvedScope && rule.unprotectedRelease && onlyUnprotected(rule, row.approvedScope)) {
+      return { text: 'Records of fines are not protected patron use records', citation: rule.unprotectedRelease.citation };
     }
     return null;
   }

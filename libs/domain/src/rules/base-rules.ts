@@ -9,7 +9,12 @@ const COURT_ORDER_ROUTE: ReleaseRoute = {
   requires: ['court_order_obtained'],
 };
 
-type RuleData = Omit<RequestRule, 'requestType' | 'label' | 'checklist' | 'clocks'>;
+type RuleData = Omit<RequestRule, 'requestType' | 'label' | 'checklist' | 'clocks' | 'unprotectedRelease'>;
+
+/** The fines bypass applies only where the rules say so: records of fines released on a public-records request. */
+const UNPROTECTED_RELEASE: Partial<Record<RequestType, RequestRule['unprotectedRelease']>> = {
+  public_records: { recordTypes: ['fines'], citation: 'Gov. Code §§ 7927.100(b), 7927.105(b)(2)' },
+};
 
 /** The default rules of domain.md § 3, before counsel settings. Checklists and clocks come from their catalogues. */
 const RULE_DATA: Record<RequestType, RuleData> = {
@@ -183,6 +188,6 @@ const RULE_DATA: Record<RequestType, RuleData> = {
 export const BASE_RULES: Readonly<Record<RequestType, RequestRule>> = Object.fromEntries(
   (Object.keys(RULE_DATA) as RequestType[]).map((type) => [
     type,
-    { requestType: type, label: REQUEST_TYPE_LABELS[type], checklist: CHECKLISTS[type], clocks: CLOCKS_BY_REQUEST_TYPE[type], ...RULE_DATA[type] },
+    { requestType: type, label: REQUEST_TYPE_LABELS[type], checklist: CHECKLISTS[type], clocks: CLOCKS_BY_REQUEST_TYPE[type], unprotectedRelease: UNPROTECTED_RELEASE[type] ?? null, ...RULE_DATA[type] },
   ]),
 ) as Record<RequestType, RequestRule>;

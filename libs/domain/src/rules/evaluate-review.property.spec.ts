@@ -5,7 +5,7 @@ import type { CaseScope } from '../scope';
 import { evaluateReview } from './evaluate-review';
 import { REASON_CODES, ReasonCode } from './reason-codes';
 import { DEFAULT_RULES } from './resolve-rules';
-import { UNPROTECTED_RECORD_TYPES, UNPROTECTED_RECORDS_REQUEST_TYPES } from './review-checks';
+import { UNPROTECTED_RECORD_TYPES } from './review-checks';
 import type { Recommendation, ReviewSubmission } from './review-types';
 
 const NOW = '2026-06-15';
@@ -41,7 +41,8 @@ function releasable(type: RequestType, scope: CaseScope): boolean {
   return (
     rule.basisForRelease !== null ||
     rule.releaseRoutes.some((r) => r.requires.every((k) => requiredKeys.includes(k))) ||
-    (UNPROTECTED_RECORDS_REQUEST_TYPES.includes(type) && scope.recordTypes.every((t: RecordType) => UNPROTECTED_RECORD_TYPES.includes(t)))
+    // The fines bypass only where the rule grants it (public-records requests).
+    (rule.unprotectedRelease !== null && scope.recordTypes.every((t: RecordType) => UNPROTECTED_RECORD_TYPES.includes(t) && rule.unprotectedRelease!.recordTypes.includes(t)))
   );
 }
 

@@ -122,6 +122,13 @@ describe('evaluateReview: details', () => {
     expect(codes(evaluate('national_security_letter', finesOnly, { requestedScope: { ...SCOPE, recordTypes: ['fines'] } }))).toContain(DEFAULT_RULES.national_security_letter.releaseWithoutBasis);
   });
 
+  it('applies the fines bypass only where the rules say so (a public-records request), not to a subpoena', () => {
+    const finesOnly = { recommendation: 'partial' as const, reasons: ['FINES_NOT_EXEMPT' as const], scope: { ...SCOPE, recordTypes: ['fines' as const] } };
+    expect(codes(evaluate('public_records', finesOnly, { requestedScope: { ...SCOPE, recordTypes: ['fines', 'loans'] } }))).toEqual([]);
+    const subpoena = evaluate('civil_subpoena', { ...finesOnly, checklist: { court_order_obtained: false }, sufficiency: 'sufficient' }, { requestedScope: { ...SCOPE, recordTypes: ['fines', 'loans'] } });
+    expect(codes(subpoena)).toContain('SUBPOENA_WITHOUT_COURT_ORDER');
+  });
+
   it('lets a subpoena with a court order be fulfilled', () => {
     expect(codes(evaluate('civil_subpoena', { recommendation: 'fulfil', reasons: [] }))).toEqual([]);
   });

@@ -8,13 +8,19 @@ import { CONTRADICTION_CODES, Contradiction, contradiction } from './contradicti
 import { ReviewSubmission, isReleasing } from './review-types';
 import type { ChecklistItem, EffectiveRule } from './rule-types';
 
-/** Record types Gov. Code § 7927.105(b)(2) leaves unprotected: fines need no basis for release. */
+/** Record types Gov. Code § 7927.105(b)(2) leaves unprotected; released without a basis only where the rule says so. */
 export const UNPROTECTED_RECORD_TYPES: readonly RecordType[] = ['fines'];
 /**
  * Where that exception applies: it is an exception to the CPRA exemption (Gov. Code §§ 7927.100(b), 7927.105(b)(2)),
  * so only a public-records request releases fines without another basis; any other instrument still needs its own.
  */
 export const UNPROTECTED_RECORDS_REQUEST_TYPES: readonly RequestType[] = ['public_records'];
+
+/** True when the scope holds only record types this rule lets go without a basis of its own. */
+export function onlyUnprotected(rule: Pick<EffectiveRule, 'unprotectedRelease'>, scope: Pick<CaseScope, 'recordTypes'>): boolean {
+  const allowed = rule.unprotectedRelease?.recordTypes ?? [];
+  return scope.recordTypes.length > 0 && scope.recordTypes.every((t) => allowed.includes(t));
+}
 
 export interface ReviewContext {
   requestType: RequestType;
@@ -66,7 +72,7 @@ function routeItemSatisfied(ctx: ReviewContext, key: string): boolean {
 
 export const releaseHasBasis: ReviewCheck = (ctx) => {
   if (!releasing(ctx) || ctx.rule.basisForRelease) return [];
-  if (UNPROTECTED_RECORDS_REQUEST_TYPES.includes(ctx.requestType) && ctx.scope.recordTypes.every((t) => UNPROTECTED_RECORD_TYPES.includes(t))) return [];
+  if (onlyUnprotected(ctx.rule, ctx.scope)) return [];
   if (ctx.rule.releaseRoutes.some((route) => route.requires.every((key) => routeItemSatisfied(ctx, key)))) return [];
   const routes = ctx.rule.releaseRoutes.map((r) => r.text.toLowerCase()).join(' or ');
   const code = ctx.rule.releaseWithoutBasis;

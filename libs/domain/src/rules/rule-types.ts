@@ -1,5 +1,5 @@
 import type { ClockName } from '../deadlines/clock-catalogue';
-import type { RequestType } from '../request-types';
+import type { RecordType, RequestType } from '../request-types';
 import type { ContradictionCode } from './contradiction-codes';
 import type { ReasonCode } from './reason-codes';
 import type { Recommendation } from './review-types';
@@ -50,6 +50,11 @@ export interface RequestRule {
   defaultReasonCodes: readonly ReasonCode[];
   clocks: readonly ClockName[];
   requiresPreservationHold: boolean;
+  /**
+   * Record types this request type may release with no basis of its own because they are not protected patron use
+   * records (fines: Gov. Code §§ 7927.100(b), 7927.105(b)(2)). Only where the rules say so: a public-records request.
+   */
+  unprotectedRelease: { recordTypes: readonly RecordType[]; citation: string } | null;
   gagHandling: GagHandling | null;
   notes: readonly string[];
 }
