@@ -19,10 +19,10 @@ export function isUnderNondisclosure(row: GagRow, today = pacificToday()): boole
   return caseGag(row, today)?.active === true;
 }
 
-/** What deciding visibility needs of a case row. */
-export type CaseVisibilityFields = Pick<CaseEntity, 'nondisclosureUntil' | 'intakeClerkId' | 'assignedAttorneyId' | 'reviewingAttorneyId' | 'assignedDirectorId' | 'decidingDirectorId'>;
+/** What deciding visibility needs of a case row: the gag (type, date, basis, recorded lift) and the assignees. */
+export type CaseVisibilityFields = Pick<CaseEntity, 'nondisclosureUntil' | 'requestType' | 'nondisclosureBasis' | 'gagLift' | 'intakeClerkId' | 'assignedAttorneyId' | 'reviewingAttorneyId' | 'assignedDirectorId' | 'decidingDirectorId'>;
 
-export function assigneeIds(row: Omit<CaseVisibilityFields, 'nondisclosureUntil'>): string[] {
+export function assigneeIds(row: Pick<CaseVisibilityFields, 'intakeClerkId' | 'assignedAttorneyId' | 'reviewingAttorneyId' | 'assignedDirectorId' | 'decidingDirectorId'>): string[] {
   return [row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId].filter(
     (id): id is string => id !== null,
   );

@@ -27,7 +27,7 @@ export class CaseAccess {
   }
 
   /** The columns visibility needs, for routes that show no case content (the status poll). */
-  static readonly VISIBILITY_COLUMNS = ['id', 'nondisclosureUntil', 'intakeClerkId', 'assignedAttorneyId', 'reviewingAttorneyId', 'assignedDirectorId', 'decidingDirectorId'] as const;
+  static readonly VISIBILITY_COLUMNS = ['id', 'requestType', 'nondisclosureUntil', 'nondisclosureBasis', 'gagLift', 'intakeClerkId', 'assignedAttorneyId', 'reviewingAttorneyId', 'assignedDirectorId', 'decidingDirectorId'] as const;
 
   /** Loads only `columns` (plus what visibility needs) of a case the actor may see: no JSON columns parsed for nothing. */
   async loadColumns<K extends keyof CaseEntity>(actor: Actor, caseId: string, columns: readonly K[]): Promise<Pick<CaseEntity, K | (typeof CaseAccess.VISIBILITY_COLUMNS)[number]>> {

@@ -40,7 +40,7 @@ export class DeadlinesController {
     const cases = deadlines.length
       ? await this.dataSource.getRepository(CaseEntity).find({
         where: { id: In([...new Set(deadlines.map((d) => d.caseId))]), status: In([...OPEN_STATES]) },
-        select: { id: true, caseNumber: true, requestType: true, status: true, nondisclosureUntil: true, intakeClerkId: true, assignedAttorneyId: true, reviewingAttorneyId: true, assignedDirectorId: true, decidingDirectorId: true },
+        select: { id: true, caseNumber: true, requestType: true, status: true, nondisclosureUntil: true, nondisclosureBasis: true, gagLift: true, intakeClerkId: true, assignedAttorneyId: true, reviewingAttorneyId: true, assignedDirectorId: true, decidingDirectorId: true },
       })
       : [];
     const left = await timeLeftToday(this.dataSource.manager);
