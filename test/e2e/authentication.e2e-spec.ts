@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
 import { startApi } from '../support/processes';
 import { withDatabase } from '../support/services';
@@ -9,6 +10,19 @@ jest.setTimeout(180_000);
 
 async function auditCount(system: TestSystem, action: string): Promise<number> {
   return withDatabase(system.environment.databaseUrl!, async (db) => Number((await db.query('SELECT count(*) AS n FROM audit_events WHERE action = $1', [action])).rows[0].n));
+}
+
+/** RFC 6238 written out independently of the server's library (SHA-1, 6 digits, 30 s steps, base32 secret). */
+async function generate({ secret, step = 0 }: { secret: string; step?: number }): Promise<string> {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const char of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + step));
+  const digest = createHmac('sha1', key).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0xf;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 function tally(statuses: number[]): Record<number, number> {
@@ -150,6 +164,38 @@ describe('authentication: lock-out, password policy, revocation', () => {
     // The old admin, now an auditor, cannot manage users any more; the remaining admin restores it.
     expect((await system.admin.get('/api/users')).status).toBe(403);
     expect((await secondAdmin.patch(`/api/users/${adminId}`, { roles: ['admin'] })).status).toBe(200);
+  });
+
+  it('requires a TOTP code at sign-in once a director enrolled and confirmed one', async () => {
+    const created = await system.admin.post('/api/users', { username: 'dir.totp', displayName: 'Tess Otp', title: 'Deputy Director', roles: ['director'], password: 'saffron-kettle-meadow-77' });
+    expect(created.status).toBe(201);
+    const director = await system.anonymous.login('dir.totp', 'saffron-kettle-meadow-77');
+    const enrolment = await director.post('/api/auth/totp/enrol');
+    expect(enrolment.status).toBe(200);
+    expect(enrolment.body.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    expect((await director.post('/api/auth/totp/confirm', { code: '000000' })).status).toBe(400);
+    expect((await director.post('/api/auth/totp/confirm', { code: await generate({ secret: enrolment.body.secret }) })).status).toBe(204);
+    const stored = await withDatabase(system.environment.databaseUrl!, async (db) => (await db.query('SELECT "totpSecret" FROM users WHERE username = $1', ['dir.totp'])).rows[0].totpSecret as string);
+    expect(stored).not.toContain(enrolment.body.secret);
+
+    const first = await system.anonymous.post('/api/auth/login', { username: 'dir.totp', password: 'saffron-kettle-meadow-77' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ secondFactorRequired: true, mfaToken: expect.any(String) });
+    expect(first.body.accessToken).toBeUndefined();
+    const pending = system.anonymous.as(first.body.mfaToken);
+    expect((await pending.get('/api/auth/me')).status).toBe(401);
+    expect((await pending.post('/api/auth/totp', { code: '123456' })).status).toBe(400);
+    // The confirming code's time step is spent (one use per code); the next step's code is within the tolerance.
+    const code = await generate({ secret: enrolment.body.secret, step: 1 });
+    const second = await pending.post('/api/auth/totp', { code });
+    expect(second.status).toBe(200);
+    expect((await system.anonymous.as(second.body.accessToken).get('/api/auth/me')).body.username).toBe('dir.totp');
+    // The pending token is spent, and the code cannot be replayed.
+    expect((await pending.post('/api/auth/totp', { code })).status).toBe(401);
+    const again = await system.anonymous.post('/api/auth/login', { username: 'dir.totp', password: 'saffron-kettle-meadow-77' });
+    expect((await system.anonymous.as(again.body.mfaToken).post('/api/auth/totp', { code })).status).toBe(400);
+    expect(await auditCount(system, 'auth.totp_enabled')).toBe(1);
+    expect(await auditCount(system, 'auth.totp_failed')).toBeGreaterThanOrEqual(2);
   });
 
   it('locks an address that guesses across many accounts', async () => {

@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
 import { AuthModule } from './auth/auth.module';
+import { TotpController } from './auth/totp.controller';
 import { RoutePolicyCheck } from './auth/route-policy.check';
 import { CaseAccess } from './cases/case-access.service';
 import { CaseAssignmentController } from './cases/case-assignment.controller';
@@ -52,7 +53,7 @@ export const API_CONTROLLERS = [
   AuthController, MeController, UsersController, CasesController, DocumentsController, RecordsController, ProductionsController,
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
-  CaseAssignmentController,
+  CaseAssignmentController, TotpController,
   ReleaseSummaryController, RemindersController,
   LegalRulesController,
 ];

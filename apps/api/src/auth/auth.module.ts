@@ -4,6 +4,7 @@ import { tokenKey } from '@custodian/auth';
 import { AppConfig } from '@custodian/config';
 import { AUTH_REDIS, createAuthRedis } from './auth-redis';
 import { LoginThrottle } from './login-throttle.service';
+import { SecondFactor } from './second-factor.service';
 import { SessionRegistry } from './session-registry.service';
 
 /** Tokens (signed with a key object built once), their registry, and the sign-in throttle. */
@@ -22,7 +23,8 @@ import { SessionRegistry } from './session-registry.service';
     { provide: AUTH_REDIS, inject: [AppConfig], useFactory: (config: AppConfig) => createAuthRedis(config.REDIS_URL) },
     SessionRegistry,
     LoginThrottle,
+    SecondFactor,
   ],
-  exports: [SessionRegistry, LoginThrottle, JwtModule],
+  exports: [SessionRegistry, LoginThrottle, SecondFactor, JwtModule],
 })
 export class AuthModule {}

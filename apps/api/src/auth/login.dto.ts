@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(64) username: string;
@@ -14,10 +14,4 @@ export class ChangePasswordDto {
 
 export class TotpCodeDto {
   @ApiProperty({ example: '123456' }) @IsString() @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' }) code: string;
-}
-
-export class TotpLoginDto extends TotpCodeDto {}
-
-export class TotpDisableDto extends TotpCodeDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) password?: string;
 }

@@ -8,3 +8,8 @@ export const TOTP_ROLES: Role[] = ['director', 'admin'];
 export function secondFactorRequired(user: Pick<UserEntity, 'totpEnabled' | 'totpSecret'>): boolean {
   return user.totpEnabled && !!user.totpSecret;
 }
+
+/** The sealing context of a user's TOTP secret: a secret copied onto another user's row fails to open. */
+export function totpContext(userId: string): string {
+  return `totp:${userId}`;
+}
