@@ -1,6 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import { Redis } from 'ioredis';
-import { generateSecret, generateURI, verify } from 'otplib';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
@@ -10,6 +9,12 @@ import { RecordCipher, createRecordCipher, parseRecordKeyring } from '@custodian
 import { AUTH_REDIS } from './auth-redis';
 import { SessionRegistry } from './session-registry.service';
 import { totpContext } from './totp';
+
+/**
+ * otplib's base32 dependency ships only as an ES module: Node 20.19 loads it with require(), Jest's CommonJS runtime
+ * cannot, so it is loaded when first used rather than when the module graph is (e.g. by the route-table specs).
+ */
+const otp = () => require('otplib') as typeof import('otplib');
 
 /** One 30-second step either side, for clocks that drift. */
 const TOLERANCE_SECONDS = 30;
@@ -37,7 +42,7 @@ export class SecondFactor {
   async enrol(actor: Actor): Promise<{ secret: string; otpauthUri: string }> {
     const user = await this.user(actor.id);
     if (user.totpEnabled) throw new ConflictException('A second factor is already set up; disable it first to enrol a new one');
-    const secret = generateSecret();
+    const secret = otp().generateSecret();
     await this.sessions.beforeUserChange(user.id);
     try {
       await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { totpSecret: this.cipher.encrypt(secret, totpContext(user.id)), updatedAt: new Date() });
@@ -45,7 +50,7 @@ export class SecondFactor {
       await this.sessions.afterUserChange(user.id);
     }
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'auth.totp_enrolment_started', objectType: 'user', objectId: actor.id });
-    return { secret, otpauthUri: generateURI({ issuer: this.config.LIBRARY_NAME ? `Custodian (${this.config.LIBRARY_NAME})` : 'Custodian', label: user.username, secret }) };
+    return { secret, otpauthUri: otp().generateURI({ issuer: this.config.LIBRARY_NAME ? `Custodian (${this.config.LIBRARY_NAME})` : 'Custodian', label: user.username, secret }) };
   }
 
   /** The first code proves the app holds the secret; from now on sign-in needs a code. */
@@ -71,7 +76,7 @@ export class SecondFactor {
 
   private async check(user: UserEntity, code: string, failure: string): Promise<void> {
     const secret = this.cipher.decryptString(user.totpSecret!, totpContext(user.id));
-    const result = await verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS });
+    const result = await otp().verify({ secret, token: code, epochTolerance: TOLERANCE_SECONDS });
     // One use per code: the time step is remembered for as long as the code could still verify.
     const fresh = result.valid && 'timeStep' in result
       ? (await this.redis.set(`${this.config.QUEUE_PREFIX}:auth:totp-used:${user.id}:${result.timeStep}`, '1', 'EX', 3 * TOLERANCE_SECONDS, 'NX').catch(() => 'OK')) === 'OK'
