@@ -65,6 +65,20 @@ export class ApiClient {
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }
 
+  /** Any method, body bytes and headers, for tests of what the API does with malformed requests. */
+  async raw<T = any>(method: string, path: string, options: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { ...this.authHeaders(), ...(options.contentType ? { 'content-type': options.contentType } : {}), ...options.headers },
+      body: options.body as BodyInit | undefined,
+    });
+    return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
+  }
+
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   private authHeaders(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
