@@ -34,10 +34,10 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
-  async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
+  async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer | Blob; type?: string }) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    form.append('file', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.append('file', file.content instanceof Blob ? file.content : new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
     const response = await fetch(this.baseUrl + path, { method: 'POST', body: form, headers: this.authHeaders() });
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }
