@@ -11,7 +11,7 @@ import { createRedisConnection } from './redis-connection';
 @Module({
   providers: [
     { provide: Redis, inject: [AppConfig], useFactory: (config: AppConfig) => createRedisConnection(config.REDIS_URL, { role: 'producer', log: (message) => new Logger('Redis').warn(message) }) },
-    { provide: QueueRegistry, inject: [Redis, AppConfig], useFactory: (redis: Redis, config: AppConfig) => new QueueRegistry(redis, config.QUEUE_PREFIX) },
+    { provide: QueueRegistry, inject: [Redis, AppConfig], useFactory: (redis: Redis, config: AppConfig) => new QueueRegistry(redis, config.QUEUE_PREFIX, (message) => new Logger('Queues').warn(message)) },
     { provide: OutboxRelay, inject: [DataSource, QueueRegistry], useFactory: (dataSource: DataSource, queues: QueueRegistry) => new OutboxRelay(dataSource, queues) },
   ],
   exports: [Redis, QueueRegistry, OutboxRelay],
