@@ -59,7 +59,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`);
         if (job && this.stepFailures.isFinal(job, error)) void this.stepFailures.release(job, error);
       });
-      worker.on('error', (error) => this.outageLog.log(`worker-${queue}`, `worker ${queue} error: ${describeError(error)}`));
+      worker.on('error', (error) => this.outageLog.log('worker', `worker ${queue} error: ${describeError(error)}`));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
