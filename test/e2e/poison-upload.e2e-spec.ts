@@ -36,6 +36,7 @@ describe('a poison upload', () => {
   let system: TestSystem;
   let clerk: ApiClient;
   let dir: string;
+  let bigValidExport: Buffer;
 
   const storedFiles = (sha256: string) => system.environment.storageDir + `/${sha256.slice(0, 2)}/${sha256}`;
   const exists = (path: string) => import('node:fs').then((fs) => fs.existsSync(path));
@@ -43,6 +44,8 @@ describe('a poison upload', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'custodian-poison-'));
+    // Made before any connection is open: seconds of generation between requests would race keep-alive sockets.
+    bigValidExport = await largeValidExport();
     // A 64 MB heap for the import thread; two process crashes under one job make it poison.
     system = await TestSystem.start('poison-upload', { env: { IMPORT_THREAD_HEAP_MB: '64', POISON_AFTER_CRASHES: '2' } });
     clerk = await system.as('clerk');
@@ -91,7 +94,7 @@ describe('a poison upload', () => {
   it('whose job keeps killing its worker process is quarantined after the allowed crashes, never run again', async () => {
     const cards = [1, 2, 3].map(syntheticCardNumber);
     const created = (await clerk.post('/api/cases', courtOrderCase({ scope: { cardNumbers: cards, from: '2026-01-01', to: '2026-12-31', recordTypes: ['patron', 'loans'] } }))).body;
-    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'big.json', content: await largeValidExport() });
+    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'big.json', content: bigValidExport });
     expect(upload.status).toBe(202);
 
     // Twice the process dies under the job, as an OOM or a segfault would take it down.

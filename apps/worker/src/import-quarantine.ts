@@ -7,9 +7,10 @@ import { ContentStore } from '@custodian/storage';
 import { discardExport } from './discard-export';
 
 /**
- * An import that can never succeed (a poison file, or a job whose attempts ran out) ends here: the import is
- * failed with a reason the clerk can act on, the plaintext export is deleted, and the case gets an alert and
- * its clerk a notification. Nothing of the file's content is logged or stored in the message.
+ * An import that can never succeed (a poison file, or a job whose attempts ran out) ends here: the plaintext
+ * export is deleted first (the safe direction if what follows fails), then in one transaction the import is
+ * failed with a reason the clerk can act on, the case gets an alert and its clerk a notification, audited.
+ * Nothing of the file's content is logged or stored in the message.
  */
 @Injectable()
 export class ImportQuarantine {
@@ -22,18 +23,17 @@ export class ImportQuarantine {
   ) {}
 
   async quarantine(caseId: string, importId: string, reason: string): Promise<void> {
-    const imports = this.dataSource.getRepository(RecordImportEntity);
-    const recordImport = await imports.findOne({ where: { id: importId, caseId } });
+    const recordImport = await this.dataSource.getRepository(RecordImportEntity).findOne({ where: { id: importId, caseId } });
     if (!recordImport) return;
-    const changed = await imports.update(
-      { id: importId, status: In(['queued', 'validating', 'importing']) },
-      { status: 'failed', errors: [{ table: null, row: null, line: null, field: null, message: reason }] as never, errorCount: 1, completedAt: new Date() },
-    );
-    // The export is plaintext patron data: it goes on every path that ends the import, this one included.
-    await discardExport(this.dataSource, this.store, recordImport.sha256);
-    if (!changed.affected) return;
+    await discardExport(this.dataSource, this.store, recordImport.sha256, importId);
     await this.workflow
       .change<unknown>(caseId, async (row, manager) => {
+        const changed = await manager.update(
+          RecordImportEntity,
+          { id: importId, status: In(['queued', 'validating', 'importing']) },
+          { status: 'failed', errors: [{ table: null, row: null, line: null, field: null, message: reason }] as never, errorCount: 1, completedAt: new Date() },
+        );
+        if (!changed.affected) return { result: null };
         row.alert = `The records import "${recordImport.filename}" was stopped: ${reason}. The uploaded file was deleted; upload a corrected export.`;
         await manager.save(row);
         await manager.save(NotificationEntity, { id: randomUUID(), userId: recordImport.createdById, caseId, kind: 'production_failed', message: `Case ${row.caseNumber}: ${row.alert}`, createdAt: new Date(), readAt: null });

@@ -90,7 +90,7 @@ function refuseUnsafeStrings(req: Request, _res: Response, next: NextFunction): 
  */
 function answerClientErrorsInJson(server: Server): void {
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => {
-    if (!socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    if (error.code === 'ECONNRESET' || !socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
       socket.destroy();
       return;
     }
