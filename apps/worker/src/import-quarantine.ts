@@ -25,7 +25,7 @@ export class ImportQuarantine {
   async quarantine(caseId: string, importId: string, reason: string): Promise<void> {
     const recordImport = await this.dataSource.getRepository(RecordImportEntity).findOne({ where: { id: importId, caseId } });
     if (!recordImport) return;
-    await discardExport(this.dataSource, this.store, recordImport.sha256, importId);
+    for (const file of recordImport.files ?? [{ sha256: recordImport.sha256 }]) await discardExport(this.dataSource, this.store, file.sha256, importId);
     await this.workflow
       .change<unknown>(caseId, async (row, manager) => {
         const changed = await manager.update(
