@@ -75,10 +75,6 @@ export class ApiClient {
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }
 
-  put<T = any>(path: string, body?: unknown) {
-    return this.request<T>('PUT', path, body);
-  }
-
   private authHeaders(): Record<string, string> {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
