@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Quick start: builds what is missing, then runs the API (with the web workspace) and the worker on the
 // embedded SQLite file under data/, with Redis from REDIS_URL or a private redis-server found on the PATH.
+// Every process is supervised: one that exits is restarted with backoff, and never takes the others down.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
@@ -9,8 +10,14 @@ const net = require('node:net');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const dataDir = path.join(root, 'data');
-const children = [];
+const dataDir = path.resolve(process.env.CUSTODIAN_DATA_DIR || path.join(root, 'data'));
+/** Exit code of a process that refused its configuration: restarting it cannot help. */
+const CONFIG_ERROR = 78;
+const BACKOFF_FIRST_MS = 1000;
+const BACKOFF_MAX_MS = 30_000;
+/** A process that stayed up this long is healthy again: its next crash restarts it after the first delay. */
+const STABLE_AFTER_MS = 60_000;
+const STOP_GRACE_MS = 15_000;
 
 function log(message) {
   process.stdout.write(`[custodian] ${message}\n`);
@@ -33,7 +40,7 @@ function quickstartEnv() {
       `ADMIN_PASSWORD=${randomBytes(9).toString('base64url')}`,
     ];
     writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-    log(`created ${path.relative(root, file)} with fresh secrets and the first admin's password`);
+    log(`created ${path.relative(process.cwd(), file)} with fresh secrets and the first admin's password`);
   }
   return Object.fromEntries(
     readFileSync(file, 'utf8').split('\n').filter((line) => line.includes('=')).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
@@ -55,6 +62,101 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
+function portAnswers(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * One supervised process. `spawnChild` starts it; `ready` (optional) is a pattern on its stdout, or a function
+ * that resolves when it is ready. When it exits on its own it is restarted after 1 s, 2 s, 4 s ... up to 30 s,
+ * except after a configuration error, which no restart can fix.
+ */
+class Supervised {
+  constructor(name, spawnChild, { ready, onReady } = {}) {
+    this.name = name;
+    this.spawnChild = spawnChild;
+    this.ready = ready;
+    this.onReady = onReady;
+    this.child = null;
+    this.delay = BACKOFF_FIRST_MS;
+    this.restartTimer = null;
+    this.stopping = false;
+  }
+
+  start() {
+    if (this.stopping) return;
+    const startedAt = Date.now();
+    const child = this.spawnChild();
+    this.child = child;
+    log(`${this.name} started (pid ${child.pid})`);
+    if (child.stdout) {
+      let seen = false;
+      child.stdout.on('data', (chunk) => {
+        process.stdout.write(chunk);
+        const match = !seen && this.ready instanceof RegExp && chunk.toString().match(this.ready);
+        if (match) {
+          seen = true;
+          this.onReady?.(match);
+        }
+      });
+    }
+    if (typeof this.ready === 'function') void this.ready().then(() => this.child === child && this.onReady?.());
+    child.once('exit', (code, signal) => {
+      if (this.child === child) this.child = null;
+      if (this.stopping) return;
+      if (code === CONFIG_ERROR) {
+        log(`${this.name} refused its configuration (exit ${code}); fix it and start again`);
+        shutdown(1);
+        return;
+      }
+      if (Date.now() - startedAt > STABLE_AFTER_MS) this.delay = BACKOFF_FIRST_MS;
+      log(`${this.name} exited (${signal ?? `code ${code}`}); restarting it in ${this.delay / 1000} s — the other processes keep running`);
+      this.restartTimer = setTimeout(() => this.start(), this.delay);
+      this.delay = Math.min(this.delay * 2, BACKOFF_MAX_MS);
+    });
+  }
+
+  /** SIGTERM (the processes stop gracefully: running jobs finish, connections close), SIGKILL after a grace period. */
+  stop() {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        log(`${this.name} did not stop in ${STOP_GRACE_MS / 1000} s; killing it`);
+        child.kill('SIGKILL');
+      }, STOP_GRACE_MS);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGTERM');
+    });
+  }
+}
+
+const services = { redis: null, api: null, worker: null };
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  // The API and the worker first (they still need Redis to finish cleanly), then Redis.
+  await Promise.all([services.api?.stop(), services.worker?.stop()]);
+  await services.redis?.stop();
+  log('stopped');
+  process.exit(code);
+}
+
 async function redisUrl() {
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
   if (!onPath('redis-server')) {
@@ -69,42 +171,16 @@ async function redisUrl() {
   const dir = path.join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   // BullMQ needs noeviction; AOF keeps queued jobs across restarts.
-  const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-  children.push(redis);
-  for (let i = 0; i < 50; i++) {
-    if (await new Promise((resolve) => net.connect(port, '127.0.0.1').once('connect', function () { this.end(); resolve(true); }).once('error', () => resolve(false)))) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  log(`started a private redis-server on port ${port} (data in data/redis)`);
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--maxmemory-policy', 'noeviction'];
+  services.redis = new Supervised('redis-server', () => spawn('redis-server', args, { stdio: 'ignore' }));
+  services.redis.start();
+  for (let i = 0; i < 50 && !(await portAnswers(port)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+  log(`private redis-server on port ${port} (data in ${path.relative(process.cwd(), dir) || dir})`);
   return `redis://127.0.0.1:${port}`;
 }
 
-function startProcess(name, entry, env, readyPattern) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
-    children.push(child);
-    let ready = false;
-    child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      const match = !ready && chunk.toString().match(readyPattern);
-      if (match) {
-        ready = true;
-        resolve(match);
-      }
-    });
-    child.once('exit', (code) => {
-      if (!ready) reject(new Error(`${name} exited with code ${code}`));
-      else shutdown(code ?? 1);
-    });
-  });
-}
-
-let stopping = false;
-function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children.reverse()) child.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 3000).unref();
+function nodeProcess(entry, env) {
+  return () => spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function main() {
@@ -118,6 +194,8 @@ async function main() {
   }
   log('starting Redis, the API and the worker…');
   const secrets = quickstartEnv();
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
   const env = {
     ...secrets,
     SQLITE_PATH: path.join(dataDir, 'custodian.sqlite'),
@@ -127,21 +205,29 @@ async function main() {
     ...process.env,
     REDIS_URL: await redisUrl(),
   };
-  process.on('SIGINT', () => shutdown(0));
-  process.on('SIGTERM', () => shutdown(0));
-  const [, url] = await startProcess('api', 'dist/apps/api/src/main.js', env, /api listening on (http:\/\/\S+)/);
-  await startProcess('worker', 'dist/apps/worker/src/main.js', env, /worker ready/);
-  // npm run seed:demo in another terminal finds this instance here, whatever PORT it was given.
-  writeFileSync(path.join(dataDir, 'instance.json'), `${JSON.stringify({ url, pid: process.pid })}\n`);
-  const rule = '─'.repeat(64);
-  process.stdout.write(
-    `\n${rule}\n  Custodian is running at ${url}\n  API docs:  ${url}/docs\n` +
-      `  Sign in:   ${env.ADMIN_USERNAME}, password in ${path.relative(process.cwd(), path.join(dataDir, 'quickstart.env')) || 'data/quickstart.env'} (ADMIN_PASSWORD=…)\n` +
-      `  Demo data: npm run seed:demo   (in a second terminal)\n  Stop:      Ctrl+C\n${rule}\n\n`,
-  );
+  let announced = false;
+  services.api = new Supervised('api', nodeProcess('dist/apps/api/src/main.js', env), {
+    ready: /api listening on (http:\/\/\S+)/,
+    onReady: ([, url]) => {
+      if (announced) return log(`api is back at ${url}`);
+      announced = true;
+      // The worker starts once the API has run the migrations, so the two never race to create the schema.
+      services.worker.start();
+      // npm run seed:demo in another terminal finds this instance here, whatever PORT it was given.
+      writeFileSync(path.join(dataDir, 'instance.json'), `${JSON.stringify({ url, pid: process.pid })}\n`);
+      const rule = '─'.repeat(64);
+      process.stdout.write(
+        `\n${rule}\n  Custodian is running at ${url}\n  API docs:  ${url}/docs\n` +
+          `  Sign in:   ${env.ADMIN_USERNAME}, password in ${path.relative(process.cwd(), path.join(dataDir, 'quickstart.env')) || 'data/quickstart.env'} (ADMIN_PASSWORD=…)\n` +
+          `  Demo data: npm run seed:demo   (in a second terminal)\n  Stop:      Ctrl+C\n${rule}\n\n`,
+      );
+    },
+  });
+  services.worker = new Supervised('worker', nodeProcess('dist/apps/worker/src/main.js', env), { ready: /worker ready/, onReady: () => log('worker ready') });
+  services.api.start();
 }
 
 main().catch((error) => {
   process.stderr.write(`[custodian] ${error.message}\n`);
-  shutdown(1);
+  void shutdown(1);
 });

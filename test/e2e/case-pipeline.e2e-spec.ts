@@ -42,7 +42,8 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     expect(imported).toMatchObject({ status: 'completed', rowsImported: 6, errorCount: 0 });
     // The plaintext export is gone from storage once its records are sealed.
     const sha = createHash('sha256').update(kohaExport()).digest('hex');
-    expect(existsSync(join(system.environment.storageDir, sha.slice(0, 2), sha))).toBe(false);
+    // (deleted just after the commit that marks the import completed, so it may take a moment)
+    await eventually(async () => existsSync(join(system.environment.storageDir, sha.slice(0, 2), sha)), (exists) => !exists, 10_000, 50);
     await clerk.post(`/api/cases/${created.id}/submit`);
     await eventually(() => caseOf(created.id), (c) => c.status === 'legal_review');
     expect((await attorney.post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);

@@ -34,10 +34,10 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
-  async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer; type?: string }) {
+  async upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: string | Buffer | Blob; type?: string }) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    form.append('file', new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    form.append('file', file.content instanceof Blob ? file.content : new Blob([typeof file.content === 'string' ? file.content : new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
     const response = await fetch(this.baseUrl + path, { method: 'POST', body: form, headers: this.authHeaders() });
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }
@@ -61,6 +61,16 @@ export class ApiClient {
       method,
       headers: { ...this.authHeaders(), ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
+  }
+
+  /** Any method, body bytes and headers, for tests of what the API does with malformed requests. */
+  async raw<T = any>(method: string, path: string, options: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { ...this.authHeaders(), ...(options.contentType ? { 'content-type': options.contentType } : {}), ...options.headers },
+      body: options.body as BodyInit | undefined,
     });
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }

@@ -18,14 +18,14 @@ export interface TestEnvironment {
 }
 
 /** A fresh PostgreSQL database (or SQLite file) plus a private Redis prefix and storage folder for one test file. */
-export async function createTestEnvironment(dialect: 'postgres' | 'sqlite' = 'postgres', overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(dialect: 'postgres' | 'sqlite' = 'postgres', overrides: Record<string, string> = {}, postgresAdminUrl = POSTGRES_ADMIN_URL): Promise<TestEnvironment> {
   const name = `e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const dir = mkdtempSync(join(tmpdir(), `custodian-${name}-`));
   const storageDir = join(dir, 'storage');
   let databaseUrl: string | undefined;
   if (dialect === 'postgres') {
-    await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
-    databaseUrl = POSTGRES_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
+    await withDatabase(postgresAdminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    databaseUrl = postgresAdminUrl.replace(/\/[^/]*$/, `/${name}`);
   }
   const env: Record<string, string> = {
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -50,15 +50,11 @@ export async function createTestEnvironment(dialect: 'postgres' | 'sqlite' = 'po
   return {
     name, env, databaseUrl, storageDir,
     async dispose() {
-      await clearRedisPrefix(name);
-      if (dialect === 'postgres') await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await clearRedisPrefix(env.REDIS_URL, name);
+      if (dialect === 'postgres') await withDatabase(postgresAdminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  return withDatabase(POSTGRES_ADMIN_URL, work);
 }
 
 /** Runs SQL against a test database directly (e.g. to tamper with the audit log). */
@@ -72,8 +68,8 @@ export async function withDatabase<T>(databaseUrl: string, work: (client: Client
   }
 }
 
-async function clearRedisPrefix(prefix: string): Promise<void> {
-  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+async function clearRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
     do {

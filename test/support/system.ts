@@ -27,8 +27,8 @@ export class TestSystem {
     readonly logName: string,
   ) {}
 
-  static async start(logName: string, options: { dialect?: 'postgres' | 'sqlite'; worker?: boolean; env?: Record<string, string> } = {}): Promise<TestSystem> {
-    const system = new TestSystem(await createTestEnvironment(options.dialect ?? 'postgres', options.env), logName);
+  static async start(logName: string, options: { dialect?: 'postgres' | 'sqlite'; worker?: boolean; env?: Record<string, string>; postgresAdminUrl?: string } = {}): Promise<TestSystem> {
+    const system = new TestSystem(await createTestEnvironment(options.dialect ?? 'postgres', options.env, options.postgresAdminUrl), logName);
     try {
       system.api = await startApi(system.environment.env, logName);
       if (options.worker !== false) system.worker = await startWorker(system.environment.env, logName);

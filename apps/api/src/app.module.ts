@@ -27,6 +27,7 @@ import { ReviewRules } from './cases/review-rules.service';
 
 import { ErrorFilter } from './common/error.filter';
 import { loggerParams } from './common/logger';
+import { QueueGateWiring } from './common/queue-gate.wiring';
 import { DocumentsController } from './documents/documents.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { HealthController } from './health/health.controller';
@@ -78,6 +79,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         RoutePolicyCheck,
+        QueueGateWiring,
         UsersService,
         CaseAccess,
         CaseAssignment,

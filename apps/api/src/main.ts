@@ -9,6 +9,7 @@ import { AppConfig, ConfigError, loadConfig } from '@custodian/config';
 import { AppModule } from './app.module';
 import { protectDocs } from './auth/docs-access';
 import { RejectInheritedKeysPipe } from './common/prototype-keys.pipe';
+import { installRequestHygiene } from './common/request-hygiene';
 import { createValidationPipe } from './common/validation';
 import { applySecurityHeaders } from './security-headers';
 import { UsersService } from './users/users.service';
@@ -16,11 +17,11 @@ import { serveWebApp } from './web/serve-web-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(new RejectInheritedKeysPipe(), createValidationPipe());
-  app.useBodyParser('json', { limit: '1mb' });
   applySecurityHeaders(app, config.TRUST_PROXY);
+  installRequestHygiene(app);
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

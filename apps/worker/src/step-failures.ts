@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { CaseWorkflow } from '@custodian/cases';
 import { NotificationEntity, describeError } from '@custodian/persistence';
+import { ImportQuarantine } from './import-quarantine';
 
 /** The case's pendingStep each case step sets while it waits for the worker. */
 const PENDING_STEP_OF: Record<string, string> = {
@@ -20,7 +21,10 @@ const PENDING_STEP_OF: Record<string, string> = {
 export class StepFailures {
   private readonly logger = new Logger('StepFailures');
 
-  constructor(private readonly workflow: CaseWorkflow) {}
+  constructor(
+    private readonly workflow: CaseWorkflow,
+    private readonly imports: ImportQuarantine,
+  ) {}
 
   /** BullMQ retries a failed job until attempts run out; an UnrecoverableError ends it at once. */
   isFinal(job: Job, error: Error): boolean {
@@ -28,6 +32,11 @@ export class StepFailures {
   }
 
   async release(job: Job, error: Error): Promise<void> {
+    if (job.name === 'import-records') {
+      const { caseId, importId } = job.data as { caseId: string; importId: string };
+      const cause = error.name === 'UnrecoverableError' ? error.message : `it failed ${job.attemptsMade} times (${describeError(error)})`;
+      return this.imports.quarantine(caseId, importId, cause).catch((failure: Error) => this.logger.error(`could not quarantine import ${importId}: ${describeError(failure)}`));
+    }
     const step = PENDING_STEP_OF[job.name];
     const caseId = (job.data as { caseId?: string }).caseId;
     if (!step || !caseId) return;
@@ -35,7 +44,9 @@ export class StepFailures {
       .change<unknown>(caseId, async (row, manager) => {
         if (row.pendingStep !== step) return { result: null };
         row.pendingStep = null;
-        row.alert = `The ${step} step failed after ${job.attemptsMade} attempts (${error.name}); nothing was released. Check the system, then resubmit or withdraw the case.`;
+        row.alert = error.name === 'UnrecoverableError' && /quarantined/.test(error.message)
+          ? `The ${step} step was quarantined: it stopped the worker ${job.stalledCounter} times; nothing was released. Check the system, then resubmit or withdraw the case.`
+          : `The ${step} step failed after ${job.attemptsMade} attempts (${error.name}); nothing was released. Check the system, then resubmit or withdraw the case.`;
         await manager.save(row);
         for (const userId of [...new Set([row.assignedDirectorId, row.decidingDirectorId].filter((id): id is string => !!id))]) {
           await manager.save(NotificationEntity, { id: randomUUID(), userId, caseId, kind: 'production_failed', message: `Case ${row.caseNumber}: ${row.alert}`, createdAt: new Date(), readAt: null });

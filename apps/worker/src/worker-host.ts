@@ -3,8 +3,9 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@custodian/config';
 import { describeError } from '@custodian/persistence';
-import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, createRedisConnection } from '@custodian/queues';
+import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, RateLimitedLog, createRedisConnection } from '@custodian/queues';
 import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
+import { assertNotPoison } from './poison-guard';
 import { StepFailures } from './step-failures';
 
 /** How many jobs of a queue one worker process runs at once; rendering is CPU-bound and gets one. */
@@ -22,6 +23,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
   private sweep?: NodeJS.Timeout;
+  /** An outage makes every worker and every sweep fail each second: log them a few times, not thousands. */
+  private readonly outageLog = new RateLimitedLog((message) => this.logger.error(message));
 
   constructor(
     @Inject(JOB_HANDLERS) private readonly handlers: JobHandler[],
@@ -38,25 +41,35 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     const byName = new Map(this.handlers.map((handler) => [handler.jobName, handler]));
 
     for (const queue of QUEUE_NAMES) {
-      const connection = createRedisConnection(this.config.REDIS_URL);
+      const connection = createRedisConnection(this.config.REDIS_URL, { role: 'worker', log: (message) => this.logger.warn(message) });
       this.connections.push(connection);
-      const worker = new Worker(queue, async (job) => byName.get(job.name as JobName)!.handle(job as never), {
+      const worker = new Worker(queue, async (job) => {
+        assertNotPoison(job, this.config.POISON_AFTER_CRASHES);
+        return byName.get(job.name as JobName)!.handle(job as never);
+      }, {
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: CONCURRENCY[queue],
         lockDuration: this.config.JOB_LOCK_MS,
         stalledInterval: this.config.STALLED_INTERVAL_MS,
-        maxStalledCount: 3,
+        // Equal to the poison limit, so a job that keeps killing its process is quarantined by assertNotPoison.
+        maxStalledCount: this.config.POISON_AFTER_CRASHES,
       });
       worker.on('failed', (job, error) => {
         this.logger.warn(`job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${describeError(error)}`);
         if (job && this.stepFailures.isFinal(job, error)) void this.stepFailures.release(job, error);
       });
-      worker.on('error', (error) => this.logger.error(`worker ${queue} error: ${describeError(error)}`));
+      worker.on('error', (error) => this.outageLog.log('worker', `worker ${queue} error: ${describeError(error)}`));
       this.workers.push(worker);
     }
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
-    this.sweep = setInterval(() => void this.relay.flush().catch((error: Error) => this.logger.warn(`outbox sweep failed: ${error.name}`)), this.config.OUTBOX_SWEEP_MS);
+    this.sweep = setInterval(
+      () => void this.relay.flush().then(
+        () => this.outageLog.recovered('sweep', 'outbox sweep works again'),
+        (error: Error) => this.outageLog.log('sweep', `outbox sweep failed: ${describeError(error)}`),
+      ),
+      this.config.OUTBOX_SWEEP_MS,
+    );
     await this.relay.flush();
     await this.scheduleHousekeeping();
     this.logger.log(`worker ready: ${this.workers.length} queues, ${this.handlers.length} job handlers`);

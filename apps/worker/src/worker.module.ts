@@ -21,6 +21,7 @@ import { WriteLetterHandler } from './handlers/write-letter.handler';
 import { LetterWriter } from './production/letter-writer';
 import { recordsCipherProvider } from './records-cipher.provider';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
+import { ImportQuarantine } from './import-quarantine';
 import { StepFailures } from './step-failures';
 import { WorkerHost } from './worker-host';
 import { MailRelayHost } from './mail/mail-relay.host';
@@ -64,6 +65,7 @@ export class WorkerModule {
         LetterWriter,
         ...HANDLERS,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },
+        ImportQuarantine,
         StepFailures,
         WorkerHost,
         AuditHeadExporter,

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AuditEntry, AuditLog } from '@custodian/audit';
 import { CaseEntity, UnitOfWork } from '@custodian/persistence';
-import { JobRequest, OutboxRelay, enqueueAllInTransaction } from '@custodian/queues';
+import { JobRequest, OutboxRelay, QueueGate, enqueueAllInTransaction } from '@custodian/queues';
 import { recordDuties } from './case-duties';
 import { CaseNotFoundError } from './case-errors';
 
@@ -17,16 +17,24 @@ export interface StepOutcome<T> {
  * events and the outbox rows of the next jobs. The jobs are relayed to Redis only after commit.
  */
 export class CaseWorkflow {
+  private queueGate?: QueueGate;
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly auditLog: AuditLog,
     private readonly relay: OutboxRelay,
   ) {}
 
+  /** The API refuses (before commit) a change that queues a job while the queues are down; the worker does not. */
+  useQueueGate(gate: QueueGate): void {
+    this.queueGate = gate;
+  }
+
   async change<T>(caseId: string, step: (row: CaseEntity, manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const row = await lockCase(manager, caseId, this.unitOfWork.isPostgres);
       const result = await step(row, manager);
+      if (result.jobs?.length) this.queueGate?.assertAvailable();
       const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit.map((entry) => ({ caseId, ...entry })));
       await recordDuties(manager, caseId, result.audit ?? []);
@@ -40,6 +48,7 @@ export class CaseWorkflow {
   async create<T>(work: (manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const result = await work(manager);
+      if (result.jobs?.length) this.queueGate?.assertAvailable();
       const outbox = await enqueueAllInTransaction(manager, result.jobs ?? []);
       if (result.audit?.length) await this.auditLog.appendAll(manager, result.audit);
       for (const entry of result.audit ?? []) if (entry.caseId) await recordDuties(manager, entry.caseId, [entry]);

@@ -60,6 +60,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(500) STALLED_INTERVAL_MS = 30000;
   /** How often the outbox relay and the reconciling sweep run. */
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_SWEEP_MS = 5000;
+  /** Heap limit (MB) of the thread that first reads an uploaded export: a poison file kills only that thread. */
+  @Transform(toInt) @IsInt() @Min(32) @Max(16384) IMPORT_THREAD_HEAP_MB = 512;
+  /** A job that took its worker process down this many times is quarantined (failed, with an alert), not run again. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100) POISON_AFTER_CRASHES = 3;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
   @Transform(toBool) @IsBoolean() LOG_PRETTY = false;

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DEFAULT_JOB_OPTIONS, JobRequest, QUEUE_NAMES, QueueName, queueOf } from './catalogue';
+import { RateLimitedLog } from './rate-limited-log';
 
 /** Producer side of every queue: used by the API and by workers that enqueue follow-up steps. */
 export class QueueRegistry {
@@ -9,10 +10,16 @@ export class QueueRegistry {
   constructor(
     private readonly connection: Redis,
     readonly prefix: string,
+    log: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
   ) {
+    // A queue without an error listener prints every failed reconnect as a stack trace: one line per 30 s instead.
+    const errors = new RateLimitedLog(log);
     for (const name of QUEUE_NAMES) {
-      this.queues.set(name, new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
+      const queue = new Queue(name, { connection, prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+      queue.on('error', (error: Error & { code?: string }) => errors.log('queue', `queues cannot reach Redis: ${error.code ?? error.name}`));
+      this.queues.set(name, queue);
     }
+    connection.on('ready', () => errors.recovered('queue', 'queues reach Redis again'));
   }
 
   get(name: QueueName): Queue {

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@custodian/config';
@@ -10,8 +10,8 @@ import { createRedisConnection } from './redis-connection';
 @Global()
 @Module({
   providers: [
-    { provide: Redis, inject: [AppConfig], useFactory: (config: AppConfig) => createRedisConnection(config.REDIS_URL) },
-    { provide: QueueRegistry, inject: [Redis, AppConfig], useFactory: (redis: Redis, config: AppConfig) => new QueueRegistry(redis, config.QUEUE_PREFIX) },
+    { provide: Redis, inject: [AppConfig], useFactory: (config: AppConfig) => createRedisConnection(config.REDIS_URL, { role: 'producer', log: (message) => new Logger('Redis').warn(message) }) },
+    { provide: QueueRegistry, inject: [Redis, AppConfig], useFactory: (redis: Redis, config: AppConfig) => new QueueRegistry(redis, config.QUEUE_PREFIX, (message) => new Logger('Queues').warn(message)) },
     { provide: OutboxRelay, inject: [DataSource, QueueRegistry], useFactory: (dataSource: DataSource, queues: QueueRegistry) => new OutboxRelay(dataSource, queues) },
   ],
   exports: [Redis, QueueRegistry, OutboxRelay],

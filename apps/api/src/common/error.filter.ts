@@ -5,6 +5,8 @@ import { QueryFailedError } from 'typeorm';
 import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViolationError } from '@custodian/cases';
 import { IllegalTransitionError } from '@custodian/domain';
 import { describeError } from '@custodian/persistence';
+import { RateLimitedLog } from '@custodian/queues';
+import { dependencyDown } from './unavailable';
 
 interface ErrorBody {
   statusCode: number;
@@ -20,12 +22,23 @@ interface ErrorBody {
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  /** An outage turns every request into a 503: a few lines say so, not one per request. */
+  private readonly outageLog = new RateLimitedLog((message) => this.logger.warn(message));
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     // A refused upload must not leave its temporary file behind.
     const upload = host.switchToHttp().getRequest<{ file?: { path?: string } }>().file;
     if (upload?.path) void rm(upload.path, { force: true }).catch(() => undefined);
+    const down = dependencyDown(exception);
+    if (down) {
+      this.outageLog.log(down, `answering 503: the ${down === 'queue' ? 'job queue (Redis)' : 'database'} is unavailable (${describeError(exception)})`);
+      if (!response.headersSent) {
+        response.setHeader('Retry-After', '5');
+        response.status(503).json({ statusCode: 503, error: 'Service Unavailable', message: down === 'queue' ? 'The job queue is unavailable; nothing was changed. Try again shortly.' : 'The database is unavailable; nothing was changed. Try again shortly.' });
+      }
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       const error = exception as Error;

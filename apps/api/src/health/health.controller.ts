@@ -15,7 +15,10 @@ export class HealthController {
     private readonly queues: QueueRegistry,
   ) {}
 
-  /** Database, Redis and queue health; 503 when any is down. */
+  /**
+   * Database, Redis and queue health; 503 when any is down, or when a queue has no worker consuming it (jobs
+   * would wait for ever while the API kept accepting them). `workers.missing` names those queues.
+   */
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) response: Response) {
@@ -31,9 +34,11 @@ export class HealthController {
       }
       return counts;
     });
-    const ok = database.ok && redis.ok && queues.ok;
+    const missing = queues.ok ? this.queues.all().map((queue) => queue.name).filter((name) => (queues[name] as { workers: number }).workers === 0) : [];
+    const workers = { ok: queues.ok && missing.length === 0, missing };
+    const ok = database.ok && redis.ok && queues.ok && workers.ok;
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'degraded', database, redis, queues };
+    return { status: ok ? 'ok' : 'degraded', database, redis, queues, workers };
   }
 
   private async check(probe: () => Promise<Record<string, unknown>>): Promise<Record<string, unknown> & { ok: boolean }> {

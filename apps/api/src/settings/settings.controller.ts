@@ -57,7 +57,9 @@ export class SettingsController {
   }
 
   private save(key: string, body: Record<string, unknown>, defaults: object, validate: (merged: object) => string[], actor: Actor) {
-    const unknown = Object.keys(body ?? {}).filter((field) => !Object.hasOwn(defaults, field));
+    // No body (or `{}`) would be an audited change of nothing.
+    if (Object.keys(body).length === 0) throw new BadRequestException({ message: ['body: name at least one setting to change'], fields: { body: ['name at least one setting'] } });
+    const unknown = Object.keys(body).filter((field) => !Object.hasOwn(defaults, field));
     if (unknown.length) throw new BadRequestException({ message: unknown.map((f) => `${f}: is not a setting`), fields: Object.fromEntries(unknown.map((f) => [f, ['is not a setting']])) });
     const mistyped = Object.entries(body).filter(([field, value]) => kindOf(value) !== kindOf((defaults as Record<string, unknown>)[field]));
     if (mistyped.length) {

@@ -8,20 +8,19 @@ import { JobPayloads } from '@custodian/queues';
 import { ExportFile, ImportProgress, RecordCipher, emptyImportStats, isValidated, readRecordBatches, undescribedWarnings, validateExport } from '@custodian/records';
 import { loadCasePatrons, resolveWaitingRecords } from '../records/case-patrons';
 import { ContentStore } from '@custodian/storage';
+import { AppConfig } from '@custodian/config';
+import { discardExport } from '../discard-export';
+import { ImportQuarantine } from '../import-quarantine';
+import { ExportTooDemandingError, probeExportInThread } from '../isolation/validate-export-in-thread';
 import { JobHandler, skipped } from '../job-handler';
 import { throttled } from '../progress-throttle';
 
 const IMPORTABLE_STATES = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
 const PROGRESS_EVERY_MS = 500;
+/** Below this an export cannot build a heap that matters; above it pass 1 is first tried in a heap-limited thread. */
+const ISOLATE_ABOVE_BYTES = 4 * 1024 * 1024;
 
-/**
- * The uploaded export is plaintext patron data: once its records are sealed (or the file rejected) it is deleted,
- * unless another import of the same bytes is still waiting to read it (the store is content-addressed).
- */
-export async function discardExport(dataSource: DataSource, store: ContentStore, sha256: string): Promise<void> {
-  const stillNeeded = await dataSource.getRepository(RecordImportEntity).exists({ where: { sha256, status: In(['queued', 'validating', 'importing']) } });
-  if (!stillNeeded) await store.remove(sha256);
-}
+export { discardExport } from '../discard-export';
 
 /**
  * Imports an uploaded ILS export in two streaming passes: validate everything (row errors with line and
@@ -37,6 +36,8 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     private readonly auditLog: AuditLog,
     private readonly store: ContentStore,
     @Inject('RecordCipher') private readonly cipher: RecordCipher,
+    private readonly config: AppConfig,
+    private readonly quarantine: ImportQuarantine,
   ) {}
 
   async handle(job: Job<JobPayloads['import-records']>) {
@@ -59,7 +60,23 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     await imports.update({ id: importId }, { status: 'validating', bytesRead: 0, rowsRead: 0 });
     // Earlier uploads into the case are one data set with this one: their patrons resolve this file's borrowernumbers.
     const known = await loadCasePatrons(this.dataSource.manager, this.cipher, caseId);
-    const validation = await validateExport(files, { onProgress, knownPatrons: known.cards, anonymousPatrons: known.anonymous });
+    const options = { knownPatrons: known.cards, anonymousPatrons: known.anonymous };
+    // A large upload is first read in a heap-limited thread: if it would exhaust memory, only that thread dies.
+    const fits = await probeExportInThread(
+      described.map((file) => ({ format: file.format, table: file.table ?? undefined, path: this.store.pathOf(file.sha256), size: file.bytes })),
+      { heapMb: this.config.IMPORT_THREAD_HEAP_MB, isolateAboveBytes: ISOLATE_ABOVE_BYTES },
+      options,
+    ).then(
+      () => true,
+      async (error: Error) => {
+        if (!(error instanceof ExportTooDemandingError)) throw error;
+        // Deterministic: the same bytes would exhaust the thread again, so the import ends now, without retries.
+        await this.quarantine.quarantine(caseId, importId, error.message);
+        return false;
+      },
+    );
+    if (!fits) return { imported: false, quarantined: true };
+    const validation = await validateExport(files, { onProgress, ...options });
     const warnings = () => [...validation.warnings];
     if (!isValidated(validation)) {
       await imports.update({ id: importId }, {

@@ -16,6 +16,13 @@ describe('deadline settings', () => {
     expect(problems.join('\n')).toMatch(/timeZone[\s\S]*legalReviewTargetCourtDays[\s\S]*cityHolidays\[0\]\.date[\s\S]*cityHolidays\[0\]\.name[\s\S]*pausableClocks\[0\]/);
     expect(problems.join('\n')).toMatch(/cpraMaxExtensionDays: 21 exceeds the 14 days of Gov. Code § 7922.535\(b\)/);
   });
+  it('refuses targets and lists beyond practical bounds (a million court days would break every later intake)', () => {
+    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, legalReviewTargetCourtDays: 1_000_000 })).toEqual(['legalReviewTargetCourtDays: must be at most 60, got 1000000']);
+    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, legalReviewTargetCourtDays: 60, preservationHoldDays: 730 })).toEqual([]);
+    const holidays = Array.from({ length: 1001 }, (_, i) => ({ date: '2027-01-04', name: `closure ${i}` }));
+    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, cityHolidays: holidays })).toEqual(['cityHolidays: at most 1000 entries']);
+    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, cityHolidays: 'none' as never })).toEqual(['cityHolidays, pausableClocks and additionalStateHolidayRules must be lists']);
+  });
   it('throws from resolveDeadlineSettings with the problems attached', () => {
     expect(() => resolveDeadlineSettings({ searchWarrantValidityDays: 11 })).toThrow(InvalidDeadlineSettingsError);
   });

@@ -57,6 +57,21 @@ const STATUTORY_MAXIMUM: Partial<Record<keyof DeadlineSettings, { max: number; c
   evidenceCode1560CivilDays: { max: 15, citation: 'Evid. Code § 1560(b)(2)' },
 };
 
+/**
+ * Practical ceilings for the library's own targets: beyond them a value is a typo, and it would push every
+ * later clock (and the calendar walk that computes it) absurdly far ahead.
+ */
+const PRACTICAL_MAXIMUM: Partial<Record<keyof DeadlineSettings, number>> = {
+  preservationHoldDays: 730,
+  legalReviewTargetCourtDays: 60,
+  directorApprovalTargetCourtDays: 60,
+  dueSoonWithinDays: 60,
+};
+/** List lengths a calendar may hold: a few years of city closures, a few dozen extra state rules. */
+const MAX_CITY_HOLIDAYS = 1000;
+const MAX_STATE_HOLIDAY_RULES = 100;
+const MAX_PAUSABLE_CLOCKS = 50;
+
 const DAY_COUNT_KEYS = [
   'cpraDeterminationDays',
   'cpraMaxExtensionDays',
@@ -87,10 +102,24 @@ export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
     if (!Number.isInteger(value) || value < 0) problems.push(`${key}: must be a whole number ≥ 0, got ${value}`);
     const ceiling = STATUTORY_MAXIMUM[key];
     if (ceiling && value > ceiling.max) problems.push(`${key}: ${value} exceeds the ${ceiling.max} days of ${ceiling.citation}`);
+    const practical = PRACTICAL_MAXIMUM[key];
+    if (practical !== undefined && value > practical) problems.push(`${key}: must be at most ${practical}, got ${value}`);
   }
+  if (!Array.isArray(settings.cityHolidays) || !Array.isArray(settings.pausableClocks) || !Array.isArray(settings.additionalStateHolidayRules)) {
+    problems.push('cityHolidays, pausableClocks and additionalStateHolidayRules must be lists');
+    return problems;
+  }
+  const tooLong = [
+    settings.cityHolidays.length > MAX_CITY_HOLIDAYS ? `cityHolidays: at most ${MAX_CITY_HOLIDAYS} entries` : '',
+    settings.additionalStateHolidayRules.length > MAX_STATE_HOLIDAY_RULES ? `additionalStateHolidayRules: at most ${MAX_STATE_HOLIDAY_RULES} entries` : '',
+    settings.pausableClocks.length > MAX_PAUSABLE_CLOCKS ? `pausableClocks: at most ${MAX_PAUSABLE_CLOCKS} entries` : '',
+  ].filter(Boolean);
+  // Overlong lists are not walked entry by entry.
+  if (tooLong.length) return [...problems, ...tooLong];
   settings.cityHolidays.forEach((h, i) => {
     if (!isIsoDate(h.date)) problems.push(`cityHolidays[${i}].date: '${h.date}' is not a YYYY-MM-DD date`);
-    if (!h.name?.trim()) problems.push(`cityHolidays[${i}].name: required`);
+    if (typeof h.name !== 'string' || !h.name.trim()) problems.push(`cityHolidays[${i}].name: required`);
+    else if (h.name.length > 200) problems.push(`cityHolidays[${i}].name: at most 200 characters`);
   });
   settings.pausableClocks.forEach((c, i) => {
     if (!isClockName(c)) problems.push(`pausableClocks[${i}]: '${c}' is not one of ${CLOCK_NAMES.join(', ')}`);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { CHANNELS, Channel, NONDISCLOSURE_BASES, NondisclosureBasis, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
 import { ISO_DATE, ISO_DATE_MESSAGE, ScopeDto } from './scope.dto';
 
@@ -50,9 +50,9 @@ export class CreateCaseDto {
 
   @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS, { message: `channel must be one of: ${CHANNELS.join(', ')}` }) channel: Channel;
 
-  @ApiProperty({ type: RequesterDto }) @IsDefined() @ValidateNested() @Type(() => RequesterDto) requester: RequesterDto;
-  @ApiProperty({ type: InstrumentDto }) @IsDefined() @ValidateNested() @Type(() => InstrumentDto) instrument: InstrumentDto;
-  @ApiProperty({ type: ScopeDto }) @IsDefined() @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
+  @ApiProperty({ type: RequesterDto }) @IsDefined() @IsObject({ message: 'requester must be an object' }) @ValidateNested() @Type(() => RequesterDto) requester: RequesterDto;
+  @ApiProperty({ type: InstrumentDto }) @IsDefined() @IsObject({ message: 'instrument must be an object' }) @ValidateNested() @Type(() => InstrumentDto) instrument: InstrumentDto;
+  @ApiProperty({ type: ScopeDto }) @IsDefined() @IsObject({ message: 'scope must be an object' }) @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
 
   @ApiPropertyOptional({ nullable: true, example: null, description: 'Last day of a court nondisclosure (gag) order' })
   @IsOptional() @IsString() @Matches(ISO_DATE, { message: `nondisclosureUntil ${ISO_DATE_MESSAGE}` })

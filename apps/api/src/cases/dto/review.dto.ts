@@ -27,7 +27,7 @@ export class ReviewDto {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Matches(/^[A-Z0-9_]{2,64}$/, { each: true, message: 'each reason must be a reason code such as NO_LEGAL_BASIS' })
   reasons: string[];
   @ApiPropertyOptional({ type: ScopeDto, description: 'Narrowed scope; only ever smaller than the request' })
-  @IsOptional() @ValidateNested() @Type(() => ScopeDto) scope?: ScopeDto;
+  @IsOptional() @IsObject({ message: 'scope must be an object' }) @ValidateNested() @Type(() => ScopeDto) scope?: ScopeDto;
   @ApiPropertyOptional({ description: 'Privileged: readable by attorneys and the director only' }) @IsOptional() @IsString() @MaxLength(20000) memo?: string;
   @ApiPropertyOptional({ description: 'What the requester must cure (with sufficiency needs_info)' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(5000) cureRequest?: string;
   @ApiPropertyOptional({ description: 'Why the review stands despite the contradictions the system flagged' }) @IsOptional() @IsString() @MinLength(10) @MaxLength(5000) overrideReason?: string;

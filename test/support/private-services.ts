@@ -1,0 +1,170 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Fault tests take Redis or PostgreSQL down. They never touch the shared services: each starts its own
+ * server on a free port with its data in a temp dir, stops and restarts it, and removes it at the end.
+ */
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what} did not come up in ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** A private redis-server with AOF fsynced on every write, so a kill loses nothing it acknowledged (as in production). */
+export class PrivateRedis {
+  private child?: ChildProcess;
+
+  private constructor(
+    readonly port: number,
+    readonly dir: string,
+  ) {}
+
+  static async start(): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort(), mkdtempSync(join(tmpdir(), 'custodian-redis-')));
+    await redis.up();
+    return redis;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  async up(): Promise<void> {
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    await waitFor(() => portAnswers(this.port), `redis-server on ${this.port}`);
+  }
+
+  /** SIGKILL: as a crash or an OOM kill would stop it. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    child.kill('SIGKILL');
+    await exited(child);
+    this.child = undefined;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child) {
+      child.kill('SIGTERM');
+      await exited(child);
+      this.child = undefined;
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** The PostgreSQL server binaries of the newest installed major version, if any. */
+function postgresBin(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(root, versions[0], 'bin') : null;
+}
+
+/**
+ * A private PostgreSQL cluster (initdb + pg_ctl) in a temp dir on a free port. PostgreSQL refuses to run as
+ * root, so when the tests run as root the cluster belongs to the `postgres` OS user and is driven through runuser.
+ */
+export class PrivatePostgres {
+  private constructor(
+    readonly port: number,
+    readonly dir: string,
+    private readonly bin: string,
+    private readonly asUser: string | null,
+  ) {}
+
+  /** Why a private cluster cannot be made here, or null if it can. */
+  static unavailableReason(): string | null {
+    if (!postgresBin()) return 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin';
+    if (process.getuid?.() === 0) {
+      try {
+        execFileSync('id', ['postgres'], { stdio: 'ignore' });
+      } catch {
+        return 'running as root and there is no postgres OS user to own a cluster';
+      }
+    }
+    return null;
+  }
+
+  static async start(): Promise<PrivatePostgres> {
+    const bin = postgresBin()!;
+    const dir = mkdtempSync(join(tmpdir(), 'custodian-pg-'));
+    const asUser = process.getuid?.() === 0 ? 'postgres' : null;
+    if (asUser) {
+      chmodSync(dir, 0o777);
+      execFileSync('chown', [asUser, dir]);
+    }
+    const pg = new PrivatePostgres(await freePort(), dir, bin, asUser);
+    pg.run('initdb', ['-D', pg.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+    await pg.up();
+    return pg;
+  }
+
+  get dataDir(): string {
+    return join(this.dir, 'data');
+  }
+
+  get adminUrl(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  private run(tool: string, args: string[]): void {
+    const command = join(this.bin, tool);
+    if (this.asUser) execFileSync('runuser', ['-u', this.asUser, '--', command, ...args], { stdio: 'ignore' });
+    else execFileSync(command, args, { stdio: 'ignore' });
+  }
+
+  async up(): Promise<void> {
+    const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.dir} -c fsync=off -c max_connections=60`;
+    this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+    await waitFor(() => portAnswers(this.port), `PostgreSQL on ${this.port}`);
+  }
+
+  /** Immediate shutdown: connections are cut as in a crash; committed data survives. */
+  async down(): Promise<void> {
+    this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop']);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
