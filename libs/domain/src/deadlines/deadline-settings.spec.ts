@@ -21,7 +21,7 @@ describe('deadline settings', () => {
     expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, legalReviewTargetCourtDays: 60, preservationHoldDays: 730 })).toEqual([]);
     const holidays = Array.from({ length: 1001 }, (_, i) => ({ date: '2027-01-04', name: `closure ${i}` }));
     expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, cityHolidays: holidays })).toEqual(['cityHolidays: at most 1000 entries']);
-    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, cityHolidays: 'none' as never })).toEqual(['cityHolidays, pausableClocks and additionalStateHolidayRules must be lists']);
+    expect(validateDeadlineSettings({ ...DEFAULT_DEADLINE_SETTINGS, cityHolidays: 'none' as never })).toEqual(['cityHolidays, pausableClocks and cityClosureRules must be lists']);
   });
   it('throws from resolveDeadlineSettings with the problems attached', () => {
     expect(() => resolveDeadlineSettings({ searchWarrantValidityDays: 11 })).toThrow(InvalidDeadlineSettingsError);

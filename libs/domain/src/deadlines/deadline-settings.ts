@@ -69,7 +69,7 @@ const PRACTICAL_MAXIMUM: Partial<Record<keyof DeadlineSettings, number>> = {
 };
 /** List lengths a calendar may hold: a few years of city closures, a few dozen extra state rules. */
 const MAX_CITY_HOLIDAYS = 1000;
-const MAX_STATE_HOLIDAY_RULES = 100;
+const MAX_CITY_CLOSURE_RULES = 100;
 const MAX_PAUSABLE_CLOCKS = 50;
 
 const DAY_COUNT_KEYS = [
@@ -105,13 +105,13 @@ export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
     const practical = PRACTICAL_MAXIMUM[key];
     if (practical !== undefined && value > practical) problems.push(`${key}: must be at most ${practical}, got ${value}`);
   }
-  if (!Array.isArray(settings.cityHolidays) || !Array.isArray(settings.pausableClocks) || !Array.isArray(settings.additionalStateHolidayRules)) {
-    problems.push('cityHolidays, pausableClocks and additionalStateHolidayRules must be lists');
+  if (!Array.isArray(settings.cityHolidays) || !Array.isArray(settings.pausableClocks) || !Array.isArray(settings.cityClosureRules)) {
+    problems.push('cityHolidays, pausableClocks and cityClosureRules must be lists');
     return problems;
   }
   const tooLong = [
     settings.cityHolidays.length > MAX_CITY_HOLIDAYS ? `cityHolidays: at most ${MAX_CITY_HOLIDAYS} entries` : '',
-    settings.additionalStateHolidayRules.length > MAX_STATE_HOLIDAY_RULES ? `additionalStateHolidayRules: at most ${MAX_STATE_HOLIDAY_RULES} entries` : '',
+    settings.cityClosureRules.length > MAX_CITY_CLOSURE_RULES ? `cityClosureRules: at most ${MAX_CITY_CLOSURE_RULES} entries` : '',
     settings.pausableClocks.length > MAX_PAUSABLE_CLOCKS ? `pausableClocks: at most ${MAX_PAUSABLE_CLOCKS} entries` : '',
   ].filter(Boolean);
   // Overlong lists are not walked entry by entry.
