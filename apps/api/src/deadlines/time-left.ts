@@ -14,7 +14,9 @@ export async function timeLeftToday(manager: EntityManager): Promise<TimeLeftOf>
   const today = pacificToday();
   return (dueDate, explanation, status = 'open') => {
     if (!dueDate || status !== 'open') return null;
-    const counting = (explanation as { counting?: string } | null)?.counting === 'court' ? 'court' : 'calendar';
+    // 'working' (internal targets on the city calendar) counts closed days out like 'court' does.
+    const counted = (explanation as { counting?: string } | null)?.counting;
+    const counting = counted === 'court' || counted === 'working' ? 'court' : 'calendar';
     return timeLeft(dueDate, today, counting, calendar);
   };
 }

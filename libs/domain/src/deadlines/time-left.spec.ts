@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { HolidayCalendar } from './holiday-calendar';
+import { courtCalendar } from './calendars';
 import { addDays } from './iso-date';
 import { timeLeft } from './time-left';
 
-const calendar = new HolidayCalendar();
+// The court calendar (Code Civ. Proc. § 135): a bare HolidayCalendar now closes weekends only.
+const calendar = courtCalendar();
 
 describe('timeLeft', () => {
   it('counts court clocks in working days, skipping the weekend and state holidays', () => {
