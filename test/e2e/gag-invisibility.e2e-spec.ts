@@ -9,7 +9,7 @@ interface Operation { method: string; path: string }
 interface HiddenIds { caseId: string; caseNumber: string; productionId: string; documentId: string; importId: string }
 
 // Routes that act on the caller's own session, or that report process health rather than case content.
-const NOT_CASE_ROUTES = [/^\/api\/auth\//, /^\/health/];
+const NOT_CASE_ROUTES = [/^\/api\/auth\//, /^\/api\/me\//, /^\/health/, /^\/calendar\//];
 // Reports that by counsel's setting may count a gagged case in aggregate (never by id or number).
 const AGGREGATE_ROUTES = [/^\/api\/reports\/transparency/];
 const VOLATILE_KEYS = new Set(['requestId', 'timestamp', 'at', 'now', 'generatedAt', 'checkedAt']);
