@@ -36,6 +36,9 @@ import { TransparencyReportService } from './reports/transparency-report.service
 import { KohaSettingsController } from './settings/koha-settings.controller';
 import { MeController } from './auth/me.controller';
 import { ProductionsController } from './productions/productions.controller';
+import { DecisionPreviewController } from './productions/decision-preview.controller';
+import { DeliveryController, PublicDeliveryController } from './delivery/delivery.controller';
+import { DeliveryService } from './delivery/delivery.service';
 import { RecordsController } from './records/records.controller';
 
 import { UsersController } from './users/users.controller';
@@ -47,6 +50,7 @@ export const API_CONTROLLERS = [
   AuditController, DeadlinesController, NotificationsController, ReportsController, SettingsController, HealthController,
   PolicySettingsController, KohaSettingsController, RetentionController, PatronNoticesController,
   CaseAssignmentController,
+  DecisionPreviewController, DeliveryController, PublicDeliveryController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -79,6 +83,7 @@ export class AppModule {
         TransparencyReportService,
         recordsCipherProvider,
         PatronNotices,
+        DeliveryService,
       ],
     };
   }

@@ -24,7 +24,7 @@ describe('route policies', () => {
     if (policy && !policy.public) expect(policy.roles.length).toBeGreaterThan(0);
   });
 
-  it('keeps public routes to login and health', () => {
-    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health']);
+  it('keeps public routes to login, health and the secure-link download (its token is the credential)', () => {
+    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health', 'PublicDeliveryController.download']);
   });
 });

@@ -1,5 +1,6 @@
 export * from './production/production-input';
 export * from './production/render-production';
+export { DECLARATION_REQUEST_TYPES } from './production/custodian-declaration';
 export { formatBates, batesPattern, BATES_DIGITS } from './production/bates';
 export * from './production/synthetic-production';
 export * from './verify/verify-production';
@@ -17,3 +18,4 @@ export * from './reports/public-pdf';
 export * from './reports/transparency-pdf';
 export * from './reports/purge-certificate';
 export * from './letters/patron-notice-letter';
+export * from './production/release-preview';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AuditEntry } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertMayTakeDuty, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertDeliveredBeforeClose, RuleViolationError, assertMayTakeDuty, loadDeadlineSettings, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
 import { CaseScope, isOpen, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
@@ -199,6 +199,7 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
+      if (transition === 'close') await assertDeliveredBeforeClose(manager, row);
       row.status = nextState(row.status, transition);
       row.closedAt = new Date();
       await this.save(manager, row);

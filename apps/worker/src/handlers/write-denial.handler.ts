@@ -2,16 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
-import { REASON_CODES, REQUEST_TYPE_LABELS, nextState, toLocalDate } from '@custodian/domain';
-import { CaseEntity, DecisionEntity, ReviewEntity } from '@custodian/persistence';
+import { CaseWorkflow, denialLetterInput, replanDeadlines } from '@custodian/cases';
+import { nextState } from '@custodian/domain';
+import { CaseEntity, DecisionEntity } from '@custodian/persistence';
 import { renderDenialLetter } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import { JobHandler, skipped } from '../job-handler';
-import { official } from '../production/case-officials';
-import { LetterWriter, addressee, requestSummary } from '../production/letter-writer';
+import { LetterWriter } from '../production/letter-writer';
 
-/** Denial: the written denial with each reason and its citation, naming every person responsible (Gov. Code § 7922.540). */
+/**
+ * Denial: the written denial with each reason and its citation, naming every person responsible (Gov. Code
+ * § 7922.540). The letter is built by denialLetterInput, the same builder the director's preview uses; the
+ * director's note stays in the case file.
+ */
 @Injectable()
 export class WriteDenialHandler implements JobHandler<'write-denial'> {
   readonly jobName = 'write-denial';
@@ -30,30 +33,9 @@ export class WriteDenialHandler implements JobHandler<'write-denial'> {
     if (!row || row.status !== 'awaiting_approval' || row.pendingStep !== 'denial') return skipped(`case is ${row?.status}/${row?.pendingStep}`);
     const decision = await manager.findOne(DecisionEntity, { where: { id: decisionId, caseId } });
     if (!decision || decision.decision !== 'deny') throw new Error('denial job without a denial decision');
-    const review = await manager.findOne(ReviewEntity, { where: { id: decision.reviewId } });
-    const rules = await loadRules(manager);
-    const codes = decision.reasons?.length ? decision.reasons : review?.reasons.length ? review.reasons : rules[row.requestType].defaultReasonCodes;
-    const reasons = codes.map((code) => {
-      const entry = (REASON_CODES as Record<string, { label: string; citation: string }>)[code];
-      return entry ? { text: entry.label, citation: entry.citation } : { text: code, citation: 'Gov. Code § 7927.105' };
-    });
-    const director = await official(manager, decision.directorId);
-    const attorney = review ? await official(manager, review.attorneyId) : null;
-    const reference = `${row.caseNumber}/DEN`;
-    const letter = await this.letters.write((out) =>
-      renderDenialLetter(
-        {
-          caseNumber: row.caseNumber, reference, date: toLocalDate(new Date()),
-          requester: addressee(row),
-          requestSummary: requestSummary(row.receivedAt, REQUEST_TYPE_LABELS[row.requestType]),
-          signedBy: director, libraryName: this.config.LIBRARY_NAME,
-          decision: decision.note || undefined,
-          reasons,
-          responsiblePersons: [{ ...director, role: 'Decided the request' }, ...(attorney ? [{ ...attorney, role: 'Reviewed the request for the City Attorney' }] : [])],
-        },
-        out,
-      ),
-    );
+    const { input, codes } = await denialLetterInput(manager, row, decision, this.config.LIBRARY_NAME);
+    const reference = input.reference;
+    const letter = await this.letters.write((out) => renderDenialLetter(input, out));
     return this.workflow.change<unknown>(caseId, async (locked, tx) => {
       if (locked.status !== 'awaiting_approval' || locked.pendingStep !== 'denial') return { result: skipped(`case is ${locked.status}/${locked.pendingStep}`) };
       const saved = await this.letters.record(tx, caseId, 'denial', reference, letter);
