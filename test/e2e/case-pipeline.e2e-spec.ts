@@ -114,7 +114,10 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
   it('purges the sealed records of a closed case on the retention schedule, keeping the case for reporting', async () => {
     const row = await reviewedCase();
     await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve' });
-    await eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 90_000);
+    const fulfilled = await eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 90_000);
+    // A case closes only after its production was delivered.
+    const delivered = await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: fulfilled.production.sha256 });
+    expect(delivered.status).toBe(201);
     expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBe(200);
     // The schedule proposes; an admin reviews the dry run and approves it; only then does the worker purge.
     const plan = await system.admin.post('/api/retention/plans');

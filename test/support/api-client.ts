@@ -56,6 +56,12 @@ export class ApiClient {
     return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
   }
 
+  /** A JSON request whose answer is a file (e.g. a PDF preview). */
+  async requestRaw(method: string, path: string, body: unknown): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await fetch(this.baseUrl + path, { method, headers: { ...this.authHeaders(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
   async request<T = any>(method: string, path: string, body?: unknown, rawBody?: string): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,

@@ -44,6 +44,9 @@ import { KohaSettingsController } from './settings/koha-settings.controller';
 import { LegalRulesController } from './legal/legal-rules.controller';
 import { MeController } from './auth/me.controller';
 import { ProductionsController } from './productions/productions.controller';
+import { DecisionPreviewController } from './productions/decision-preview.controller';
+import { DeliveryController, PublicDeliveryController } from './delivery/delivery.controller';
+import { DeliveryService } from './delivery/delivery.service';
 import { RecordsController } from './records/records.controller';
 
 import { UsersController } from './users/users.controller';
@@ -57,6 +60,7 @@ export const API_CONTROLLERS = [
   CaseAssignmentController, TotpController,
   ReleaseSummaryController, RemindersController,
   LegalRulesController,
+  DecisionPreviewController, DeliveryController, PublicDeliveryController,
 ];
 
 /** The HTTP API. It enqueues jobs (through the outbox) and never consumes them. */
@@ -93,6 +97,7 @@ export class AppModule {
         CaseDecisions,
         CaseExtensions,
         CaseGags,
+        DeliveryService,
       ],
     };
   }

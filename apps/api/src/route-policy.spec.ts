@@ -24,7 +24,7 @@ describe('route policies', () => {
     if (policy && !policy.public) expect(policy.roles.length).toBeGreaterThan(0);
   });
 
-  it('keeps public routes to login, its TOTP step (which checks its own pending token), health and the calendar feed (whose secret address is its credential)', () => {
-    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health', 'RemindersController.feed', 'TotpController.login']);
+  it('keeps public routes to login, its TOTP step (which checks its own pending token), health, the calendar feed (whose secret address is its credential) and the secure-link download (its token is the credential)', () => {
+    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health', 'PublicDeliveryController.download', 'RemindersController.feed', 'TotpController.login']);
   });
 });

@@ -4,6 +4,7 @@ import { CaseClockFacts, DeadlineResult, computeCaseDeadlines } from '@custodian
 import { CaseEntity, DeadlineEntity, PreservationHoldEntity, ReviewEntity } from '@custodian/persistence';
 import { JobRequest, jobRequest } from '@custodian/queues';
 import { loadDeadlineSettings } from './settings-store';
+import { isDelivered } from './documents/delivery-rules';
 
 /** States at which a clock's duty is done: the clock is shown as met, and no reminder fires. */
 const MET_AT: Record<string, CaseEntity['status'][]> = {
@@ -12,6 +13,8 @@ const MET_AT: Record<string, CaseEntity['status'][]> = {
   director_approval_target: ['fulfilling', 'fulfilled', 'denied', 'closed', 'withdrawn'],
 };
 const FINISHED: CaseEntity['status'][] = ['fulfilled', 'denied', 'closed', 'withdrawn'];
+/** A response is met when it is delivered, not when its file is written (issue #9). */
+const MET_ONLY_WHEN_DELIVERED: CaseEntity['status'][] = ['fulfilled', 'denied'];
 /** Clocks that describe an order or hold, not a duty of the library; they stay open after the case ends. */
 const STILL_RUNNING_AFTER_CLOSE = ['nondisclosure_lapse', 'preservation_hold'];
 
@@ -35,10 +38,12 @@ export async function clockFacts(manager: EntityManager, row: CaseEntity): Promi
   };
 }
 
-function statusOf(result: DeadlineResult, row: CaseEntity): DeadlineEntity['status'] {
+function statusOf(result: DeadlineResult, row: CaseEntity, delivered: boolean): DeadlineEntity['status'] {
   // The extension notice is done once the one extension was given (its letter follows in the same step).
   if (result.clock === 'cpra_extension_notice' && row.clockExtensions.cpra_determination) return 'met';
-  if ((MET_AT[result.clock] ?? FINISHED).includes(row.status) && !STILL_RUNNING_AFTER_CLOSE.includes(result.clock)) return 'met';
+  const finishedAt = MET_AT[result.clock];
+  if (finishedAt?.includes(row.status)) return 'met';
+  if (!finishedAt && FINISHED.includes(row.status) && !STILL_RUNNING_AFTER_CLOSE.includes(result.clock) && (delivered || !MET_ONLY_WHEN_DELIVERED.includes(row.status))) return 'met';
   return result.status;
 }
 
@@ -51,10 +56,11 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
   const settings = await loadDeadlineSettings(manager);
   const results = computeCaseDeadlines(await clockFacts(manager, row), settings);
   const existing = await manager.find(DeadlineEntity, { where: { caseId: row.id } });
+  const delivered = MET_ONLY_WHEN_DELIVERED.includes(row.status) && (await isDelivered(manager, row.id));
   const jobs: JobRequest[] = [];
   const rows = results.map((result) => {
     const current = existing.find((d) => d.clock === result.clock);
-    const status = statusOf(result, row);
+    const status = statusOf(result, row, delivered);
     if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays));
     return {
       id: current?.id ?? randomUUID(), caseId: row.id, clock: result.clock, label: result.label, dueDate: result.dueDate,

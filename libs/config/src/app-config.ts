@@ -52,6 +52,8 @@ export class AppConfig {
 
   @IsString() @Matches(/^[A-Z]{2,6}$/, { message: 'BATES_PREFIX must be 2-6 capital letters' }) BATES_PREFIX = 'PDL';
   @IsString() LIBRARY_NAME = 'Palm Desert Library';
+  /** Where the custodian of records signs the declaration (Code Civ. Proc. § 2015.5: place of execution). */
+  @IsString() @MinLength(2) LIBRARY_PLACE = 'Palm Desert, California';
 
   @Transform(toInt) @IsInt() @Min(0) PURGE_AFTER_DAYS = 365;
 

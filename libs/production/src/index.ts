@@ -1,5 +1,6 @@
 export * from './production/production-input';
 export * from './production/render-production';
+export { DECLARATION_REQUEST_TYPES } from './production/custodian-declaration';
 export { formatBates, batesPattern, BATES_DIGITS } from './production/bates';
 export * from './production/synthetic-production';
 export * from './verify/verify-production';
@@ -20,3 +21,4 @@ export * from './letters/patron-notice-letter';
 export * from './letters/objection-letter';
 export * from './letters/cure-clock';
 export * from './letters/signer';
+export * from './production/release-preview';

@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertMayTakeDuty, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertDeliveredBeforeClose, assertMayTakeDuty, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
 import { CaseScope, intakeFactProblems, isNoBasisContradiction, isReleasing, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
@@ -161,6 +161,7 @@ export class CaseCommands {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (row.pendingStep) throw new CaseStateConflictError('A step is running on this case; try again in a moment', row.status, row.pendingStep);
+      if (transition === 'close') await assertDeliveredBeforeClose(manager, row);
       row.status = nextState(row.status, transition);
       row.closedAt = new Date();
       await this.save(manager, row);

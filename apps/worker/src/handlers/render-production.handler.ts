@@ -6,8 +6,8 @@ import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
-import { CaseScope, REQUEST_TYPE_LABELS, approvalGate, onlyUnprotected, nextState, producedValuesOf, redactRecord, toLocalDateTime, withheldValuesOf } from '@custodian/domain';
+import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
+import { CaseScope, approvalGate, onlyUnprotected, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
@@ -15,8 +15,7 @@ import type { RecordCipher } from '@custodian/records';
 import { ContentStore } from '@custodian/storage';
 import { JobHandler, skipped } from '../job-handler';
 import { throttled } from '../progress-throttle';
-import { official, instrumentSummary } from '../production/case-officials';
-import { caseRecords, countCaseRecords } from '../production/case-records';
+import { BatesLedger } from '../production/bates-ledger';
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -60,30 +59,22 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     }
 
     const header = await this.header(row, decision!, review!);
-    const tempPath = await this.store.tempPath();
-    try {
-      const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId)).catch(async (error: unknown) => {
-        // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
-        const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
-        if (!undrawable) throw error;
-        await this.failClosed(caseId, `Production stopped before release: ${undrawable[0]}; no substitute is printed in a name`, productionId, { undrawable: true });
-        throw new UnrecoverableError('production stopped: undrawable character');
-      });
-      const verification = await this.verify(tempPath, row, rendered, header);
-      if (!verification.ok) {
-        const missing = Object.entries(verification.missingByScript).map(([script, count]) => `${count} ${script}`).join(', ');
-        const reason =
-          `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file` +
-          `${verification.batesContinuous ? '' : '; Bates numbers not continuous'}${missing ? `; produced values not found in the extracted text: ${missing}` : ''}`;
-        await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous, missingByScript: verification.missingByScript });
-        throw new UnrecoverableError('production failed verification');
+    // Render with the numbers this production will get if no other is finalised first; the range is reserved only
+    // at finalisation (a failed or retried rendering burns none). If another production took them meanwhile, the
+    // range is reserved then and the file rendered once more with it: the page count does not depend on the start.
+    header.batesStart = existing?.batesStart ?? (await BatesLedger.peek(manager, header.batesPrefix));
+    for (let attempt = 1; ; attempt++) {
+      const tempPath = await this.store.tempPath();
+      try {
+        const { rendered, verification } = await this.renderVerified(job, caseId, productionId, row, header, tempPath);
+        const outcome = await this.complete(caseId, productionId, header, tempPath, rendered, verification);
+        if (outcome.kind === 'done') return outcome.result;
+        if (attempt >= 3) throw new Error('Bates range changed three times while rendering; retrying the job');
+        this.logger.log(`case ${caseId}: Bates numbers ${header.batesStart}… were taken by another production; rendering again from ${outcome.start}`);
+        header.batesStart = outcome.start;
+      } finally {
+        await rm(tempPath, { force: true });
       }
-      const stored = await this.store.adopt(tempPath, rendered.sha256, rendered.bytes);
-      const manifest = this.manifest(row, header, rendered, verification);
-      await this.store.put(Readable.from([JSON.stringify(manifest, null, 2)]));
-      return await this.complete(caseId, productionId, stored.sha256, rendered, manifest);
-    } finally {
-      await rm(tempPath, { force: true });
     }
   }
 
@@ -116,26 +107,34 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     return null;
   }
 
+  private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, tempPath: string) {
+    const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId)).catch(async (error: unknown) => {
+      // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
+      const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
+      if (!undrawable) throw error;
+      await this.failClosed(caseId, `Production stopped before release: ${undrawable[0]}; no substitute is printed in a name`, productionId, { undrawable: true });
+      throw new UnrecoverableError('production stopped: undrawable character');
+    });
+    const verification = await this.verify(tempPath, row, rendered, header);
+    if (!verification.ok) {
+      const missing = Object.entries(verification.missingByScript).map(([script, count]) => `${count} ${script}`).join(', ');
+      const reason =
+        `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file` +
+        `${verification.batesContinuous ? '' : '; Bates numbers not continuous'}${missing ? `; produced values not found in the extracted text: ${missing}` : ''}`;
+      await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous, missingByScript: verification.missingByScript });
+      throw new UnrecoverableError('production failed verification');
+    }
+    return { rendered, verification };
+  }
+
   private async header(row: CaseEntity, decision: DecisionEntity, review: ReviewEntity): Promise<ProductionHeader> {
+    // The production cites the basis the review found, never the director's approval (issue #9).
     const basis = await this.authority(row, review);
     if (!basis) throw new UnrecoverableError('no legal basis for release');
-    return {
-      caseNumber: row.caseNumber,
-      requestTypeLabel: REQUEST_TYPE_LABELS[row.requestType],
-      requester: { name: row.requester.name, agency: row.requester.agency ?? null },
-      instrumentSummary: instrumentSummary(row.instrument),
-      authority: { text: basis.text, citation: basis.citation },
-      approvedBy: await official(this.dataSource.manager, decision.directorId),
-      approvedAt: toLocalDateTime(decision.createdAt),
-      reviewedBy: await official(this.dataSource.manager, review.attorneyId),
-      scope: row.approvedScope!,
-      includeContactDetails: row.approvedScope!.includeContactDetails === true,
-      batesPrefix: this.config.BATES_PREFIX,
-      batesStart: 1,
-      generatedAt: toLocalDateTime(new Date()),
-      libraryName: this.config.LIBRARY_NAME,
-      expectedRecords: await countCaseRecords(this.dataSource, row.id),
-    };
+    const header = await productionHeader(this.dataSource, row, row.approvedScope!, decision, review, {
+      batesPrefix: this.config.BATES_PREFIX, libraryName: this.config.LIBRARY_NAME, libraryPlace: this.config.LIBRARY_PLACE,
+    });
+    return { ...header, authority: { text: basis.text, citation: basis.citation } };
   }
 
   /** Reads the records a second time to learn every withheld and produced value, then checks the file's text. */
@@ -165,9 +164,31 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     };
   }
 
-  private complete(caseId: string, productionId: string, sha256: string, rendered: ProductionResult, manifest: object) {
-    return this.workflow.change<unknown>(caseId, async (row, manager) => {
-      if (row.status !== 'fulfilling' || row.pendingStep !== 'fulfilment') return { result: skipped(`case is ${row.status}/${row.pendingStep}`) };
+  /**
+   * Finalises in one transaction: reserves the Bates range (or finds it reserved by an earlier attempt), stores the
+   * file, records the production and moves the case to fulfilled. Returns the range to render again with when the
+   * numbers the file carries were taken by another production in the meantime.
+   */
+  private async complete(caseId: string, productionId: string, header: ProductionHeader, tempPath: string, rendered: ProductionResult, verification: VerificationResult) {
+    type Outcome = { kind: 'done'; result: unknown } | { kind: 'renumber'; start: number };
+    const prefix = header.batesPrefix;
+    const start = header.batesStart as number;
+    return this.workflow.change<Outcome>(caseId, async (row, manager) => {
+      if (row.status !== 'fulfilling' || row.pendingStep !== 'fulfilment') return { result: { kind: 'done', result: skipped(`case is ${row.status}/${row.pendingStep}`) } };
+      const production = await manager.findOneOrFail(ProductionEntity, { where: { id: productionId } });
+      let reserved = production.batesStart;
+      if (reserved === null || production.batesPrefix !== prefix) {
+        reserved = await BatesLedger.reserve(manager, prefix, rendered.pages);
+        await manager.update(ProductionEntity, { id: productionId }, { batesPrefix: prefix, batesStart: reserved, batesEnd: reserved + rendered.pages - 1 });
+      } else if (production.batesEnd !== reserved + rendered.pages - 1) {
+        throw new Error(`production ${productionId} re-rendered to ${rendered.pages} pages, but its reserved Bates range has ${(production.batesEnd ?? 0) - reserved + 1}`);
+      }
+      if (reserved !== start) return { result: { kind: 'renumber', start: reserved } };
+
+      const stored = await this.store.adopt(tempPath, rendered.sha256, rendered.bytes);
+      const manifest = this.manifest(row, header, rendered, verification);
+      await this.store.put(Readable.from([JSON.stringify(manifest, null, 2)]));
+      const sha256 = stored.sha256;
       await manager.update(ProductionEntity, { id: productionId }, {
         status: 'ready', progress: 100, sha256, bytes: rendered.bytes, pages: rendered.pages, batesFirst: rendered.batesFirst,
         batesLast: rendered.batesLast, manifest: manifest as never, failure: null, completedAt: new Date(),
@@ -179,7 +200,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       await manager.save(row);
       const jobs = await replanDeadlines(manager, row);
       return {
-        result: { productionId, sha256, pages: rendered.pages },
+        result: { kind: 'done', result: { productionId, sha256, pages: rendered.pages, bates: [rendered.batesFirst, rendered.batesLast] } },
         jobs,
         audit: [
           { actor: null, action: 'production.created', objectType: 'production', objectId: productionId, details: { sha256, pages: rendered.pages, bates: [rendered.batesFirst, rendered.batesLast] } },

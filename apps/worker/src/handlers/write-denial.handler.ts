@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, loadRules, replanDeadlines } from '@custodian/cases';
+import { CaseWorkflow, addressee, loadRules, namedOfficial, replanDeadlines, requestSummary } from '@custodian/cases';
 import { REASON_CODES, REQUEST_TYPE_LABELS, RequestType, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, LetterKind, ReviewEntity } from '@custodian/persistence';
 import { LetterResult, ObjectionLetterInput, PlaceholderSignerError, renderDenialLetter, renderObjectionLetter } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import { JobHandler, skipped } from '../job-handler';
-import { namedOfficial } from '../production/case-officials';
-import { LetterWriter, addressee, requestSummary } from '../production/letter-writer';
+import { LetterWriter } from '../production/letter-writer';
 
 /** A subpoena the library may not honour is answered with a written objection, not a "denial" (domain.md § 9). */
 const OBJECTION_PROCESS: Partial<Record<RequestType, ObjectionLetterInput['process']>> = {
@@ -68,7 +67,7 @@ export class WriteDenialHandler implements JobHandler<'write-denial'> {
       letter = await this.letters.write((out) =>
         process
           ? renderObjectionLetter({ ...base, process, complianceDate: row.instrument.complianceDate ?? null, grounds: reasons, responsiblePersons }, out)
-          : renderDenialLetter({ ...base, decision: decision.note || undefined, reasons, responsiblePersons, publicRecordsRequest: row.requestType === 'public_records' }, out),
+          : renderDenialLetter({ ...base, reasons, responsiblePersons, publicRecordsRequest: row.requestType === 'public_records' }, out),
       );
     } catch (error) {
       if (error instanceof PlaceholderSignerError || director === null) return this.refuse(caseId, error instanceof PlaceholderSignerError ? error.message : 'Letter not produced: the deciding director is not known');

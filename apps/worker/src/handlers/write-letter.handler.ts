@@ -3,14 +3,13 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, loadDeadlineSettings } from '@custodian/cases';
+import { CaseWorkflow, addressee, loadDeadlineSettings, namedOfficial, official, requestSummary } from '@custodian/cases';
 import { REQUEST_TYPE_LABELS, addDays, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DeadlineEntity, ReviewEntity } from '@custodian/persistence';
 import { LetterResult, PlaceholderSignerError, cureClockStatement, renderExtensionLetter, renderNeedsInfoLetter } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import { JobHandler, skipped } from '../job-handler';
-import { namedOfficial } from '../production/case-officials';
-import { LetterWriter, addressee, requestSummary } from '../production/letter-writer';
+import { LetterWriter } from '../production/letter-writer';
 
 /** Days a requester is given to cure a defect before the library closes the request. */
 const CURE_DAYS = 14;

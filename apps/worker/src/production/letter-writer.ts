@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { LetterEntity, LetterKind } from '@custodian/persistence';
-import type { Addressee, LetterResult } from '@custodian/production';
+import type { LetterResult } from '@custodian/production';
 import { ContentStore } from '@custodian/storage';
 
 /** Renders a letter to the content store and records it once per case, kind and reference. */
@@ -32,14 +32,4 @@ export class LetterWriter {
     await manager.insert(LetterEntity, row);
     return row;
   }
-}
-
-/** One line for the request, e.g. "Request received 2026-11-20 (Superior court order)". */
-export function requestSummary(receivedAt: Date, requestTypeLabel: string): string {
-  return `Request received ${receivedAt.toISOString().slice(0, 10)} (${requestTypeLabel})`;
-}
-
-/** The requester as a letter addresses them. */
-export function addressee(row: { requester: { name: string; agency?: string | null; address?: string | null } }): Addressee {
-  return { name: row.requester.name, agency: row.requester.agency ?? null, ...(row.requester.address ? { address: row.requester.address.split(/\r?\n/) } : {}) };
 }

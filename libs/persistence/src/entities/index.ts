@@ -1,6 +1,8 @@
 import { AuditEventEntity } from './audit-event.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { CaseDutyEntity } from './case-duty.entity';
+import { BatesSequenceEntity } from './bates-sequence.entity';
+import { DeliveryEntity, DeliveryLinkEntity } from './delivery.entity';
 import { CaseEntity } from './case.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { DecisionEntity } from './decision.entity';
@@ -22,13 +24,14 @@ import { UserPreferencesEntity } from './user-preferences.entity';
 
 export * from './case-details';
 export {
-  AuditEventEntity, AuthSessionEntity, CaseDutyEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
+  AuditEventEntity, AuthSessionEntity, BatesSequenceEntity, DeliveryEntity, DeliveryLinkEntity, CaseDutyEntity, CaseEntity, DeadlineEntity, DecisionEntity, DocumentEntity, LetterEntity, NotificationEntity, OutboxMessageEntity,
   PatronRecordEntity, PreservationHoldEntity, ProductionEntity, RecordImportEntity, ReviewEntity, ReviewReturnEntity, SettingEntity, UserEntity,
   LegalHoldEntity, PatronNoticeEntity, PurgePlanEntity,
   NotificationEmailEntity, UserPreferencesEntity,
 };
 export type { PurgePlanStatus } from './retention.entities';
 export type { LetterKind } from './letter.entity';
+export type { DeliveredDocument, DeliveryMethod } from './delivery.entity';
 export type { ProductionStatus } from './production.entity';
 export type { RecordImportFile, RecordImportStatus } from './record-import.entity';
 export type { Recommendation, Sufficiency } from './review.entity';
@@ -40,4 +43,5 @@ export const ENTITIES = [
   AuthSessionEntity, CaseDutyEntity,
   UserPreferencesEntity, NotificationEmailEntity,
   ReviewReturnEntity,
+  BatesSequenceEntity, DeliveryEntity, DeliveryLinkEntity,
 ];

@@ -15,6 +15,10 @@ export class ProductionEntity {
   @Column('integer', { nullable: true }) pages: number | null;
   @Column('varchar', { length: 20, nullable: true }) batesFirst: string | null;
   @Column('varchar', { length: 20, nullable: true }) batesLast: string | null;
+  /** The range reserved in bates_sequences for this production (null until reserved); kept across re-renders. */
+  @Column('varchar', { length: 12, nullable: true }) batesPrefix: string | null;
+  @Column('integer', { nullable: true }) batesStart: number | null;
+  @Column('integer', { nullable: true }) batesEnd: number | null;
   @Column('simple-json', { nullable: true }) manifest: unknown | null;
   @Column('text', { nullable: true }) failure: string | null;
   @Column({ type: Date }) createdAt: Date;

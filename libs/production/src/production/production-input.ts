@@ -32,8 +32,22 @@ export interface ProductionHeader {
   generatedAt: string;
   /** Printed at the head of the cover letter when given. */
   libraryName?: string;
+  /**
+   * When given, a custodian of records declaration (Evid. Code §§ 1561, 1562) precedes the manifest: for
+   * subpoenas and court orders. `criminal` adds the sealed delivery of Evid. Code § 1560(b) / Penal Code § 1326(b).
+   */
+  declaration?: CustodianDeclaration;
   /** Number of records the source will yield, when known: progress then carries a percentage. */
   expectedRecords?: number;
+}
+
+export interface CustodianDeclaration {
+  custodian: NamedOfficial;
+  /** Place of signing, e.g. "Palm Desert, California". */
+  place: string;
+  /** ISO date of signing. */
+  date: string;
+  criminal: boolean;
 }
 
 export interface ProductionInput extends ProductionHeader {
@@ -42,7 +56,7 @@ export interface ProductionInput extends ProductionHeader {
 }
 
 export interface ProductionProgress {
-  phase: 'records' | 'withholding-log' | 'manifest' | 'finished';
+  phase: 'records' | 'withholding-log' | 'declaration' | 'manifest' | 'finished';
   recordsRead: number;
   pages: number;
   /** 0-100 when `expectedRecords` was given. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CaseScope, ResponsiveRecord } from '@custodian/domain';
 import { memorySink, pdftotextPages, sampleHeader, temporaryDirectory } from '../testing/pdf-test-helpers';
 import { compactText } from '../verify/text-normalisation';
+import { formatBates } from './bates';
 import { renderProduction } from './render-production';
 
 jest.setTimeout(60_000);
@@ -103,6 +104,28 @@ describe('renderProduction', () => {
     await expect(renderProduction({ ...sampleHeader({ scope }), records: [{ ...patron, fields: { ...patron.fields, firstname: 'Ana\ue000' } }] }, sink.stream)).rejects.toThrow(
       'character U+E000 (private use) cannot be drawn with any embedded font',
     );
+  });
+
+  it('adds the custodian of records declaration before the manifest, with the records\' Bates range and, for a criminal subpoena, the sealed delivery', async () => {
+    const declaration = { custodian: { displayName: 'Maria López', title: 'Library Director' }, place: 'Palm Desert, California', date: '2026-03-05', criminal: true };
+    const { result, pages } = await render([patron, loan(2, 'First loan')], { declaration, batesStart: 101 });
+    const declared = pages[pages.length - 2];
+    expect(declared).toContain('Declaration of custodian of records');
+    expect(declared).toContain('Evidence Code §§ 1561, 1562');
+    // Cover letter PDL-000101; records and withholding log after it; this page and the manifest follow.
+    expect(compactText(declared)).toContain(compactText(`Bates-numbered PDL-000102 through ${formatBates('PDL', 101 + result.pages - 3)}`));
+    expect(compactText(declared)).toContain(compactText('I, Maria López, am the Library Director of Palm Desert Library'));
+    expect(compactText(declared)).toContain(compactText('Mode of preparation'));
+    expect(compactText(declared)).toContain(compactText('under penalty of perjury under the laws of the State of California'));
+    expect(compactText(declared)).toContain(compactText('Executed on March 5, 2026 at Palm Desert, California.'));
+    expect(compactText(declared)).toContain(compactText('Evid. Code § 1560(b); Penal Code § 1326(b)'));
+    expect(pages[pages.length - 1]).toContain('Production manifest');
+
+    const civil = await render([patron], { declaration: { ...declaration, criminal: false } });
+    expect(civil.pages[civil.pages.length - 2]).toContain('Declaration of custodian of records');
+    expect(civil.pages.join(' ')).not.toContain('1326(b)');
+    const none = await render([patron]);
+    expect(none.pages.join(' ')).not.toContain('Declaration of custodian of records');
   });
 
   it('reports progress and starts Bates numbers where asked', async () => {

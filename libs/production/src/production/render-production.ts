@@ -4,6 +4,7 @@ import { BODY, HEADING, PageFrame } from '../pdf/page-frame';
 import { writePdf } from '../pdf/write-pdf';
 import { assertBatesPrefix, formatBates } from './bates';
 import { writeCoverLetter } from './cover-letter';
+import { writeCustodianDeclaration } from './custodian-declaration';
 import { writeManifest } from './manifest-page';
 import { ProductionHeader, ProductionInput, ProductionProgress, ProductionResult, ProgressListener } from './production-input';
 import { RecordTables } from './record-tables';
@@ -57,6 +58,7 @@ async function drawProduction(frame: PageFrame, input: ProductionInput, relieve:
   };
 
   writeCoverLetter(frame, input);
+  const coverPages = frame.pageCount;
   for await (const record of input.records) {
     const redaction = redactor.redact(record);
     summary.add(redaction);
@@ -72,6 +74,12 @@ async function drawProduction(frame: PageFrame, input: ProductionInput, relieve:
   report('withholding-log');
   const withholdingLog = summary.entries();
   writeWithholdingLog(frame, withholdingLog);
+  if (input.declaration) {
+    report('declaration');
+    const start = input.batesStart ?? 1;
+    // The records run from the page after the cover letter through the withholding log.
+    writeCustodianDeclaration(frame, input, input.declaration, start + coverPages, start + frame.pageCount - 1);
+  }
   report('manifest');
   const items = summary.itemCounts();
   const batesLast = writeManifest(frame, input, { items, withholdings: withholdingLog, missingGlyphs: frame.fonts.missingGlyphs });

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Actor, Authenticated, CurrentUser, Public } from '@custodian/auth';
+import { ContentStore } from '@custodian/storage';
+import { CaseAccess } from '../cases/case-access.service';
+import { CreateDeliveryDto } from './delivery.dto';
+import { DeliveryService } from './delivery.service';
+
+const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
+
+/** Recording deliveries and issuing secure links: the clerk or director who hands the file over. */
+@ApiTags('delivery')
+@Controller('api/cases/:id/deliveries')
+export class DeliveryController {
+  constructor(
+    private readonly deliveries: DeliveryService,
+    private readonly access: CaseAccess,
+  ) {}
+
+  @Post()
+  @Authenticated('clerk', 'director', 'admin')
+  async create(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: CreateDeliveryDto, @CurrentUser() actor: Actor) {
+    await this.access.load(actor, caseId);
+    return this.deliveries.create(caseId, body, actor);
+  }
+
+  @Get()
+  @Authenticated(...STAFF)
+  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+    await this.access.load(actor, caseId);
+    return this.deliveries.list(caseId);
+  }
+
+  /** Revokes a secure link at once; downloads already made stay recorded. */
+  @Post(':deliveryId/revoke')
+  @HttpCode(200)
+  @Authenticated('clerk', 'director', 'admin')
+  async revoke(@Param('id', ParseUUIDPipe) caseId: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @CurrentUser() actor: Actor) {
+    await this.access.load(actor, caseId);
+    return this.deliveries.revoke(caseId, deliveryId, actor);
+  }
+}
+
+/**
+ * The requester's download through a secure link: the only public route that serves a file. The token in the path
+ * is the whole credential (single purpose: this one file); every attempt is audited; anything but a valid token is 404.
+ */
+@ApiTags('delivery')
+@Controller('api/public/deliveries')
+export class PublicDeliveryController {
+  constructor(
+    private readonly deliveries: DeliveryService,
+    private readonly store: ContentStore,
+  ) {}
+
+  @Get(':token')
+  @Public()
+  async download(@Param('token') token: string, @Res({ passthrough: true }) response: Response) {
+    const file = await this.deliveries.download(token);
+    response.setHeader('X-Content-SHA256', file.sha256);
+    response.setHeader('Cache-Control', 'no-store');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    return new StreamableFile(this.store.open(file.sha256), { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.bytes ?? undefined });
+  }
+}

@@ -1,0 +1,146 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditLog } from '@custodian/audit';
+import { Actor } from '@custodian/auth';
+import { CaseStateConflictError, CaseWorkflow, replanDeadlines } from '@custodian/cases';
+import { CaseEntity, DeliveryEntity, DeliveryLinkEntity, LetterEntity, ProductionEntity } from '@custodian/persistence';
+import { CreateDeliveryDto } from './delivery.dto';
+
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+const by = (actor: Actor) => ({ id: actor.id, username: actor.username });
+export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export interface DeliverableFile {
+  caseId: string;
+  sha256: string;
+  bytes: number | null;
+  filename: string;
+}
+
+/**
+ * The delivery step: recording how a production or a denial letter reached the requester (in person, by mail with a
+ * tracking number, to the court in a sealed envelope) with the SHA-256 they acknowledged, or issuing a secure link
+ * that delivers it on first download. Delivery is what meets the response deadlines and what allows closing.
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly workflow: CaseWorkflow,
+    private readonly auditLog: AuditLog,
+  ) {}
+
+  async create(caseId: string, body: CreateDeliveryDto, actor: Actor) {
+    type Created = { delivery: ReturnType<typeof deliveryView>; link?: { token: string; path: string; expiresAt: Date; maxDownloads: number } };
+    return this.workflow.change<Created>(caseId, async (row, manager) => {
+      const file = await this.deliverable(manager, row, body.document);
+      if (row.requestType === 'criminal_subpoena' && body.document === 'production' && body.method !== 'court_sealed_envelope') {
+        throw new ConflictException('Records produced on a criminal subpoena go to the court in a sealed envelope (Evid. Code § 1560(b); Penal Code § 1326(b)): use method court_sealed_envelope');
+      }
+      const link = body.method === 'secure_link';
+      if (body.acknowledgedSha256 !== undefined && body.acknowledgedSha256 !== file.sha256) {
+        throw new BadRequestException({ message: 'acknowledgedSha256 is not the SHA-256 of the file delivered: the recipient acknowledged a different file', fields: { acknowledgedSha256: 'does not match the delivered file' } });
+      }
+      const deliveredAt = link ? null : body.deliveredAt ? new Date(body.deliveredAt) : new Date();
+      if (deliveredAt && deliveredAt.getTime() > Date.now() + 60_000) throw new BadRequestException({ message: 'deliveredAt is in the future', fields: { deliveredAt: 'must not be in the future' } });
+      const delivery: DeliveryEntity = {
+        id: randomUUID(), caseId, document: body.document, documentId: file.documentId, documentSha256: file.sha256, method: body.method,
+        recipient: body.recipient.trim(), trackingNumber: body.trackingNumber?.trim() ?? null, acknowledgedSha256: link ? null : (body.acknowledgedSha256 as string),
+        deliveredAt, recordedById: actor.id, createdAt: new Date(),
+      };
+      await manager.insert(DeliveryEntity, delivery);
+      if (!link) {
+        return {
+          result: { delivery: deliveryView(delivery, null) },
+          jobs: await replanDeadlines(manager, row),
+          audit: [{ actor: by(actor), action: 'delivery.recorded', objectType: 'delivery', objectId: delivery.id, details: { method: body.method, document: body.document, sha256: file.sha256 } }],
+        };
+      }
+      // 32 random bytes: the token is shown once; only its SHA-256 is kept, so the database cannot reissue it.
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + (body.expiresInHours ?? 72) * 3600_000);
+      const linkRow: DeliveryLinkEntity = {
+        id: randomUUID(), deliveryId: delivery.id, caseId, tokenHash: tokenHash(token), expiresAt, maxDownloads: body.maxDownloads ?? 3,
+        downloads: 0, revokedAt: null, lastDownloadAt: null, createdAt: new Date(),
+      };
+      await manager.insert(DeliveryLinkEntity, linkRow);
+      return {
+        result: { delivery: deliveryView(delivery, linkRow), link: { token, path: `/api/public/deliveries/${token}`, expiresAt, maxDownloads: linkRow.maxDownloads } },
+        audit: [{ actor: by(actor), action: 'delivery.link_created', objectType: 'delivery', objectId: delivery.id, details: { document: body.document, expiresAt: expiresAt.toISOString(), maxDownloads: linkRow.maxDownloads } }],
+      };
+    });
+  }
+
+  async list(caseId: string) {
+    const deliveries = await this.dataSource.getRepository(DeliveryEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
+    const links = await this.dataSource.getRepository(DeliveryLinkEntity).find({ where: { caseId } });
+    return { items: deliveries.map((delivery) => deliveryView(delivery, links.find((link) => link.deliveryId === delivery.id) ?? null)) };
+  }
+
+  async revoke(caseId: string, deliveryId: string, actor: Actor) {
+    return this.workflow.change(caseId, async (_row, manager) => {
+      const link = await manager.findOne(DeliveryLinkEntity, { where: { deliveryId, caseId } });
+      if (!link) throw new NotFoundException('This case has no secure link with that id');
+      if (!link.revokedAt) await manager.update(DeliveryLinkEntity, { id: link.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return { result: { revoked: true }, audit: [{ actor: by(actor), action: 'delivery.link_revoked', objectType: 'delivery', objectId: deliveryId }] };
+    });
+  }
+
+  /**
+   * One download through a secure link, counted atomically (a link allowing n downloads serves n, however many
+   * requests race). The first download is the delivery: it records the time and the SHA-256 served, and meets the
+   * deadlines. Any other token (unknown, malformed, expired, revoked, used up) is a 404, audited with the reason.
+   */
+  async download(token: string): Promise<DeliverableFile> {
+    const hash = TOKEN.test(token) ? tokenHash(token) : null;
+    const link = hash ? await this.dataSource.getRepository(DeliveryLinkEntity).findOne({ where: { tokenHash: hash } }) : null;
+    const refusal = !link ? 'unknown' : link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : link.downloads >= link.maxDownloads ? 'download limit reached' : null;
+    if (!link || refusal) return this.refuse(link, refusal ?? 'unknown');
+    const served = await this.workflow.change<DeliverableFile | null>(link.caseId, async (row, manager) => {
+      const counted = await manager
+        .createQueryBuilder()
+        .update(DeliveryLinkEntity)
+        .set({ downloads: () => '"downloads" + 1', lastDownloadAt: new Date() })
+        .where('id = :id AND "downloads" < "maxDownloads" AND "revokedAt" IS NULL', { id: link.id })
+        .execute();
+      if (!counted.affected) return { result: null };
+      const delivery = await manager.findOneOrFail(DeliveryEntity, { where: { id: link.deliveryId } });
+      const file = await this.deliverable(manager, row, delivery.document, false);
+      const first = delivery.deliveredAt === null;
+      if (first) await manager.update(DeliveryEntity, { id: delivery.id }, { deliveredAt: new Date(), acknowledgedSha256: file.sha256 });
+      return {
+        result: { caseId: row.id, sha256: file.sha256, bytes: file.bytes, filename: file.filename },
+        jobs: first ? await replanDeadlines(manager, row) : [],
+        audit: [{ actor: null, action: 'delivery.downloaded', objectType: 'delivery', objectId: delivery.id, details: { download: link.downloads + 1, of: link.maxDownloads, sha256: file.sha256, first } }],
+      };
+    });
+    return served ?? this.refuse(link, 'download limit reached');
+  }
+
+  private async refuse(link: DeliveryLinkEntity | null, reason: string): Promise<never> {
+    await this.auditLog.record({ actor: null, action: 'delivery.link_refused', objectType: 'delivery', objectId: link?.deliveryId ?? null, caseId: link?.caseId ?? null, outcome: 'denied', details: { reason } });
+    throw new NotFoundException('No such download');
+  }
+
+  private async deliverable(manager: EntityManager, row: CaseEntity, document: DeliveryEntity['document'], checkState = true) {
+    if (document === 'production') {
+      if (checkState && row.status !== 'fulfilled' && row.status !== 'closed') throw new CaseStateConflictError('Only a fulfilled case has a production to deliver', row.status, row.pendingStep);
+      const production = await manager.findOne(ProductionEntity, { where: { caseId: row.id } });
+      if (!production || production.status !== 'ready' || !production.sha256) throw new CaseStateConflictError('This case has no verified production to deliver', row.status, row.pendingStep);
+      return { documentId: production.id, sha256: production.sha256, bytes: production.bytes, filename: `production-${row.caseNumber}.pdf` };
+    }
+    if (checkState && row.status !== 'denied' && row.status !== 'closed') throw new CaseStateConflictError('Only a denied case has a denial letter to deliver', row.status, row.pendingStep);
+    const [letter] = await manager.find(LetterEntity, { where: { caseId: row.id, kind: 'denial' }, order: { createdAt: 'DESC' }, take: 1 });
+    if (!letter) throw new CaseStateConflictError('This case has no denial letter to deliver', row.status, row.pendingStep);
+    return { documentId: letter.id, sha256: letter.sha256, bytes: letter.bytes, filename: `denial-letter-${row.caseNumber}.pdf` };
+  }
+}
+
+function deliveryView(delivery: DeliveryEntity, link: DeliveryLinkEntity | null) {
+  return {
+    id: delivery.id, document: delivery.document, method: delivery.method, recipient: delivery.recipient, trackingNumber: delivery.trackingNumber,
+    sha256: delivery.documentSha256, acknowledgedSha256: delivery.acknowledgedSha256, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt,
+    link: link && { expiresAt: link.expiresAt, maxDownloads: link.maxDownloads, downloads: link.downloads, revokedAt: link.revokedAt, lastDownloadAt: link.lastDownloadAt },
+  };
+}

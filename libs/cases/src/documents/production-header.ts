@@ -1,0 +1,52 @@
+import { DataSource } from 'typeorm';
+import { CaseScope, REQUEST_TYPE_LABELS, toLocalDate, toLocalDateTime } from '@custodian/domain';
+import { CaseEntity } from '@custodian/persistence';
+import { DECLARATION_REQUEST_TYPES, ProductionHeader } from '@custodian/production';
+import { loadRules } from '../rules-store';
+import { official, instrumentSummary } from './case-officials';
+import { countCaseRecords } from './case-records';
+
+export interface LibraryIdentity {
+  batesPrefix: string;
+  libraryName: string;
+  libraryPlace: string;
+}
+
+/**
+ * Everything a production prints except its records, for the worker that renders it and the director's preview
+ * (where the decision is not taken yet: `decision.createdAt` is now). Bates numbers are not assigned here.
+ */
+export async function productionHeader(
+  dataSource: DataSource,
+  row: CaseEntity,
+  scope: CaseScope,
+  decision: { directorId: string; createdAt: Date },
+  review: { attorneyId: string },
+  library: LibraryIdentity,
+): Promise<ProductionHeader> {
+  const manager = dataSource.manager;
+  const rules = await loadRules(manager);
+  const basis = rules[row.requestType].basisForRelease;
+  const director = await official(manager, decision.directorId);
+  // Subpoenas and court orders: the approving director signs as custodian of records (Evid. Code §§ 1561, 1562).
+  const declaration = (DECLARATION_REQUEST_TYPES as readonly string[]).includes(row.requestType)
+    ? { custodian: director, place: library.libraryPlace, date: toLocalDate(new Date()), criminal: row.requestType === 'criminal_subpoena' }
+    : undefined;
+  return {
+    declaration,
+    caseNumber: row.caseNumber,
+    requestTypeLabel: REQUEST_TYPE_LABELS[row.requestType],
+    requester: { name: row.requester.name, agency: row.requester.agency ?? null },
+    instrumentSummary: instrumentSummary(row.instrument),
+    authority: basis ? { text: basis.text, citation: basis.citation } : { text: 'the release route the legal review found (§ 7927.105(c))', citation: 'Gov. Code § 7927.105(c) (formerly § 6267)' },
+    approvedBy: director,
+    approvedAt: toLocalDateTime(decision.createdAt),
+    reviewedBy: await official(manager, review.attorneyId),
+    scope,
+    includeContactDetails: scope.includeContactDetails === true,
+    batesPrefix: library.batesPrefix,
+    generatedAt: toLocalDateTime(new Date()),
+    libraryName: library.libraryName,
+    expectedRecords: await countCaseRecords(dataSource, row.id),
+  };
+}

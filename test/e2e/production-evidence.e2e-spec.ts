@@ -1,0 +1,203 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { Client } from 'pg';
+import { ApiClient, eventually } from '../support/api-client';
+import { PATRON_IN_SCOPE, kohaExport } from '../support/koha-fixture';
+import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
+
+jest.setTimeout(300_000);
+
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
+  try {
+    writeFileSync(join(dir, 'file.pdf'), bytes);
+    return execFileSync('pdftotext', [join(dir, 'file.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Productions as evidence (issue #11): library-wide Bates numbers. */
+describe('productions a court accepts', () => {
+  let system: TestSystem;
+  let clerk: ApiClient;
+  let attorney: ApiClient;
+  let director: ApiClient;
+
+  beforeAll(async () => {
+    system = await TestSystem.start('evidence');
+    [clerk, attorney, director] = [await system.as('clerk'), await system.as('attorney'), await system.as('director')];
+  });
+  afterAll(() => system?.stop());
+
+  const caseOf = (id: string) => clerk.get(`/api/cases/${id}`).then((r) => r.body);
+
+  async function reviewedCase(overrides: Record<string, unknown> = {}) {
+    const created = (await clerk.post('/api/cases', courtOrderCase({ scope: { cardNumbers: [PATRON_IN_SCOPE.cardnumber], from: '2026-01-01', to: '2026-10-31', recordTypes: ['patron', 'loans'] }, ...overrides }))).body;
+    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'koha-export.json', content: kohaExport(), type: 'application/json' });
+    await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body), (i) => ['completed', 'failed'].includes(i.status));
+    await clerk.post(`/api/cases/${created.id}/submit`);
+    await eventually(() => caseOf(created.id), (c) => c.status === 'legal_review');
+    expect((await attorney.post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
+    return eventually(() => caseOf(created.id), (c) => c.status === 'awaiting_approval');
+  }
+
+  const sequence = (bates: string) => Number(bates.split('-')[1]);
+
+  it('numbers every production of the library from one Bates sequence, with no gap and no number used twice', async () => {
+    // One production first, then two approved together so they render at the same time and race to finalise.
+    const first = await reviewedCase();
+    await director.post(`/api/cases/${first.id}/decision`, { decision: 'approve', note: 'Produce.' });
+    await eventually(() => caseOf(first.id), (c) => c.status === 'fulfilled', 120_000);
+    const [second, third] = [await reviewedCase(), await reviewedCase()];
+    await Promise.all([second, third].map((row) => director.post(`/api/cases/${row.id}/decision`, { decision: 'approve', note: 'Produce.' })));
+    const done = await Promise.all([first, second, third].map((row) => eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 180_000)));
+
+    const ranges = done.map((row) => row.production).sort((a, b) => sequence(a.batesFirst) - sequence(b.batesFirst));
+    expect(ranges[0].batesFirst).toBe('PDL-000001');
+    ranges.forEach((production, index) => {
+      expect(sequence(production.batesLast) - sequence(production.batesFirst) + 1).toBe(production.pages);
+      if (index > 0) expect(sequence(production.batesFirst)).toBe(sequence(ranges[index - 1].batesLast) + 1);
+      expect(production.manifest.bates).toEqual({ first: production.batesFirst, last: production.batesLast });
+      expect(production.manifest.verification).toMatchObject({ ok: true });
+    });
+    // A court order production carries the custodian of records declaration, signed by the approving director.
+    const text = pdfText((await clerk.download(`/api/productions/${done[0].production.id}/pdf`)).bytes);
+    expect(text).toContain('Declaration of custodian of records');
+    expect(text).toMatch(/under penalty of perjury under the laws of the State of\s+California/);
+    expect(text).toContain(`${done[0].production.batesFirst.replace(/\d+$/, (n: string) => String(Number(n) + 1).padStart(6, '0'))} through`);
+    // The production list shows each range.
+    const listed = (await clerk.get(`/api/cases/${second.id}/productions`)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ batesFirst: done[1].production.batesFirst, batesLast: done[1].production.batesLast })]);
+  });
+
+  it('shows the director the letter before confirming, and never prints the director\'s note for the file', async () => {
+    const note = 'Internal: the detective called twice, do not mention the pending audit.';
+    const denied = await reviewedCase();
+    const preview = await director.requestRaw('POST', `/api/cases/${denied.id}/decision/preview`, { decision: 'deny', reasons: ['NOT_PARTICULAR'], note });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-type')).toContain('application/pdf');
+    const previewText = pdfText(preview.bytes);
+    expect(previewText).toContain('Maria Lopez');
+    expect(previewText).not.toContain('detective called twice');
+    // A clerk cannot preview a decision; a case that is not awaiting approval cannot be previewed.
+    expect((await clerk.post(`/api/cases/${denied.id}/decision/preview`, { decision: 'deny' })).status).toBe(403);
+    expect((await director.post(`/api/cases/${denied.id}/decision/preview`, { decision: 'maybe' })).status).toBe(400);
+
+    await director.post(`/api/cases/${denied.id}/decision`, { decision: 'deny', reasons: ['NOT_PARTICULAR'], note });
+    await eventually(() => caseOf(denied.id), (c) => c.status === 'denied', 60_000);
+    const sent = pdfText((await clerk.download(`/api/cases/${denied.id}/letters/denial/pdf`)).bytes);
+    expect(sent).not.toContain('detective called twice');
+    expect(sent.replace(/\s+/g, ' ')).toBe(previewText.replace(/\s+/g, ' '));
+    expect((await director.post(`/api/cases/${denied.id}/decision/preview`, { decision: 'deny' })).status).toBe(409);
+    // The note stays in the case file.
+    expect((await caseOf(denied.id)).decision.note).toBe(note);
+
+    const approved = await reviewedCase();
+    const cover = await director.requestRaw('POST', `/api/cases/${approved.id}/decision/preview`, { decision: 'approve' });
+    expect(cover.status).toBe(200);
+    const coverText = pdfText(cover.bytes);
+    expect(coverText).toContain('Re: Production of library records');
+    expect(coverText).toContain('PREVIEW - NOT RELEASED');
+    const release = await director.get(`/api/cases/${approved.id}/decision/preview/release`);
+    expect(release.status).toBe(200);
+    expect(release.body).toMatchObject({
+      patrons: [PATRON_IN_SCOPE.cardnumber],
+      recordTypes: ['patron', 'loans'],
+      items: { patron: { produced: 1 }, loans: { produced: 1 } },
+      declaration: true,
+    });
+    expect(release.body.outOfScope).toBeGreaterThan(0);
+    expect(JSON.stringify(release.body)).not.toContain(PATRON_IN_SCOPE.borrowernotes);
+    const events = (await director.get(`/api/cases/${approved.id}/events`)).body.items.map((e: { action: string }) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['decision.previewed', 'release.previewed']));
+  });
+
+  async function fulfilledCase() {
+    const row = await reviewedCase();
+    await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve', note: 'Produce.' });
+    return eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled', 120_000);
+  }
+  const responseClock = (row: { deadlines: { clock: string; status: string }[] }) => row.deadlines.find((d) => d.clock === 'instrument_compliance')?.status;
+  const sha256Of = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+  it('records a delivery with the SHA-256 acknowledged; the deadline is met on delivery and the case closes only after it', async () => {
+    const row = await fulfilledCase();
+    const sha = row.production.sha256;
+    // Generating the file did not meet the deadline, and the case cannot be closed yet.
+    expect(responseClock(row)).toBe('open');
+    expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBe(409);
+
+    // Bad input is refused with nothing recorded.
+    const bad = [
+      { document: 'production', method: 'mail', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha },
+      { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: '0'.repeat(64) },
+      { document: 'production', method: 'carrier_pigeon', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha },
+      { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz' },
+      { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha, extra: 1 },
+      [{ document: 'production' }],
+    ];
+    for (const body of bad) expect({ body, status: (await clerk.post(`/api/cases/${row.id}/deliveries`, body)).status }).toEqual({ body, status: 400 });
+    expect((await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'denial_letter', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha })).status).toBe(409);
+    expect((await attorney.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha })).status).toBe(403);
+    expect((await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items).toEqual([]);
+
+    const mailed = await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'mail', recipient: 'Det. A. Ruiz, Palm Desert Police', trackingNumber: '9400 1000 0000 0000 0000 00', acknowledgedSha256: sha });
+    expect(mailed.status).toBe(201);
+    expect(mailed.body.delivery).toMatchObject({ method: 'mail', trackingNumber: '9400 1000 0000 0000 0000 00', acknowledgedSha256: sha, deliveredAt: expect.any(String) });
+    const after = await caseOf(row.id);
+    expect(responseClock(after)).toBe('met');
+    expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBeLessThan(300);
+    const events = (await clerk.get(`/api/cases/${row.id}/events`)).body.items.map((e: { action: string }) => e.action);
+    expect(events).toEqual(expect.arrayContaining(['delivery.recorded', 'case.closed']));
+  });
+
+  it('delivers through a secure link: single file, download limit, expiry, revocation, wrong token 404, every download audited', async () => {
+    const row = await fulfilledCase();
+    const created = await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz', maxDownloads: 2, expiresInHours: 24 });
+    expect(created.status).toBe(201);
+    const { token, path } = created.body.link;
+    expect(path).toBe(`/api/public/deliveries/${token}`);
+    expect(created.body.delivery.deliveredAt).toBeNull();
+    expect(responseClock(await caseOf(row.id))).toBe('open');
+
+    // Wrong, malformed or altered tokens: 404, nothing served.
+    for (const wrong of ['x'.repeat(43), 'short', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`]) {
+      expect((await system.anonymous.download(`/api/public/deliveries/${wrong}`)).status).toBe(404);
+    }
+    // The link works without a staff login, twice, and serves exactly the production.
+    const first = await system.anonymous.download(path);
+    expect(first.status).toBe(200);
+    expect(sha256Of(first.bytes)).toBe(row.production.sha256);
+    expect(first.headers.get('x-content-sha256')).toBe(row.production.sha256);
+    const delivered = await caseOf(row.id);
+    expect(responseClock(delivered)).toBe('met');
+    expect((await system.anonymous.download(path)).status).toBe(200);
+    expect((await system.anonymous.download(path)).status).toBe(404); // download limit
+    const [listed] = (await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items;
+    expect(listed).toMatchObject({ method: 'secure_link', acknowledgedSha256: row.production.sha256, deliveredAt: expect.any(String), link: { downloads: 2, maxDownloads: 2 } });
+    expect(JSON.stringify(listed)).not.toContain(token);
+
+    // Revocation and expiry end a link at once.
+    const second = (await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz' })).body;
+    expect((await clerk.post(`/api/cases/${row.id}/deliveries/${second.delivery.id}/revoke`)).status).toBe(200);
+    expect((await system.anonymous.download(second.link.path)).status).toBe(404);
+    const third = (await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz' })).body;
+    const db = new Client({ connectionString: system.environment.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE delivery_links SET "expiresAt" = now() - interval '1 minute' WHERE "deliveryId" = $1`, [third.delivery.id]);
+    } finally {
+      await db.end();
+    }
+    expect((await system.anonymous.download(third.link.path)).status).toBe(404);
+
+    const audit = (await clerk.get(`/api/cases/${row.id}/events`)).body.items as { action: string; outcome?: string; details?: { reason?: string } }[];
+    expect(audit.filter((e) => e.action === 'delivery.downloaded')).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'delivery.link_refused').map((e) => e.details?.reason).sort()).toEqual(['download limit reached', 'expired', 'revoked']);
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['delivery.link_created', 'delivery.link_revoked']));
+  });
+});
