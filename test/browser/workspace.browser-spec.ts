@@ -79,17 +79,21 @@ describe('the workspace a records office runs on, in Chromium', () => {
     await holds.getByText(/^Released: placed/).waitFor();
 
     const cpra = await caseInLegalReview(clerk, { requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {}, receivedAt: `${libraryDate(-2)}T09:00:00-08:00` }, false);
+    // The head of the agency names the attorney as designee to sign the extension (Gov. Code § 7922.535(b)).
+    expect((await (await suite.system.as('director')).post(`/api/cases/${cpra.id}/extension-designee`, { userId: suite.system.userId('attorney') })).status).toBeLessThan(300);
     await attorney.goto(`/cases/${cpra.id}`);
     await attorney.getByRole('button', { name: 'Extend the determination deadline' }).click();
     await attorney.getByLabel(/Days added/).fill('20');
-    await attorney.getByLabel(/Unusual circumstances/).fill('short');
+    await attorney.getByLabel(/How it applies/).fill('short');
     await attorney.getByRole('button', { name: 'Extend and send the extension letter' }).click();
     // Both problems in one round, before anything is sent.
     expect(await attorney.locator('#field-days-error').textContent()).toMatch(/from 1 to 14/);
-    expect(await attorney.locator('#field-reason-error').textContent()).toMatch(/at least 10 characters/);
+    expect(await attorney.locator('#field-detail-error').textContent()).toMatch(/at least 10 characters/);
+    expect(await attorney.locator('#field-ground-error').textContent()).toMatch(/§ 7922\.535\(c\)/);
     await checkScreen(attorney, 'extension-form-errors');
     await attorney.getByLabel(/Days added/).fill('14');
-    await attorney.getByLabel(/Unusual circumstances/).fill('The records must be searched for at the branch library, a separate facility.');
+    await attorney.getByLabel(/Unusual circumstance/).first().selectOption('field_facilities');
+    await attorney.getByLabel(/How it applies/).fill('The records must be searched for at the branch library, a separate facility.');
     await attorney.getByRole('button', { name: 'Extend and send the extension letter' }).click();
     await attorney.getByRole('region', { name: 'Deadlines' }).getByText(/Extended by 14 days/).first().waitFor({ state: 'attached' });
     expect(await attorney.getByRole('button', { name: 'Extend the determination deadline' }).count()).toBe(0);
@@ -143,10 +147,13 @@ describe('the workspace a records office runs on, in Chromium', () => {
 
   it('keeps what was typed when the session ends mid-task, and sends it after signing in again', async () => {
     const { id } = await caseInLegalReview(await suite.system.as('clerk'), { requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {} }, false);
+    await suite.system.as('attorney');
+    expect((await (await suite.system.as('director')).post(`/api/cases/${id}/extension-designee`, { userId: suite.system.userId('attorney') })).status).toBeLessThan(300);
     const attorney = await signIn(suite.browser, suite.system, 'attorney', `/cases/${id}`);
     suite.pages.push(attorney);
     await attorney.getByRole('button', { name: 'Extend the determination deadline' }).click();
-    await attorney.getByLabel(/Unusual circumstances/).fill('A voluminous amount of separate records is demanded.');
+    await attorney.getByLabel(/Unusual circumstance/).first().selectOption('voluminous_records');
+    await attorney.getByLabel(/How it applies/).fill('A voluminous amount of separate records is demanded.');
     await attorney.evaluate(() => {
       for (const key of Object.keys(sessionStorage)) sessionStorage.setItem(key, 'expired.token.value');
     });
@@ -157,7 +164,7 @@ describe('the workspace a records office runs on, in Chromium', () => {
     await dialog.getByLabel('Password').fill('correct-horse-battery');
     await dialog.getByRole('button', { name: 'Sign in' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await attorney.getByLabel(/Unusual circumstances/).inputValue()).toBe('A voluminous amount of separate records is demanded.');
+    expect(await attorney.getByLabel(/How it applies/).inputValue()).toBe('A voluminous amount of separate records is demanded.');
     await attorney.getByRole('button', { name: 'Extend and send the extension letter' }).click();
     await attorney.getByRole('region', { name: 'Deadlines' }).getByText(/Extended by 14 days/).first().waitFor({ state: 'attached' });
   });

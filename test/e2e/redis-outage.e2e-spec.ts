@@ -66,8 +66,13 @@ describe('Redis restarted mid-run (a private redis-server)', () => {
     expect(refusedReview.status).toBe(503);
     expect(await stateOf(cases[12])).toMatchObject({ status: 'intake', pendingStep: null });
     expect(await stateOf(before[0])).toMatchObject({ status: 'legal_review', pendingStep: null });
-    // Reads and changes that queue nothing still work; health says what is wrong.
-    expect((await clerk.patch(`/api/cases/${cases[13]}`, { summary: 'edited during the outage' })).status).toBe(200);
+    // Reads and changes that queue nothing still work; an intake edit replans its clocks and queues their reminders,
+    // so it is refused like the other queue-backed changes, with nothing saved.
+    expect((await clerk.get(`/api/cases/${cases[13]}`)).status).toBe(200);
+    expect((await clerk.post('/api/notifications/read-all')).status).toBeLessThan(300);
+    const edit = await clerk.patch(`/api/cases/${cases[13]}`, { summary: 'edited during the outage' });
+    expect(edit.status).toBe(503);
+    expect((await clerk.get(`/api/cases/${cases[13]}`)).body.summary).not.toBe('edited during the outage');
     const health = await timed(() => system.anonymous.get('/health'));
     expect({ status: health.status, state: health.body.status, redis: health.body.redis.ok }).toEqual({ status: 503, state: 'degraded', redis: false });
 

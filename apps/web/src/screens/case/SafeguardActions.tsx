@@ -10,6 +10,14 @@ import { useSession } from '../../session/session';
 const OPEN = ['intake', 'legal_review', 'needs_info', 'awaiting_approval', 'fulfilling'];
 /** Notice is given once the library has answered the request (and no gag order forbids it). */
 const ANSWERED = ['fulfilling', 'fulfilled', 'denied', 'closed'];
+/** The unusual circumstances of Gov. Code § 7922.535(c), the only grounds for the one extension. */
+const EXTENSION_GROUNDS = [
+  { value: 'field_facilities', label: 'Records at field facilities or other establishments (§ 7922.535(c)(1))' },
+  { value: 'voluminous_records', label: 'A voluminous amount of separate records (§ 7922.535(c)(2))' },
+  { value: 'consultation', label: 'Consultation with another agency or component (§ 7922.535(c)(3))' },
+  { value: 'data_compilation', label: 'Compiling data or writing a program to extract it (§ 7922.535(c)(4))' },
+  { value: 'fifth_statutory_ground', label: 'The further circumstance of § 7922.535(c)(5) (counsel confirms)' },
+];
 const NOTICE_METHODS = [
   { value: 'mail', label: 'By mail' },
   { value: 'email', label: 'By e-mail' },
@@ -21,10 +29,11 @@ const NOTICE_METHODS = [
 export function ExtensionForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const [open, setOpen] = useState(false);
   const [days, setDays] = useState('14');
-  const [reason, setReason] = useState('');
+  const [ground, setGround] = useState('');
+  const [detail, setDetail] = useState('');
   const [local, setLocal] = useState<Record<string, string[]>>({});
   const action = useAction(async () => {
-    await api.post(`/api/cases/${c.id}/extension`, { days: Number(days), reason: reason.trim() });
+    await api.post(`/api/cases/${c.id}/extension`, { days: Number(days), ground, detail: detail.trim() });
     onDone();
     return true;
   });
@@ -32,7 +41,8 @@ export function ExtensionForm({ c, onDone }: { c: CaseDetail; onDone: () => void
     event.preventDefault();
     const problems: Record<string, string[]> = {};
     if (!/^\d{1,2}$/.test(days) || Number(days) < 1 || Number(days) > 14) problems.days = ['Enter a whole number of days from 1 to 14.'];
-    if (reason.trim().length < 10) problems.reason = ['Say which unusual circumstance applies (at least 10 characters).'];
+    if (!ground) problems.ground = ['Choose the unusual circumstance of Gov. Code § 7922.535(c) that applies.'];
+    if (detail.trim().length < 10) problems.detail = ['Say how it applies to this request (at least 10 characters).'];
     setLocal(problems);
     if (Object.keys(problems).length === 0) void action.run();
   };
@@ -48,9 +58,12 @@ export function ExtensionForm({ c, onDone }: { c: CaseDetail; onDone: () => void
       {action.error && <ErrorAlert error={action.error} title="The deadline was not extended" />}
       <FieldErrorsProvider value={{ ...(action.error?.fieldErrors ?? {}), ...local }}>
         <TextField name="days" label="Days added" inputMode="numeric" requirement="required" hint="At most 14 days, once per request (Gov. Code § 7922.535(b))." value={days} onChange={setDays} />
-        <TextAreaField name="reason" label="Unusual circumstances" requirement="required" rows={3}
-          hint="For example: records must be searched for at another facility, or a voluminous amount of records is demanded. The extension letter to the requester quotes it."
-          value={reason} onChange={setReason} />
+        <SelectField name="ground" label="Unusual circumstance" requirement="required" placeholder="Choose the statutory ground"
+          hint="Only these grounds allow an extension (Gov. Code § 7922.535(c)). A director, or the designee a director names, signs it."
+          options={EXTENSION_GROUNDS} value={ground} onChange={setGround} />
+        <TextAreaField name="detail" label="How it applies" requirement="required" rows={3}
+          hint="For example: the records must be searched for at the branch library. The extension letter to the requester quotes it."
+          value={detail} onChange={setDetail} />
       </FieldErrorsProvider>
       <div className="form__actions">
         <button type="submit" className="button" disabled={action.pending}>
