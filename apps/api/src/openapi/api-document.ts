@@ -107,7 +107,10 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     for (const [method, raw] of Object.entries(item)) {
       const op = raw as Operation;
       if (!op?.responses) continue;
-      op.summary ??= OPERATION_SUMMARIES[op.operationId ?? ''] ?? (op.operationId ?? `${method} ${path}`).replace(/_/g, ': ');
+      // Not in the list yet: the handler's name in words ("updateRetention" → "Update retention"); add a line above.
+      const handler = (op.operationId ?? '').split('_').pop() ?? method;
+      const words = handler.replace(/([A-Z])/g, ' $1').trim().toLowerCase();
+      op.summary ??= OPERATION_SUMMARIES[op.operationId ?? ''] ?? `${words.charAt(0).toUpperCase()}${words.slice(1)} (${path})`;
       const isPublic = ['AuthController_login', 'HealthController_health', 'RemindersController_feed'].includes(op.operationId ?? '');
       if (!isPublic) op.security ??= [{ bearer: [] }];
       const codes = new Set<string>();

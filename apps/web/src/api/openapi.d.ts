@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** AuthController: logout */
+        /** Logout (/api/auth/logout) */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -47,7 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** AuthController: changePassword */
+        /** Change password (/api/auth/password) */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -711,9 +711,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PolicySettingsController: retention */
+        /** Retention (/api/settings/retention) */
         get: operations["PolicySettingsController_retention"];
-        /** PolicySettingsController: updateRetention */
+        /** Update retention (/api/settings/retention) */
         put: operations["PolicySettingsController_updateRetention"];
         post?: never;
         delete?: never;
@@ -747,9 +747,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** KohaSettingsController: settings */
+        /** Settings (/api/settings/koha) */
         get: operations["KohaSettingsController_settings"];
-        /** KohaSettingsController: update */
+        /** Update (/api/settings/koha) */
         put: operations["KohaSettingsController_update"];
         post?: never;
         delete?: never;
@@ -765,7 +765,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RetentionController: schedule */
+        /** Schedule (/api/retention/schedule) */
         get: operations["RetentionController_schedule"];
         put?: never;
         post?: never;
@@ -782,10 +782,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RetentionController: plans */
+        /** Plans (/api/retention/plans) */
         get: operations["RetentionController_plans"];
         put?: never;
-        /** RetentionController: propose */
+        /** Propose (/api/retention/plans) */
         post: operations["RetentionController_propose"];
         delete?: never;
         options?: never;
@@ -800,7 +800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RetentionController: plan */
+        /** Plan (/api/retention/plans/{id}) */
         get: operations["RetentionController_plan"];
         put?: never;
         post?: never;
@@ -819,7 +819,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** RetentionController: approve */
+        /** Approve (/api/retention/plans/{id}/approve) */
         post: operations["RetentionController_approve"];
         delete?: never;
         options?: never;
@@ -834,7 +834,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RetentionController: certificate */
+        /** Certificate (/api/retention/plans/{id}/certificate/pdf) */
         get: operations["RetentionController_certificate"];
         put?: never;
         post?: never;
@@ -851,10 +851,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RetentionController: legalHolds */
+        /** Legal holds (/api/cases/{id}/legal-holds) */
         get: operations["RetentionController_legalHolds"];
         put?: never;
-        /** RetentionController: placeLegalHold */
+        /** Place legal hold (/api/cases/{id}/legal-holds) */
         post: operations["RetentionController_placeLegalHold"];
         delete?: never;
         options?: never;
@@ -871,7 +871,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** RetentionController: releaseLegalHold */
+        /** Release legal hold (/api/cases/{id}/legal-holds/{holdId}/release) */
         post: operations["RetentionController_releaseLegalHold"];
         delete?: never;
         options?: never;
@@ -886,10 +886,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PatronNoticesController: status */
+        /** Status (/api/cases/{id}/notices) */
         get: operations["PatronNoticesController_status"];
         put?: never;
-        /** PatronNoticesController: record */
+        /** Record (/api/cases/{id}/notices) */
         post: operations["PatronNoticesController_record"];
         delete?: never;
         options?: never;
@@ -904,7 +904,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PatronNoticesController: letter */
+        /** Letter (/api/cases/{id}/notices/letters/{number}/pdf) */
         get: operations["PatronNoticesController_letter"];
         put?: never;
         post?: never;
@@ -921,7 +921,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PatronNoticesController: mailMerge */
+        /** Mail merge (/api/cases/{id}/notices/mail-merge/csv) */
         get: operations["PatronNoticesController_mailMerge"];
         put?: never;
         post?: never;
@@ -940,7 +940,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** CaseAssignmentController: reassign */
+        /** Reassign (/api/cases/{id}/assignment) */
         post: operations["CaseAssignmentController_reassign"];
         delete?: never;
         options?: never;
