@@ -211,6 +211,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send back (/api/cases/{id}/send-back) */
+        post: operations["CasesController_sendBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/gag-lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift gag (/api/cases/{id}/gag-lift) */
+        post: operations["CasesController_liftGag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extension-designee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Designee (/api/cases/{id}/extension-designee) */
+        post: operations["CasesController_designee"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/resume": {
         parameters: {
             query?: never;
@@ -1018,6 +1069,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clocks (/api/clocks) */
+        get: operations["LegalRulesController_clocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calendars (/api/calendars) */
+        get: operations["LegalRulesController_calendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal rules (/api/legal-rules) */
+        get: operations["LegalRulesController_legalRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Policy readings (/api/policy-readings) */
+        get: operations["LegalRulesController_policyReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1083,6 +1202,15 @@ export interface components {
             /** @description For patron consent: the card number of the patron who signed */
             consentingCardNumber?: string;
             description?: string;
+            /** @description The city records portal's request number (requests through the city portal) */
+            cityPortalNumber?: string;
+            /**
+             * @description When the city's portal received the request; starts the CPRA clock
+             * @example 2026-03-01T09:00:00-08:00
+             */
+            cityReceivedAt?: string;
+            /** @description The instrument seeks electronic communication information (CalECPA, Penal Code § 1546 et seq.) */
+            electronicRecords?: boolean;
         };
         ScopeDto: {
             /**
@@ -1101,7 +1229,7 @@ export interface components {
         };
         CreateCaseDto: {
             /** @enum {string} */
-            requestType: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal";
+            requestType: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal" | "federal_search_warrant" | "sca_2703_process" | "federal_administrative_subpoena" | "immigration_administrative_warrant" | "federal_civil_subpoena";
             /**
              * @description When the library received the request, with its UTC offset
              * @example 2026-03-02T16:05:00-08:00
@@ -1117,12 +1245,17 @@ export interface components {
              * @example null
              */
             nondisclosureUntil?: Record<string, never> | null;
+            /**
+             * @description The law behind nondisclosureUntil: CalECPA delayed notice (Penal Code § 1546.2(b)) or another court order. NSL and FISA cases are gagged by statute regardless.
+             * @enum {string|null}
+             */
+            nondisclosureBasis?: "calecpa_delayed_notice" | "court_order" | null;
             emergency?: boolean;
             summary?: string;
         };
         UpdateCaseDto: {
             /** @enum {string} */
-            requestType?: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal";
+            requestType?: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal" | "federal_search_warrant" | "sca_2703_process" | "federal_administrative_subpoena" | "immigration_administrative_warrant" | "federal_civil_subpoena";
             /**
              * @description When the library received the request, with its UTC offset
              * @example 2026-03-02T16:05:00-08:00
@@ -1138,6 +1271,11 @@ export interface components {
              * @example null
              */
             nondisclosureUntil?: Record<string, never> | null;
+            /**
+             * @description The law behind nondisclosureUntil: CalECPA delayed notice (Penal Code § 1546.2(b)) or another court order. NSL and FISA cases are gagged by statute regardless.
+             * @enum {string|null}
+             */
+            nondisclosureBasis?: "calecpa_delayed_notice" | "court_order" | null;
             emergency?: boolean;
             summary?: string;
         };
@@ -1174,8 +1312,20 @@ export interface components {
             /** @description Reason codes for a denial; the review's reasons are used when omitted */
             reasons?: string[];
         };
+        SendBackDto: Record<string, never>;
+        GagLiftDto: {
+            /** @enum {string} */
+            kind: "court_order" | "government_notice";
+        };
+        DesigneeDto: Record<string, never>;
         ResumeDto: Record<string, never>;
-        ExtensionDto: Record<string, never>;
+        ExtensionDto: {
+            /**
+             * @description The unusual circumstance of Gov. Code § 7922.535(c)(1)-(5)
+             * @enum {string}
+             */
+            ground: "field_facilities" | "voluminous_records" | "consultation" | "data_compilation" | "fifth_statutory_ground";
+        };
         PatronNoticeDto: Record<string, never>;
         DocumentDto: Record<string, never>;
         RecordImportDto: Record<string, never>;
@@ -1670,7 +1820,7 @@ export interface operations {
         parameters: {
             query?: {
                 status?: "intake" | "legal_review" | "needs_info" | "awaiting_approval" | "fulfilling" | "fulfilled" | "denied" | "closed" | "withdrawn";
-                type?: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal";
+                type?: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal" | "federal_search_warrant" | "sca_2703_process" | "federal_administrative_subpoena" | "immigration_administrative_warrant" | "federal_civil_subpoena";
                 /** @description Cases with an open deadline on or before this date */
                 dueBefore?: string;
                 /** @description User id of an assignee, or "me" */
@@ -2379,6 +2529,408 @@ export interface operations {
         };
         responses: {
             202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such thing that you may see (a case under a gag order looks the same as none). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Case not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The case is in another state, or a step is running on it; re-read it and try again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The case is not awaiting approval",
+                     *       "currentState": "fulfilling"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but the rules refuse it (e.g. a review that contradicts the rules without an override reason). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "The review contradicts the rules for this request",
+                     *       "details": [
+                     *         {
+                     *           "code": "REQUIRED_ITEM_UNSATISFIED",
+                     *           "message": "\"Signed by the judge\" is not confirmed, but the request is marked sufficient.",
+                     *           "citation": "Gov. Code § 7927.105(c)(3)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_sendBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendBackDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such thing that you may see (a case under a gag order looks the same as none). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Case not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The case is in another state, or a step is running on it; re-read it and try again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The case is not awaiting approval",
+                     *       "currentState": "fulfilling"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but the rules refuse it (e.g. a review that contradicts the rules without an override reason). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "The review contradicts the rules for this request",
+                     *       "details": [
+                     *         {
+                     *           "code": "REQUIRED_ITEM_UNSATISFIED",
+                     *           "message": "\"Signed by the judge\" is not confirmed, but the request is marked sufficient.",
+                     *           "citation": "Gov. Code § 7927.105(c)(3)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_liftGag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GagLiftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such thing that you may see (a case under a gag order looks the same as none). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 404,
+                     *       "error": "Not Found",
+                     *       "message": "Case not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The case is in another state, or a step is running on it; re-read it and try again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 409,
+                     *       "error": "Conflict",
+                     *       "message": "The case is not awaiting approval",
+                     *       "currentState": "fulfilling"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Well-formed, but the rules refuse it (e.g. a review that contradicts the rules without an override reason). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 422,
+                     *       "error": "Unprocessable Entity",
+                     *       "message": "The review contradicts the rules for this request",
+                     *       "details": [
+                     *         {
+                     *           "code": "REQUIRED_ITEM_UNSATISFIED",
+                     *           "message": "\"Signed by the judge\" is not confirmed, but the request is marked sufficient.",
+                     *           "citation": "Gov. Code § 7927.105(c)(3)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    CasesController_designee: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesigneeDto"];
+            };
+        };
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7200,6 +7752,202 @@ export interface operations {
                      *       "statusCode": 404,
                      *       "error": "Not Found",
                      *       "message": "Case not found"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LegalRulesController_clocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LegalRulesController_calendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LegalRulesController_legalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    LegalRulesController_policyReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
                      *     }
                      */
                     "application/json": components["schemas"]["ErrorBody"];
