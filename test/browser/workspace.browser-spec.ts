@@ -168,4 +168,40 @@ describe('the workspace a records office runs on, in Chromium', () => {
     await attorney.getByRole('button', { name: 'Extend and send the extension letter' }).click();
     await attorney.getByRole('region', { name: 'Deadlines' }).getByText(/Extended by 14 days/).first().waitFor({ state: 'attached' });
   });
+
+  it('lets the administrator set the deadline numbers and the city calendar, change roles and reset a password', async () => {
+    const admin = await signIn(suite.browser, suite.system, 'admin', '/settings');
+    suite.pages.push(admin);
+    await admin.getByRole('heading', { name: 'Settings' }).waitFor();
+    await admin.getByLabel('CPRA determination (days)').fill('12');
+    await admin.getByRole('button', { name: 'Save deadline settings' }).click();
+    // The law's ceiling is the server's to enforce, and it says so in words.
+    await admin.getByRole('alert').filter({ hasText: 'The deadline settings were not saved' }).waitFor();
+    expect(await admin.getByRole('alert').filter({ hasText: 'The deadline settings were not saved' }).textContent()).toMatch(/7922\.535|at most 10/);
+    await admin.getByLabel('CPRA determination (days)').fill('9');
+    await admin.getByRole('button', { name: 'Save deadline settings' }).click();
+    await admin.getByText('Saved 1 change(s).').waitFor();
+    const holidays = admin.getByRole('form', { name: 'Add a city holiday' });
+    await holidays.getByLabel('Date').fill(libraryDate(30));
+    await holidays.getByLabel('Name').fill('Founders Day (city)');
+    await holidays.getByRole('button', { name: 'Add holiday' }).click();
+    await admin.getByText(/Founders Day \(city\)/).first().waitFor();
+    await checkScreen(admin, 'settings');
+    const stored = (await suite.system.admin.get('/api/settings')).body.deadlines;
+    expect(stored.cpraDeterminationDays).toBe(9);
+    expect(stored.cityHolidays).toEqual([{ date: libraryDate(30), name: 'Founders Day (city)' }]);
+
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByRole('button', { name: 'Edit roles or reset password of Kim Records' }).click();
+    const edit = admin.getByRole('form', { name: 'Edit the account of Kim Records' });
+    await edit.getByLabel('Auditor').check();
+    await edit.getByLabel('New password').fill('short');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    expect(await admin.locator('#field-password-error').textContent()).toMatch(/at least 12 characters/);
+    await edit.getByLabel('New password').fill('a-new-long-password-2026');
+    await checkScreen(admin, 'users-edit');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByRole('row', { name: /Kim Records/ }).getByText('Records clerk, Auditor').waitFor();
+    await suite.system.anonymous.login('clerk.kim', 'a-new-long-password-2026');
+  });
 });

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { protectDocs } from './auth/docs-access';
 import { RejectInheritedKeysPipe } from './common/prototype-keys.pipe';
 import { installRequestHygiene } from './common/request-hygiene';
+import { buildApiDocument } from './openapi/api-document';
 import { createValidationPipe } from './common/validation';
 import { applySecurityHeaders } from './security-headers';
 import { UsersService } from './users/users.service';
@@ -24,14 +25,8 @@ async function bootstrap(): Promise<void> {
   installRequestHygiene(app);
   app.enableShutdownHooks();
 
-  const openApi = new DocumentBuilder()
-    .setTitle('Custodian API')
-    .setDescription('Case management for requests for library patron records (Gov. Code § 7927.105, formerly § 6267)')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
   protectDocs(app, config.production);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => buildApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 
   const webRoot = resolve(config.WEB_ROOT);
   if (existsSync(webRoot)) serveWebApp(app, webRoot);

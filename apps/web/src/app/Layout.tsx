@@ -22,6 +22,7 @@ const NAV: NavItem[] = [
   { to: '/audit', label: 'Audit', roles: ['auditor'] },
   { to: '/reports/transparency', label: 'Transparency report', roles: ['auditor', 'director'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
+  { to: '/settings', label: 'Settings', roles: ['admin'] },
 ];
 
 function isCurrent(to: string, pathname: string): boolean {

@@ -11,6 +11,7 @@ import { TransparencyScreen } from '../screens/reports/TransparencyScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
 export interface Route {
   path: string;
@@ -32,4 +33,5 @@ export const ROUTES: Route[] = [
   { path: '/users', roles: ['admin'], render: () => <UsersScreen /> },
   { path: '/notifications', render: () => <NotificationsScreen /> },
   { path: '/calendar', render: () => <CalendarScreen /> },
+  { path: '/settings', roles: ['admin'], render: () => <SettingsScreen /> },
 ];

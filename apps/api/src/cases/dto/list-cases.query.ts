@@ -10,8 +10,8 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'Cases with an open deadline on or before this date' }) @IsOptional() @Matches(ISO_DATE, { message: `dueBefore ${ISO_DATE_MESSAGE}` }) dueBefore?: string;
   @ApiPropertyOptional({ description: 'User id of an assignee, or "me"' }) @IsOptional() @IsString() @Matches(/^(me|[0-9a-f-]{36})$/, { message: 'assignee must be a user id or "me"' }) assignee?: string;
   @ApiPropertyOptional({ description: 'Text in the case number, requester, agency or summary' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page = 1;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
+  @ApiPropertyOptional({ type: Number, default: 1, minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000) page = 1;
+  @ApiPropertyOptional({ type: Number, default: 50, minimum: 1, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }
 
 export class CaseIdParam {

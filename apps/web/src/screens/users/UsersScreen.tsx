@@ -29,6 +29,7 @@ export function UsersScreen() {
 }
 
 function UserTable({ users, onChanged }: { users: User[]; onChanged: () => void }) {
+  const [editing, setEditing] = useState<User | null>(null);
   const toggle = useAction(async (user: User) => {
     await api.patch(`/api/users/${user.id}`, { active: user.active === false });
     onChanged();
@@ -59,8 +60,11 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: () => void 
                 <td>
                   {u.active === false ? <Tag tone="danger">Closed</Tag> : <Tag tone="success">Active</Tag>}{' '}
                   <button type="button" className="button button--link" onClick={() => void toggle.run(u)} disabled={toggle.pending}>
-                    {u.active === false ? 'Reopen' : 'Close'}
+                    {u.active === false ? 'Reopen' : 'Deactivate'}
                     <span className="visually-hidden"> the account of {u.displayName}</span>
+                  </button>{' '}
+                  <button type="button" className="button button--link" onClick={() => setEditing(u)} aria-expanded={editing?.id === u.id}>
+                    Edit roles or reset password<span className="visually-hidden"> of {u.displayName}</span>
                   </button>
                 </td>
               </tr>
@@ -68,7 +72,64 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: () => void 
           </tbody>
         </table>
       </div>
+      {editing && (
+        <EditUserForm
+          key={editing.id}
+          user={editing}
+          onDone={() => {
+            setEditing(null);
+            onChanged();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
     </>
+  );
+}
+
+/** Change a person's roles or e-mail, or set a new password they must be told of (an admin reset). */
+function EditUserForm({ user, onDone, onCancel }: { user: User; onDone: () => void; onCancel: () => void }) {
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [email, setEmail] = useState(user.email ?? '');
+  const [password, setPassword] = useState('');
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const action = useAction(async () => {
+    const body: Record<string, unknown> = { roles };
+    if (email.trim() !== (user.email ?? '')) body.email = email.trim();
+    if (password) body.password = password;
+    await api.patch(`/api/users/${user.id}`, body);
+    onDone();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string[]> = {};
+    if (roles.length === 0) problems.roles = ['Keep at least one role; deactivate the account instead to remove all access.'];
+    if (password && password.length < 12) problems.password = ['Use at least 12 characters.'];
+    if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.email = ['Enter an e-mail address such as name@library.example.gov.'];
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) void action.run();
+  };
+  return (
+    <form className="form panel-inset" onSubmit={submit} noValidate aria-label={`Edit the account of ${user.displayName}`}>
+      <h3>Edit {user.displayName}</h3>
+      {action.error && <ErrorAlert error={action.error} title="The account was not changed" focus />}
+      <FieldErrorsProvider value={{ ...(action.error?.fieldErrors ?? {}), ...local }}>
+        <CheckboxGroup<Role> name="roles" legend="Roles" requirement="at least one" values={roles} onChange={setRoles}
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} inline />
+        <TextField name="email" label="E-mail" type="email" value={email} onChange={setEmail} hint="For reminder e-mails, if the person turns them on." />
+        <TextField name="password" label="New password" type="password" value={password} onChange={setPassword} autoComplete="new-password"
+          hint="Leave blank to keep the current one. At least 12 characters; tell the person in person or by phone, never by e-mail." />
+      </FieldErrorsProvider>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={action.pending}>
+          Save changes
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,0 +1,185 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import { AsyncContent } from '../../components/AsyncContent';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { CheckboxField, FieldErrorsProvider, SelectField, TextField } from '../../components/fields';
+import { Facts, LiveStatus, PageHeader, Section } from '../../components/layout';
+import { formatDate } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
+import { useResource } from '../../lib/useResource';
+
+interface CityHoliday {
+  date: string;
+  name: string;
+}
+
+interface DeadlineSettings {
+  timeZone: string;
+  cityHolidays: CityHoliday[];
+  pausableClocks: string[];
+  [key: string]: unknown;
+}
+
+interface SettingsView {
+  deadlines: DeadlineSettings;
+  rules: { searchWarrantTreatedAsCourtOrder: boolean; federalProcessHandling: string; [key: string]: unknown };
+}
+
+/** The day counts an admin may set, with what each one governs; the law's ceilings are checked by the server. */
+const DAY_FIELDS: { key: string; label: string; hint: string }[] = [
+  { key: 'cpraDeterminationDays', label: 'CPRA determination (days)', hint: 'Gov. Code § 7922.535(a): at most 10.' },
+  { key: 'cpraMaxExtensionDays', label: 'CPRA extension, at most (days)', hint: 'Gov. Code § 7922.535(b): at most 14.' },
+  { key: 'searchWarrantValidityDays', label: 'Search warrant valid for (days)', hint: 'Penal Code § 1534(a): at most 10.' },
+  { key: 'preservationHoldDays', label: 'Preservation hold (days)', hint: 'How long an emergency hold keeps the records; renewable once.' },
+  { key: 'legalReviewTargetCourtDays', label: 'Legal review target (court days)', hint: 'Library policy.' },
+  { key: 'directorApprovalTargetCourtDays', label: 'Director approval target (court days)', hint: 'Library policy.' },
+  { key: 'dueSoonWithinDays', label: '“Due soon” reminder (days before)', hint: 'When the due-soon reminder goes out.' },
+];
+
+/** Admin settings: the numbers and the city calendar behind every clock, and counsel's answers to the open questions. */
+export function SettingsScreen() {
+  const settings = useResource<SettingsView>('/api/settings');
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Changes apply to deadlines computed from now on and are audited with what changed." />
+      <AsyncContent resource={settings} what="the settings">
+        {(s) => (
+          <>
+            <DeadlineNumbers settings={s.deadlines} onSaved={settings.reload} />
+            <CityCalendar settings={s.deadlines} onSaved={settings.reload} />
+            <CounselAnswers rules={s.rules} onSaved={settings.reload} />
+            <Section title="Retention">
+              <Facts
+                items={[
+                  ['Sealed patron records', 'Deleted a set number of days after the case closes (PURGE_AFTER_DAYS, set where Custodian is installed).'],
+                  ['Audit log', 'Kept: it is append-only and never purged.'],
+                ]}
+              />
+            </Section>
+          </>
+        )}
+      </AsyncContent>
+    </>
+  );
+}
+
+function DeadlineNumbers({ settings, onSaved }: { settings: DeadlineSettings; onSaved: () => void }) {
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(DAY_FIELDS.map((f) => [f.key, String(settings[f.key] ?? '')])));
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const [done, setDone] = useState('');
+  const save = useAction(async () => {
+    const changed = Object.fromEntries(DAY_FIELDS.filter((f) => values[f.key] !== String(settings[f.key])).map((f) => [f.key, Number(values[f.key])]));
+    await api.put('/api/settings/deadlines', changed);
+    setDone(Object.keys(changed).length ? `Saved ${Object.keys(changed).length} change(s).` : 'Nothing had changed.');
+    onSaved();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone('');
+    const problems = Object.fromEntries(DAY_FIELDS.filter((f) => !/^\d{1,3}$/.test(values[f.key])).map((f) => [f.key, ['Enter a whole number of days.']]));
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) void save.run();
+  };
+  return (
+    <Section title="Deadlines">
+      <form className="form" onSubmit={submit} noValidate aria-label="Deadline settings">
+        {save.error && <ErrorAlert error={save.error} title="The deadline settings were not saved" />}
+        <FieldErrorsProvider value={{ ...(save.error?.fieldErrors ?? {}), ...local }}>
+          <div className="field-grid">
+            {DAY_FIELDS.map((f) => (
+              <TextField key={f.key} name={f.key} label={f.label} hint={f.hint} inputMode="numeric" value={values[f.key]} onChange={(v) => setValues({ ...values, [f.key]: v })} />
+            ))}
+          </div>
+        </FieldErrorsProvider>
+        <button type="submit" className="button" disabled={save.pending}>
+          Save deadline settings
+        </button>
+        <LiveStatus>{done}</LiveStatus>
+      </form>
+    </Section>
+  );
+}
+
+/** The city's own closed days, on top of weekends and California state holidays: no period ends on one. */
+function CityCalendar({ settings, onSaved }: { settings: DeadlineSettings; onSaved: () => void }) {
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const save = useAction(async (cityHolidays: CityHoliday[]) => {
+    await api.put('/api/settings/deadlines', { cityHolidays });
+    setDate('');
+    setName('');
+    onSaved();
+    return true;
+  });
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: Record<string, string[]> = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) problems.holidayDate = ['Enter the date.'];
+    if (!name.trim()) problems.holidayName = ['Name the holiday, e.g. “César Chávez Day (city)”.'];
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) void save.run([...settings.cityHolidays, { date, name: name.trim() }].sort((a, b) => a.date.localeCompare(b.date)));
+  };
+  return (
+    <Section title="City holidays">
+      <p>Weekends and California state holidays are already closed days. Add the days the city closes besides those.</p>
+      {save.error && <ErrorAlert error={save.error} title="The city holidays were not saved" />}
+      {settings.cityHolidays.length === 0 ? (
+        <p className="muted">No city holidays set.</p>
+      ) : (
+        <ul className="holiday-list">
+          {settings.cityHolidays.map((h) => (
+            <li key={`${h.date}-${h.name}`}>
+              {formatDate(h.date)}: {h.name}{' '}
+              <button type="button" className="button button--link" onClick={() => void save.run(settings.cityHolidays.filter((x) => x !== h))} disabled={save.pending}>
+                Remove<span className="visually-hidden"> {h.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline-form" onSubmit={add} noValidate aria-label="Add a city holiday">
+        <FieldErrorsProvider value={local}>
+          <TextField name="holidayDate" label="Date" type="date" value={date} onChange={setDate} />
+          <TextField name="holidayName" label="Name" value={name} onChange={setName} />
+        </FieldErrorsProvider>
+        <button type="submit" className="button button--secondary" disabled={save.pending}>
+          Add holiday
+        </button>
+      </form>
+    </Section>
+  );
+}
+
+/** Counsel's answers to the questions the law leaves open; each changes how the rules read a request. */
+function CounselAnswers({ rules, onSaved }: { rules: SettingsView['rules']; onSaved: () => void }) {
+  const [warrantAsOrder, setWarrantAsOrder] = useState(rules.searchWarrantTreatedAsCourtOrder);
+  const [federal, setFederal] = useState(rules.federalProcessHandling);
+  const [done, setDone] = useState('');
+  const save = useAction(async () => {
+    await api.put('/api/settings/rules', { searchWarrantTreatedAsCourtOrder: warrantAsOrder, federalProcessHandling: federal });
+    setDone('Saved.');
+    onSaved();
+    return true;
+  });
+  return (
+    <Section title="Counsel’s answers">
+      <form className="form" onSubmit={(e) => (e.preventDefault(), setDone(''), void save.run())} noValidate aria-label="Counsel’s answers">
+        {save.error && <ErrorAlert error={save.error} title="Counsel’s answers were not saved" />}
+        <FieldErrorsProvider value={save.error?.fieldErrors ?? {}}>
+          <CheckboxField name="searchWarrantTreatedAsCourtOrder" label="A search warrant counts as the court order Gov. Code § 7927.105(c)(3) asks for" checked={warrantAsOrder} onChange={setWarrantAsOrder} />
+          <SelectField name="federalProcessHandling" label="Federal process (grand jury subpoenas, federal orders)" value={federal} onChange={setFederal}
+            options={[
+              { value: 'refer_to_counsel', label: 'Refer each one to counsel' },
+              { value: 'comply_when_valid', label: 'Comply when facially valid' },
+            ]} />
+        </FieldErrorsProvider>
+        <button type="submit" className="button" disabled={save.pending}>
+          Save counsel’s answers
+        </button>
+        <LiveStatus>{done}</LiveStatus>
+      </form>
+    </Section>
+  );
+}
