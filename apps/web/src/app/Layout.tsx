@@ -21,6 +21,7 @@ const NAV: NavItem[] = [
   { to: '/audit', label: 'Audit', roles: ['auditor'] },
   { to: '/reports/transparency', label: 'Transparency report', roles: ['auditor', 'director'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
+  { to: '/retention', label: 'Retention', roles: ['admin', 'auditor'] },
 ];
 
 function isCurrent(to: string, pathname: string): boolean {

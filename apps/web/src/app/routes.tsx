@@ -10,6 +10,7 @@ import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { TransparencyScreen } from '../screens/reports/TransparencyScreen';
 import { AuditScreen } from '../screens/audit/AuditScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
+import { RetentionScreen } from '../screens/retention/RetentionScreen';
 
 export interface Route {
   path: string;
@@ -29,5 +30,6 @@ export const ROUTES: Route[] = [
   { path: '/audit', roles: ['auditor'], render: (_, location) => <AuditScreen caseId={location.search.get('case')} /> },
   { path: '/reports/transparency', roles: ['auditor', 'director'], render: () => <TransparencyScreen /> },
   { path: '/users', roles: ['admin'], render: () => <UsersScreen /> },
+  { path: '/retention', roles: ['admin', 'auditor'], render: () => <RetentionScreen /> },
   { path: '/notifications', render: () => <NotificationsScreen /> },
 ];

@@ -13,6 +13,7 @@ import { DeadlineList } from './DeadlineList';
 import { DecisionPanel } from './DecisionPanel';
 import { DocumentsPanel } from './DocumentsPanel';
 import { HoldsPanel } from './HoldsPanel';
+import { PatronNoticePanel } from './PatronNoticePanel';
 import { LettersPanel } from './LettersPanel';
 import { ProductionPanel } from './ProductionPanel';
 import { RecordImportsPanel } from './RecordImportsPanel';
@@ -50,6 +51,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <DocumentsPanel c={c} onChanged={reload} />
           <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />
           <HoldsPanel holds={c.preservationHolds} />
+          <PatronNoticePanel caseId={c.id} refreshKey={`${c.status}/${c.version}`} />
           <Section title="Timeline">
             <Timeline caseId={c.id} refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />
           </Section>
