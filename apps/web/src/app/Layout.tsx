@@ -23,6 +23,7 @@ const NAV: NavItem[] = [
   { to: '/reports/transparency', label: 'Transparency report', roles: ['auditor', 'director'] },
   { to: '/users', label: 'Users', roles: ['admin'] },
   { to: '/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/retention', label: 'Retention', roles: ['admin', 'auditor'] },
 ];
 
 function isCurrent(to: string, pathname: string): boolean {

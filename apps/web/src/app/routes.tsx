@@ -12,6 +12,7 @@ import { AuditScreen } from '../screens/audit/AuditScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { RetentionScreen } from '../screens/retention/RetentionScreen';
 
 export interface Route {
   path: string;
@@ -31,6 +32,7 @@ export const ROUTES: Route[] = [
   { path: '/audit', roles: ['auditor'], render: (_, location) => <AuditScreen caseId={location.search.get('case')} /> },
   { path: '/reports/transparency', roles: ['auditor', 'director'], render: () => <TransparencyScreen /> },
   { path: '/users', roles: ['admin'], render: () => <UsersScreen /> },
+  { path: '/retention', roles: ['admin', 'auditor'], render: () => <RetentionScreen /> },
   { path: '/notifications', render: () => <NotificationsScreen /> },
   { path: '/calendar', render: () => <CalendarScreen /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsScreen /> },

@@ -15,6 +15,7 @@ import { useSession } from '../../session/session';
 import { DocumentsPanel } from './DocumentsPanel';
 import { MissingInstrumentWarning } from './DocumentViewer';
 import { HoldsPanel } from './HoldsPanel';
+import { PatronNoticePanel } from './PatronNoticePanel';
 import { LettersPanel } from './LettersPanel';
 import { ProductionPanel } from './ProductionPanel';
 import { RecordImportsPanel } from './RecordImportsPanel';
@@ -57,6 +58,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <DocumentsPanel c={c} onChanged={reload} />
           <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />
           <HoldsPanel c={c} onChanged={reload} />
+          <PatronNoticePanel caseId={c.id} refreshKey={`${c.status}/${c.version}`} />
           <Section title="Timeline">
             <Timeline caseId={c.id} caseNumber={c.caseNumber} exportable refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />
           </Section>
