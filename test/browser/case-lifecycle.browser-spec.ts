@@ -157,6 +157,11 @@ describe('a court order from intake to production, in Chromium', () => {
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(filename).toBe(`production-${caseNumber}.pdf`);
 
+    // Closing needs a recorded delivery: the deadline is met when the requester has the file, not when it exists.
+    await page.getByRole('button', { name: 'Record delivery' }).click();
+    await page.getByLabel(/How it was delivered/).selectOption('in_person');
+    await page.getByRole('form', { name: 'Record delivery' }).getByRole('button', { name: 'Record delivery' }).click();
+    await page.getByRole('form', { name: 'Record delivery' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('button', { name: 'Yes, close case' }).click();
     await waitForState(page, 'Closed');
