@@ -1,23 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient, eventually } from '../support/api-client';
+import { pdfText } from '../support/pdf-text';
 import { OTHER_PATRON, PATRON_IN_SCOPE, kohaExport } from '../support/koha-fixture';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(180_000);
 
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  try {
-    writeFileSync(join(dir, 'file.pdf'), bytes);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'file.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
   let system: TestSystem;
@@ -65,7 +55,7 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     expect(download.headers.get('x-content-sha256')).toBe(createHash('sha256').update(download.bytes).digest('hex'));
     expect(download.headers.get('x-content-sha256')).toBe(fulfilled.production.sha256);
 
-    const text = pdfText(download.bytes);
+    const text = pdfText(download.bytes, { layout: true });
     expect(text).toContain('Gardening in the Desert');
     expect(text).toContain('PDL-000001');
     expect(text).toMatch(/7927\.105/);
@@ -87,7 +77,7 @@ describe('the whole pipeline on PostgreSQL, Redis and a real worker', () => {
     expect(denied.letters.map((l: { kind: string }) => l.kind)).toEqual(['denial']);
     const letter = await clerk.download(`/api/cases/${row.id}/letters/denial/pdf`);
     expect(letter.status).toBe(200);
-    const text = pdfText(letter.bytes);
+    const text = pdfText(letter.bytes, { layout: true });
     expect(text).toContain('Maria Lopez');
     expect(text).toContain('Library Director');
     expect(text).toContain('Ravi Patel');

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   ANONYMISED_TITLE,
   NAMED,
@@ -14,19 +10,11 @@ import {
   toRestShape,
 } from '../../libs/records/src/testing/koha-schema-fixture';
 import { ApiClient, eventually } from '../support/api-client';
+import { pdfText } from '../support/pdf-text';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(240_000);
 
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  try {
-    writeFileSync(join(dir, 'file.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'file.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A Koha export built from koha-schema.md (every column of every table) carried through import to a production. */
 describe('importing what a real Koha library exports', () => {

@@ -1,24 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { ApiClient, eventually } from '../support/api-client';
+import { pdfText } from '../support/pdf-text';
 import { PATRON_IN_SCOPE, kohaExport } from '../support/koha-fixture';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(300_000);
 
-function pdfText(bytes: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'pdf-'));
-  try {
-    writeFileSync(join(dir, 'file.pdf'), bytes);
-    return execFileSync('pdftotext', [join(dir, 'file.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Productions as evidence (issue #11): library-wide Bates numbers. */
 describe('productions a court accepts', () => {
