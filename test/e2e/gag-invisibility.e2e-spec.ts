@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient, ApiResponse, eventually } from '../support/api-client';
-import { kohaExport } from '../support/koha-fixture';
-import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
+import { ApiResponse } from '../support/api-client';
+import { fulfilledCase } from '../support/case-journey';
+import { Operation, documentedOperations, fillPath } from '../support/route-table';
+import { TestSystem } from '../support/system';
 
 jest.setTimeout(240_000);
 
-interface Operation { method: string; path: string }
 interface HiddenIds { caseId: string; caseNumber: string; productionId: string; documentId: string; importId: string }
 
 // Routes that act on the caller's own session, or that report process health rather than case content.
@@ -13,25 +13,6 @@ const NOT_CASE_ROUTES = [/^\/api\/auth\//, /^\/api\/me\//, /^\/health/, /^\/cale
 // Reports that by counsel's setting may count a gagged case in aggregate (never by id or number).
 const AGGREGATE_ROUTES = [/^\/api\/reports\/transparency/];
 const VOLATILE_KEYS = new Set(['requestId', 'timestamp', 'at', 'now', 'generatedAt', 'checkedAt']);
-
-/** The operations the API documents: generated from the route table, so a new route is probed without asking. */
-async function documentedOperations(admin: ApiClient): Promise<Operation[]> {
-  const spec = (await admin.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-  const operations: Operation[] = [];
-  for (const [path, methods] of Object.entries(spec.paths)) {
-    for (const method of Object.keys(methods)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) operations.push({ method: method.toUpperCase(), path });
-  }
-  return operations;
-}
-
-/** Fills an OpenAPI path template with the hidden case's ids, or with ids that exist nowhere. */
-function fill(path: string, ids: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
-    if (name === 'id') return path.startsWith('/api/productions/') ? ids.productionId : path.startsWith('/api/cases/') ? ids.caseId : ids.other;
-    if (name === 'kind') return 'denial';
-    return ids[name] ?? ids.other;
-  });
-}
 
 function normalised(response: ApiResponse, realIds: HiddenIds, fakeIds: Record<string, string>): string {
   let text = JSON.stringify(response.body, (key, value) => (VOLATILE_KEYS.has(key) ? undefined : value));
@@ -48,26 +29,13 @@ describe('a case under a nondisclosure order, probed on every documented route b
 
   beforeAll(async () => {
     system = await TestSystem.start('gag-invisibility');
-    const clerk = await system.as('clerk');
-    const attorney = await system.as('attorney');
-    const director = await system.as('director');
+    for (const key of ['clerk', 'attorney', 'director'] as const) await system.as(key);
     const outsider = await system.as('otherClerk');
-    operations = await documentedOperations(system.admin);
+    ({ operations } = await documentedOperations(system.admin));
     for (const op of operations.filter((o) => o.method === 'GET' && !o.path.includes('{') && !NOT_CASE_ROUTES.some((r) => r.test(o.path)) && !AGGREGATE_ROUTES.some((r) => r.test(o.path)))) {
       before.set(op.path, normalised(await outsider.get(op.path), {} as HiddenIds, {}));
     }
-
-    const created = (await clerk.post('/api/cases', courtOrderCase({ nondisclosureUntil: '2099-12-31' }))).body;
-    const document = await clerk.upload(`/api/cases/${created.id}/documents`, { kind: 'instrument' }, { name: 'order.pdf', content: '%PDF-1.4\n%%EOF\n', type: 'application/pdf' });
-    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.json', content: kohaExport() });
-    await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body.status), (s) => s === 'completed');
-    expect((await clerk.post(`/api/cases/${created.id}/submit`)).status).toBe(202);
-    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'legal_review');
-    expect((await attorney.post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
-    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'awaiting_approval');
-    expect((await director.post(`/api/cases/${created.id}/decision`, { decision: 'approve', note: 'Approved.' })).status).toBe(202);
-    const done = await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body), (c) => c.status === 'fulfilled', 120_000, 300);
-    hidden = { caseId: created.id, caseNumber: created.caseNumber, productionId: done.production.id, documentId: document.body.id, importId: upload.body.id };
+    hidden = await fulfilledCase(system, { caseOverrides: { nondisclosureUntil: '2099-12-31' } });
   });
   afterAll(() => system?.stop());
 
@@ -85,8 +53,8 @@ describe('a case under a nondisclosure order, probed on every documented route b
     let probes = 0;
     for (const op of operations.filter((o) => !NOT_CASE_ROUTES.some((r) => r.test(o.path)))) {
       const body = op.method === 'GET' || op.method === 'DELETE' ? undefined : {};
-      const onHidden = await prober.request(op.method, fill(op.path, real), body);
-      const onMissing = await prober.request(op.method, fill(op.path, fake), body);
+      const onHidden = await prober.request(op.method, fillPath(op.path, real), body);
+      const onMissing = await prober.request(op.method, fillPath(op.path, fake), body);
       probes += 2;
       const label = `${op.method} ${op.path}`;
       expect(`${label} ${onHidden.status < 500}`).toBe(`${label} true`);
