@@ -1,66 +1,165 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform, Writable, pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { FileEnvelope, SealedFileError } from './file-envelope';
 
 export interface StoredFile {
+  /** SHA-256 of the plaintext: what a requester who receives the file can check (decision 0051). */
   sha256: string;
+  /** Plaintext length. */
   bytes: number;
 }
 
+/** A file sealed into the store's scratch directory, not yet at its address. */
+export interface SealedTemp extends StoredFile {
+  path: string;
+  /** The plaintext's first bytes, when asked for (to sniff an upload's type without a plaintext copy on disk). */
+  head: Buffer;
+}
+
+export const DIRECTORY_MODE = 0o700;
+export const FILE_MODE = 0o600;
+const SCRATCH = 'tmp';
+const PARTIAL = '.partial';
+/** A scratch file older than this is swept even if a process with its pid runs (the pid may have been reused). */
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Files addressed by the SHA-256 of their bytes: uploads and productions are written once, never
- * overwritten, and a checksum always names exactly one content.
+ * Files addressed by the SHA-256 of their plaintext, each sealed at rest with AES-256-GCM under its own data key
+ * (`FileEnvelope`). Files are 0600 in 0700 directories, written to the scratch directory first and renamed into
+ * place (atomic on one file system), never overwritten with other content. Reading authenticates every segment;
+ * `openVerified` checks the whole file (and its digest) before a byte is handed out.
  */
 export class ContentStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly envelope: FileEnvelope,
+  ) {}
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  /** A fresh temporary path inside the store, on the same file system so the final rename is atomic. */
+  /**
+   * A fresh scratch file (empty, 0600) for a renderer that must write a plaintext file by path, e.g. in a worker
+   * thread, before `adopt` seals it. It is removed by `adopt`, by the caller on failure, or by `sweepPartials` at the
+   * next start-up when its process died.
+   */
   async tempPath(): Promise<string> {
-    const dir = join(this.root, 'tmp');
-    await mkdir(dir, { recursive: true });
-    return join(dir, randomUUID());
+    const path = await this.scratchName('render');
+    await writeFile(path, '', { mode: FILE_MODE, flag: 'wx' });
+    return path;
   }
 
-  /** Streams `source` into the store, hashing as it goes; memory stays flat for any size. */
+  /** Streams `source` into the store, sealing and hashing as it goes; memory stays flat for any size. */
   async put(source: Readable, maxBytes = Number.POSITIVE_INFINITY): Promise<StoredFile> {
-    const temp = await this.tempPath();
+    return this.commit(await this.sealToTemp(source, { maxBytes }));
+  }
+
+  /**
+   * Seals `source` into a scratch file and reports its plaintext digest and size. `commit` moves it to its address;
+   * on any failure nothing is left behind. `headBytes` of the plaintext are kept in memory for the caller.
+   */
+  async sealToTemp(source: Readable, options: { maxBytes?: number; headBytes?: number } = {}): Promise<SealedTemp> {
+    const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    const headBytes = options.headBytes ?? 0;
+    const path = await this.scratchName('sealed');
     const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let kept = 0;
     let bytes = 0;
     const meter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         bytes += chunk.length;
         if (bytes > maxBytes) return done(new FileTooLargeError(maxBytes));
         hash.update(chunk);
+        if (kept < headBytes) {
+          head.push(chunk.subarray(0, headBytes - kept));
+          kept += Math.min(chunk.length, headBytes - kept);
+        }
         done(null, chunk);
       },
     });
     try {
-      await pipeline(source, meter, createWriteStream(temp));
-      return await this.adopt(temp, hash.digest('hex'), bytes);
+      await pipeline(source, meter, this.envelope.sealStream(), createWriteStream(path, { flags: 'wx', mode: FILE_MODE }));
+      return { path, sha256: hash.digest('hex'), bytes, head: Buffer.concat(head) };
     } catch (error) {
-      await rm(temp, { force: true });
+      await rm(path, { force: true });
       throw error;
     }
   }
 
-  /** Moves a finished temporary file (whose digest the caller computed) to its content address. */
-  async adopt(tempPath: string, sha256: string, bytes: number): Promise<StoredFile> {
-    const target = this.pathOf(sha256);
-    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
-    await rename(tempPath, target);
-    return { sha256, bytes };
+  /** Moves a sealed scratch file to its content address (a rename: readers see all of it or nothing). */
+  async commit(temp: SealedTemp): Promise<StoredFile> {
+    await this.directory(join(this.root, temp.sha256.slice(0, 2)));
+    await rename(temp.path, this.pathOf(temp.sha256));
+    return { sha256: temp.sha256, bytes: temp.bytes };
   }
 
+  /**
+   * Seals a finished plaintext scratch file (from `tempPath`) into the store and removes the plaintext. The digest
+   * and size the renderer computed are checked against what is sealed: a file changed after rendering is refused.
+   */
+  async adopt(tempPath: string, sha256: string, bytes: number): Promise<StoredFile> {
+    const sealed = await this.sealToTemp(createReadStream(tempPath));
+    if (sealed.sha256 !== sha256 || sealed.bytes !== bytes) {
+      await rm(sealed.path, { force: true });
+      throw new Error(`the file to store is not the one rendered (SHA-256 ${sealed.sha256}, ${sealed.bytes} bytes; expected ${sha256}, ${bytes} bytes)`);
+    }
+    const stored = await this.commit(sealed);
+    await rm(tempPath, { force: true });
+    return stored;
+  }
+
+  /**
+   * Hands `produce` a stream to write plaintext into (it must end it, as the PDF writers do) and seals it straight
+   * into the store: no plaintext reaches the disk.
+   */
+  async write<T>(produce: (out: Writable) => Promise<T>): Promise<{ stored: StoredFile; result: T }> {
+    const input = new PassThrough();
+    // The sealing pipeline reports the stream's failure; this keeps a failure before it is attached from being unhandled.
+    input.on('error', () => undefined);
+    const sealing = this.sealToTemp(input);
+    let result: T;
+    try {
+      result = await produce(input);
+    } catch (error) {
+      input.destroy(error as Error);
+      await sealing.then((temp) => rm(temp.path, { force: true }), () => undefined);
+      throw error;
+    }
+    return { stored: await this.commit(await sealing), result };
+  }
+
+  /**
+   * The plaintext, streamed: each segment is authenticated before it is released, and a failing one ends the
+   * stream with a SealedFileError. Use `openVerified` to serve a file to a person.
+   */
   open(sha256: string): Readable {
-    return createReadStream(this.pathOf(sha256));
+    const unseal = this.envelope.unsealStream();
+    return pipelineCallback(createReadStream(this.pathOf(sha256)), unseal, () => undefined);
+  }
+
+  /**
+   * Authenticates the whole file and checks its plaintext digest against its address, then opens it: a file that
+   * was altered, cut short or sealed with an unknown key is refused before a single byte is served.
+   */
+  async openVerified(sha256: string): Promise<Readable> {
+    await this.verify(sha256);
+    return this.open(sha256);
+  }
+
+  /** Throws a SealedFileError unless the file opens whole and its plaintext has the digest it is stored under. */
+  async verify(sha256: string): Promise<void> {
+    const hash = createHash('sha256');
+    await pipeline(this.open(sha256), new Writable({ write: (chunk: Buffer, _encoding, done) => (hash.update(chunk), done()) }));
+    const actual = hash.digest('hex');
+    if (actual !== sha256) throw new SealedFileError('digest_mismatch', `the stored file's content does not match its address (SHA-256 ${actual}); it is not served`);
   }
 
   async exists(sha256: string): Promise<boolean> {
@@ -69,6 +168,68 @@ export class ContentStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  /** Creates the store's directories 0700 and tightens them if an older version made them wider. */
+  async prepare(): Promise<void> {
+    await this.directory(this.root);
+    await this.directory(join(this.root, SCRATCH));
+  }
+
+  /**
+   * Removes scratch files (partial renders, half-sealed uploads) that no running process is writing: those of a
+   * process on this host that is gone (or an earlier process with this pid, as in a restarted container), and those
+   * of another host untouched for an hour; any older than a day regardless. Another worker's or the API's files stay.
+   */
+  async sweepPartials(now = Date.now()): Promise<string[]> {
+    const scratch = join(this.root, SCRATCH);
+    const names = await readdir(scratch).catch(() => [] as string[]);
+    const removed: string[] = [];
+    for (const name of names) {
+      const path = join(scratch, name);
+      const info = await stat(path).catch(() => null);
+      if (!info || isWrittenByLiveProcess(name, now - info.mtimeMs)) continue;
+      await rm(path, { force: true, recursive: true });
+      removed.push(name);
+    }
+    return removed;
+  }
+
+  private async scratchName(kind: string): Promise<string> {
+    const scratch = join(this.root, SCRATCH);
+    await this.directory(scratch);
+    return join(scratch, `${OWNER}-${kind}-${randomUUID()}${PARTIAL}`);
+  }
+
+  private async directory(path: string): Promise<void> {
+    await mkdir(path, { recursive: true, mode: DIRECTORY_MODE });
+    await chmod(path, DIRECTORY_MODE);
+  }
+}
+
+/** Who writes a scratch file: pid, this process's start (pids repeat across container restarts) and host. */
+const BOOT = randomBytes(4).toString('hex');
+const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const OWNER = `p${process.pid}_${BOOT}_${HOST}`;
+const OWNER_PATTERN = /^p(\d+)_([0-9a-f]{8})_([0-9a-f]{8})-/;
+const QUIET_FOR_MS = 60 * 60 * 1000;
+
+function isWrittenByLiveProcess(name: string, ageMs: number): boolean {
+  if (ageMs > ABANDONED_AFTER_MS) return false;
+  const owner = OWNER_PATTERN.exec(name);
+  if (!owner) return false;
+  const [, pid, boot, host] = owner;
+  if (host !== HOST) return ageMs < QUIET_FOR_MS;
+  if (Number(pid) === process.pid) return boot === BOOT;
+  return processRuns(Number(pid));
+}
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

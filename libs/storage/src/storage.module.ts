@@ -1,10 +1,39 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@custodian/config';
+import { parseRecordKeyring } from '@custodian/records';
 import { ContentStore } from './content-store';
+import { FileEnvelope } from './file-envelope';
+
+/** Stored files are wrapped by the records keys: one key configuration and one rotation for everything at rest. */
+export function fileEnvelopeFor(config: Pick<AppConfig, 'RECORDS_KEYS' | 'RECORDS_ACTIVE_KEY_ID'>): FileEnvelope {
+  return new FileEnvelope(parseRecordKeyring(config.RECORDS_KEYS, config.RECORDS_ACTIVE_KEY_ID));
+}
+
+export function contentStoreFor(config: Pick<AppConfig, 'RECORDS_KEYS' | 'RECORDS_ACTIVE_KEY_ID' | 'STORAGE_DIR'>): ContentStore {
+  return new ContentStore(config.STORAGE_DIR, fileEnvelopeFor(config));
+}
+
+/** At start-up (API and worker alike): directories 0700, and partial files of processes that died are removed. */
+@Injectable()
+export class StorageStartup implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Storage');
+
+  constructor(private readonly store: ContentStore) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.store.prepare();
+    const removed = await this.store.sweepPartials();
+    if (removed.length) this.logger.log(`removed ${removed.length} partial file(s) left by a process that stopped`);
+  }
+}
 
 @Global()
 @Module({
-  providers: [{ provide: ContentStore, inject: [AppConfig], useFactory: (config: AppConfig) => new ContentStore(config.STORAGE_DIR) }],
-  exports: [ContentStore],
+  providers: [
+    { provide: FileEnvelope, inject: [AppConfig], useFactory: fileEnvelopeFor },
+    { provide: ContentStore, inject: [AppConfig, FileEnvelope], useFactory: (config: AppConfig, envelope: FileEnvelope) => new ContentStore(config.STORAGE_DIR, envelope) },
+    StorageStartup,
+  ],
+  exports: [ContentStore, FileEnvelope],
 })
 export class StorageModule {}

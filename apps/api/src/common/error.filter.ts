@@ -6,6 +6,7 @@ import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViola
 import { IllegalTransitionError } from '@custodian/domain';
 import { describeError } from '@custodian/persistence';
 import { RateLimitedLog } from '@custodian/queues';
+import { SealedFileError } from '@custodian/storage';
 import { dependencyDown } from './unavailable';
 
 interface ErrorBody {
@@ -65,6 +66,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof RuleViolationError) return { statusCode: 422, error: 'Unprocessable Entity', message: exception.message, details: exception.details };
     if (exception instanceof QueryFailedError && /unique|duplicate/i.test(exception.message)) {
       return { statusCode: 409, error: 'Conflict', message: 'This was already done or conflicts with an existing record' };
+    }
+    if (exception instanceof SealedFileError) {
+      // Fails closed: an altered, cut-short or unsealed file, or one sealed with a key no longer configured.
+      return { statusCode: 500, error: 'Internal Server Error', message: `The stored file was not served: ${exception.message}`, problem: exception.problem };
     }
     if (isBodyParserError(exception)) return { statusCode: exception.status, error: httpErrorName(exception.status), message: 'Request body is not valid JSON or is too large' };
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };

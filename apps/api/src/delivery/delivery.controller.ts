@@ -61,6 +61,7 @@ export class PublicDeliveryController {
     response.setHeader('X-Content-SHA256', file.sha256);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Referrer-Policy', 'no-referrer');
+    // DeliveryService.download authenticated the whole file before counting the download.
     return new StreamableFile(this.store.open(file.sha256), { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.bytes ?? undefined });
   }
 }

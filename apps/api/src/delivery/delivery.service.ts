@@ -5,6 +5,7 @@ import { AuditLog } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow, replanDeadlines } from '@custodian/cases';
 import { CaseEntity, DeliveryEntity, DeliveryLinkEntity, LetterEntity, ProductionEntity } from '@custodian/persistence';
+import { ContentStore } from '@custodian/storage';
 import { CreateDeliveryDto } from './delivery.dto';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -29,6 +30,7 @@ export class DeliveryService {
     private readonly dataSource: DataSource,
     private readonly workflow: CaseWorkflow,
     private readonly auditLog: AuditLog,
+    private readonly store: ContentStore,
   ) {}
 
   async create(caseId: string, body: CreateDeliveryDto, actor: Actor) {
@@ -107,6 +109,8 @@ export class DeliveryService {
       if (!counted.affected) return { result: null };
       const delivery = await manager.findOneOrFail(DeliveryEntity, { where: { id: link.deliveryId } });
       const file = await this.deliverable(manager, row, delivery.document, false);
+      // A stored file that fails its integrity check throws here: no download is counted, nothing is delivered.
+      await this.store.verify(file.sha256);
       const first = delivery.deliveredAt === null;
       if (first) await manager.update(DeliveryEntity, { id: delivery.id }, { deliveredAt: new Date(), acknowledgedSha256: file.sha256 });
       return {

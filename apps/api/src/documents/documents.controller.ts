@@ -39,11 +39,12 @@ export class DocumentsController {
     await this.access.load(actor, caseId);
     const document = await this.dataSource.getRepository(DocumentEntity).findOne({ where: { id: documentId, caseId } });
     if (!document) throw new NotFoundException('Document not found');
+    const file = await this.store.openVerified(document.sha256);
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'document.read', objectType: 'document', objectId: documentId, caseId });
     response.setHeader('X-Content-SHA256', document.sha256);
     // The type comes from the stored bytes, never from the uploader's claim (older rows kept that claim).
     const type = await sniffStream(this.store.open(document.sha256));
-    return new StreamableFile(this.store.open(document.sha256), { type, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
+    return new StreamableFile(file, { type, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
   }
 
   @Post()

@@ -43,9 +43,11 @@ export class ProductionsController {
     if (production.status !== 'ready' || !production.sha256 || !(await this.isApproved(production.caseId))) {
       throw new NotFoundException('This production is not ready for release');
     }
+    // Authenticated whole (and its digest checked) before the download is recorded or a byte is sent.
+    const file = await this.store.openVerified(production.sha256);
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'production.downloaded', objectType: 'production', objectId: id, caseId: production.caseId, details: { sha256: production.sha256 } });
     response.setHeader('X-Content-SHA256', production.sha256);
-    return new StreamableFile(this.store.open(production.sha256), {
+    return new StreamableFile(file, {
       type: 'application/pdf',
       disposition: `attachment; filename="production-${row.caseNumber}.pdf"`,
       length: production.bytes ?? undefined,
@@ -59,9 +61,10 @@ export class ProductionsController {
     if (!LETTER_KINDS.includes(kind)) throw new NotFoundException(`No letters of kind ${kind}; kinds are ${LETTER_KINDS.join(', ')}`);
     const [letter] = await this.dataSource.getRepository(LetterEntity).find({ where: { caseId, kind: kind as LetterEntity['kind'] }, order: { createdAt: 'DESC' }, take: 1 });
     if (!letter) throw new NotFoundException(`This case has no ${kind} letter`);
+    const file = await this.store.openVerified(letter.sha256);
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'letter.downloaded', objectType: 'letter', objectId: letter.id, caseId, details: { kind } });
     response.setHeader('X-Content-SHA256', letter.sha256);
-    return new StreamableFile(this.store.open(letter.sha256), { type: 'application/pdf', disposition: `attachment; filename="${kind}-letter-${row.caseNumber}.pdf"`, length: letter.bytes });
+    return new StreamableFile(file, { type: 'application/pdf', disposition: `attachment; filename="${kind}-letter-${row.caseNumber}.pdf"`, length: letter.bytes });
   }
 
   private async isApproved(caseId: string): Promise<boolean> {

@@ -110,7 +110,7 @@ export class RetentionController {
     const plan = await this.find(id);
     if (!plan.certificateSha256) throw new NotFoundException('This plan has no certificate yet');
     await this.auditLog.record({ actor: by(actor), action: 'retention.certificate_downloaded', objectType: 'purge_plan', objectId: id });
-    return new StreamableFile(this.store.open(plan.certificateSha256), { type: 'application/pdf', disposition: `attachment; filename="purge-certificate-${id}.pdf"`, length: plan.certificateBytes ?? undefined });
+    return new StreamableFile(await this.store.openVerified(plan.certificateSha256), { type: 'application/pdf', disposition: `attachment; filename="purge-certificate-${id}.pdf"`, length: plan.certificateBytes ?? undefined });
   }
 
   @Get('cases/:id/legal-holds')

@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { CaseEntity, PatronRecordEntity, RecordImportEntity, UnitOfWork } from '@custodian/persistence';
 import { JobPayloads } from '@custodian/queues';
-import { ExportFile, ImportProgress, RecordCipher, emptyImportStats, isValidated, readRecordBatches, undescribedWarnings, validateExport } from '@custodian/records';
+import { ExportFile, ImportProgress, RecordCipher, emptyImportStats, isValidated, parseRecordKeyring, readRecordBatches, undescribedWarnings, validateExport } from '@custodian/records';
 import { loadCasePatrons, resolveWaitingRecords } from '../records/case-patrons';
 import { ContentStore } from '@custodian/storage';
 import { AppConfig } from '@custodian/config';
@@ -63,7 +63,8 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     const options = { knownPatrons: known.cards, anonymousPatrons: known.anonymous };
     // A large upload is first read in a heap-limited thread: if it would exhaust memory, only that thread dies.
     const fits = await probeExportInThread(
-      described.map((file) => ({ format: file.format, table: file.table ?? undefined, path: this.store.pathOf(file.sha256), size: file.bytes })),
+      { root: this.store.root, keyring: parseRecordKeyring(this.config.RECORDS_KEYS, this.config.RECORDS_ACTIVE_KEY_ID) },
+      described.map((file) => ({ format: file.format, table: file.table ?? undefined, sha256: file.sha256, size: file.bytes })),
       { heapMb: this.config.IMPORT_THREAD_HEAP_MB, isolateAboveBytes: ISOLATE_ABOVE_BYTES },
       options,
     ).then(

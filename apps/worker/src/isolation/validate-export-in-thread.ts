@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ProbeOptions, ThreadExportFile, ValidateThreadData, ValidateThreadMessage } from './validate-thread-protocol';
+import { ProbeOptions, ThreadExportFile, ThreadStore, ValidateThreadData, ValidateThreadMessage } from './validate-thread-protocol';
 
 /** The export needed more memory than the import thread may use: a poison file, refused, never retried. */
 export class ExportTooDemandingError extends Error {
@@ -26,10 +26,11 @@ export interface ThreadLimits {
  * Under ts-jest this file is .ts and a thread cannot load it, so there the probe is skipped; the thread path runs
  * in the compiled worker, which the e2e tests exercise.
  */
-export async function probeExportInThread(files: ThreadExportFile[], limits: ThreadLimits, options: ProbeOptions): Promise<void> {
+export async function probeExportInThread(store: ThreadStore, files: ThreadExportFile[], limits: ThreadLimits, options: ProbeOptions): Promise<void> {
   const total = files.reduce((sum, file) => sum + (file.size ?? Number.POSITIVE_INFINITY), 0);
   if (total <= limits.isolateAboveBytes || path.extname(__filename) === '.ts') return;
   const workerData: ValidateThreadData = {
+    store,
     files,
     options: { knownPatrons: options.knownPatrons, anonymousPatrons: options.anonymousPatrons ? [...options.anonymousPatrons] : undefined },
   };

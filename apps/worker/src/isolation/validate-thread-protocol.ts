@@ -1,5 +1,13 @@
-/** An export file as a thread can open it again: by path, since functions do not cross threads. */
-export type ThreadExportFile = { format: 'json' | 'csv'; table?: string; path: string; size?: number };
+import type { FileKeyring } from '@custodian/storage';
+
+/** An export file as a thread can open it again: by its address in the store, since functions do not cross threads. */
+export type ThreadExportFile = { format: 'json' | 'csv'; table?: string; sha256: string; size?: number };
+
+/** Where the thread reads the sealed exports from, and the keys to unseal them (held in memory only). */
+export interface ThreadStore {
+  root: string;
+  keyring: FileKeyring;
+}
 
 /** What the probe needs of the validation options; Maps and Sets cross threads by structured clone. */
 export interface ProbeOptions {
@@ -8,6 +16,7 @@ export interface ProbeOptions {
 }
 
 export interface ValidateThreadData {
+  store: ThreadStore;
   files: ThreadExportFile[];
   options: { knownPatrons?: ReadonlyMap<number, string>; anonymousPatrons?: number[] };
 }

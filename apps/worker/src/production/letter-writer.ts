@@ -1,27 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { EntityManager } from 'typeorm';
 import { LetterEntity, LetterKind } from '@custodian/persistence';
 import type { LetterResult } from '@custodian/production';
 import { ContentStore } from '@custodian/storage';
 
-/** Renders a letter to the content store and records it once per case, kind and reference. */
+/** Renders a letter sealed into the content store (no plaintext touches the disk) and records it once per case, kind and reference. */
 @Injectable()
 export class LetterWriter {
   constructor(private readonly store: ContentStore) {}
 
   async write(render: (out: Writable) => Promise<LetterResult>): Promise<LetterResult> {
-    const tempPath = await this.store.tempPath();
-    try {
-      const result = await render(createWriteStream(tempPath));
-      await this.store.adopt(tempPath, result.sha256, result.bytes);
-      return result;
-    } finally {
-      await rm(tempPath, { force: true });
-    }
+    const { stored, result } = await this.store.write(render);
+    if (stored.sha256 !== result.sha256 || stored.bytes !== result.bytes) throw new Error('the stored letter is not the one rendered');
+    return result;
   }
 
   /** Inserts the letter row unless this letter was already recorded (a retried job). */
