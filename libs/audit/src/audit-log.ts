@@ -2,7 +2,8 @@ import { EntityManager, MoreThan } from 'typeorm';
 import { AuditEventEntity, UnitOfWork } from '@custodian/persistence';
 import { AuditEntry } from './audit-event';
 import { AuditKeys } from './audit-keys';
-import { ChainAlgorithm, ChainBreak, GENESIS_HASH, KEYED, checkLink, hashEvent } from './hash-chain';
+import { ChainAlgorithm, ChainBreak, ChainHasher, GENESIS_HASH, KEYED, StoredLink, checkStoredLink, hashEvent, storedLinkOf } from './hash-chain';
+import { copyChain } from './chain-reader';
 import { SignedHead } from './audit-heads';
 
 const CHAIN_LOCK_KEY = 7922540;
@@ -125,9 +126,10 @@ export class AuditLog {
       ...(exported === undefined ? {} : { exportedHead: exported && { seq: exported.head.seq, hash: exported.head.hash, exportedAt: exported.head.exportedAt, signatureValid: exported.signatureValid, found: exportedFound } }),
     });
     if (exported && !exported.signatureValid) return result({ seq: exported.head.seq, reason: 'exported_head_mismatch' });
+    const hasher = new ChainHasher(this.keys.chain);
     for await (const page of this.pages()) {
       for (const event of page) {
-        const broken = checkLink(event, previous, this.keys.chain);
+        const broken = checkStoredLink(event, previous, hasher);
         if (broken) return result(broken);
         if (exported && event.seq === exported.head.seq) {
           if (event.hash !== exported.head.hash) return result({ seq: event.seq, reason: 'exported_head_mismatch' });
@@ -143,31 +145,21 @@ export class AuditLog {
   }
 
   /**
-   * The chain in order, a page at a time. On PostgreSQL it reads raw rows with keyset pagination and fetches the
-   * next page while the current one is checked; elsewhere it goes through the repository.
+   * The chain in order, a batch at a time, in the text form that is hashed. On PostgreSQL one streamed COPY
+   * (`copyChain`); elsewhere pages through the repository.
    */
-  private async *pages(pageSize = 5000): AsyncGenerator<(AuditEventEntity & { alg: ChainAlgorithm })[]> {
+  private async *pages(pageSize = 5000): AsyncGenerator<StoredLink[]> {
     const dataSource = this.unitOfWork.dataSource;
-    if (!this.unitOfWork.isPostgres) {
-      let after = 0;
-      for (;;) {
-        const page = await dataSource.getRepository(AuditEventEntity).find({ where: { seq: MoreThan(after) }, order: { seq: 'ASC' }, take: pageSize });
-        if (page.length) yield page as (AuditEventEntity & { alg: ChainAlgorithm })[];
-        if (page.length < pageSize) return;
-        after = page[page.length - 1].seq;
-      }
+    if (this.unitOfWork.isPostgres) {
+      yield* copyChain(dataSource, pageSize);
+      return;
     }
-    const fetch = (after: number) =>
-      dataSource.query(
-        'SELECT seq, at, "actorId", "actorName", action, "objectType", "objectId", "caseId", outcome, details, "prevHash", hash, alg FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2',
-        [after, pageSize],
-      ) as Promise<(Omit<AuditEventEntity, 'details'> & { details: string | null; alg: ChainAlgorithm })[]>;
-    let next = fetch(0);
+    let after = 0;
     for (;;) {
-      const rows = await next;
-      if (rows.length === pageSize) next = fetch(Number(rows[rows.length - 1].seq));
-      yield rows.map((row) => ({ ...row, seq: Number(row.seq), details: row.details === null ? null : JSON.parse(row.details) }));
-      if (rows.length < pageSize) return;
+      const page = await dataSource.getRepository(AuditEventEntity).find({ where: { seq: MoreThan(after) }, order: { seq: 'ASC' }, take: pageSize });
+      if (page.length) yield page.map((event) => storedLinkOf(event as AuditEventEntity & { alg: ChainAlgorithm }));
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].seq;
     }
   }
 

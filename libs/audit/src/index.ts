@@ -6,3 +6,4 @@ export * from './audit-head-exporter';
 export * from './canonical-json';
 export * from './hash-chain';
 export * from './audit.module';
+export * from './chain-reader';
