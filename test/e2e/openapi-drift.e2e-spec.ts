@@ -44,4 +44,60 @@ describe('OpenAPI document drift', () => {
     expect(operations.filter(({ route, op }) => route !== 'get /health' && !route.startsWith('post /api/auth/login') && !route.startsWith('get /calendar') && !op.responses['401']).map((o) => o.route)).toEqual([]);
     expect(doc.components.schemas.ErrorBody.required).toEqual(['statusCode', 'error', 'message']);
   });
+
+  it('gives every operation a success response with a schema (204 aside), and no schema is an empty object', () => {
+    const doc = JSON.parse(readFileSync(COMMITTED, 'utf8'));
+    expect(successGaps(doc)).toEqual([]);
+    expect(emptySchemas(doc)).toEqual([]);
+  });
+
+  it('is caught out by an operation without a response schema and by an empty object schema', () => {
+    const doc = JSON.parse(readFileSync(COMMITTED, 'utf8'));
+    delete doc.paths['/api/cases/{id}'].get.responses['200'].content;
+    doc.components.schemas.CaseDetailView.properties.gag = { type: 'object', nullable: true };
+    expect(successGaps(doc)).toEqual(['get /api/cases/{id}: 200 without a schema']);
+    expect(emptySchemas(doc)).toEqual(['components.schemas.CaseDetailView.properties.gag']);
+  });
 });
+
+type Schema = Record<string, unknown>;
+type Document = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components: { schemas: Record<string, Schema> } };
+
+/** Operations with no 2xx answer, or a 2xx (other than 204 No Content) whose body has no schema. */
+function successGaps(doc: Document): string[] {
+  return Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, op]) => {
+      const success = Object.entries(op.responses).filter(([code]) => code.startsWith('2'));
+      if (success.length === 0) return [`${method} ${path}: no success response`];
+      return success
+        .filter(([code, response]) => code !== '204' && !(response.content && Object.values(response.content).every((media) => media.schema)))
+        .map(([code]) => `${method} ${path}: ${code} without a schema`);
+    }),
+  );
+}
+
+const COMPOSED = ['$ref', 'oneOf', 'anyOf', 'allOf', 'enum', 'items', 'properties', 'additionalProperties'];
+
+/** Places whose schema says nothing: `{type: object}` (what Nest writes for a TypeScript union or a bare object) or `{}`. */
+function emptySchemas(doc: Document): string[] {
+  const found: string[] = [];
+  const visit = (schema: unknown, at: string): void => {
+    if (!schema || typeof schema !== 'object') return;
+    const s = schema as Schema;
+    const saysWhat = COMPOSED.some((key) => key in s) || (s.type !== undefined && s.type !== 'object');
+    if (!saysWhat) found.push(at);
+    for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) visit(sub, `${at}.properties.${name}`);
+    if (typeof s.additionalProperties === 'object') visit(s.additionalProperties, `${at}.additionalProperties`);
+    if (s.items) visit(s.items, `${at}.items`);
+    for (const key of ['oneOf', 'anyOf', 'allOf']) ((s[key] as unknown[]) ?? []).forEach((sub, i) => visit(sub, `${at}.${key}[${i}]`));
+  };
+  for (const [name, schema] of Object.entries(doc.components.schemas)) visit(schema, `components.schemas.${name}`);
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [code, response] of Object.entries(op.responses)) {
+        for (const [media, body] of Object.entries(response.content ?? {})) visit(body.schema, `${method} ${path} ${code} ${media}`);
+      }
+    }
+  }
+  return found;
+}

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuditHeadView, CaseTimelineView, ChainVerificationView, EventPersonView } from './audit.view';
 import { DataSource, In } from 'typeorm';
 import { AuditHeadStore, AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -22,7 +23,8 @@ export class AuditController {
    */
   @Get('audit/verify')
   @Authenticated('auditor')
-  async verify(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: ChainVerificationView })
+  async verify(@CurrentUser() actor: Actor): Promise<ChainVerificationView> {
     const result = await this.auditLog.verify(await this.heads.latest());
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'audit.verified', objectType: 'audit_chain', outcome: result.ok ? 'success' : 'failure', details: { events: result.events, firstBroken: result.firstBroken } });
     return result;
@@ -31,14 +33,17 @@ export class AuditController {
   /** The current chain head and the last exported one (the worker exports it on a schedule), without walking the chain. */
   @Get('audit/head')
   @Authenticated('auditor', 'admin')
-  async head() {
+  @ApiOkResponse({ type: AuditHeadView })
+  async head(): Promise<AuditHeadView> {
     const [head, exported] = await Promise.all([this.auditLog.head(), this.heads.latest()]);
     return { head: head && { seq: head.seq, hash: head.hash }, events: head?.seq ?? 0, lastExported: exported && { ...exported.head, signatureValid: exported.signatureValid } };
   }
 
   @Get('cases/:id/events')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  async timeline(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+  @ApiExtraModels(EventPersonView)
+  @ApiOkResponse({ type: CaseTimelineView })
+  async timeline(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor): Promise<CaseTimelineView> {
     await this.access.load(actor, caseId);
     const events = await this.auditLog.timeline(caseId);
     // The people named in the events (actors, and attorneys or directors assigned), so the timeline reads in names.

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser, Public, verifyPasswordOrDummy } from '@custodian/auth';
 import { UserEntity } from '@custodian/persistence';
 import { toUserView } from '../users/user.view';
+import { SecondFactorPendingView, SessionView } from './session.view';
 import { UsersService } from '../users/users.service';
 import { ChangePasswordDto, LoginDto } from './login.dto';
 import { LoginLockedError, LoginThrottle } from './login-throttle.service';
@@ -33,7 +34,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiExtraModels(SessionView, SecondFactorPendingView)
+  @ApiOkResponse({ description: 'Signed in; or, for an account with a second factor, a token for POST /api/auth/totp', schema: { oneOf: [{ $ref: getSchemaPath(SessionView) }, { $ref: getSchemaPath(SecondFactorPendingView) }] } })
+  async login(@Body() body: LoginDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView | SecondFactorPendingView> {
     const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
     let attempt;
     try {
@@ -57,7 +60,7 @@ export class AuthController {
     if (secondFactorRequired(user)) {
       await this.auditLog.record({ actor, action: 'auth.login_password_ok', objectType: 'session', details: { secondFactor: 'totp' } });
       const pending = await this.sessions.issue(user, { mfaPending: true });
-      return { secondFactorRequired: true, mfaToken: pending.accessToken, expiresAt: pending.expiresAt };
+      return { secondFactorRequired: true as const, mfaToken: pending.accessToken, expiresAt: pending.expiresAt };
     }
     await this.auditLog.record({ actor, action: 'auth.login', objectType: 'session' });
     const issued = await this.sessions.issue(user);
@@ -68,6 +71,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @Authenticated(...EVERYONE)
+  @ApiNoContentResponse({ description: 'The token no longer works' })
   async logout(@Req() request: Request & { session?: Session }, @CurrentUser() actor: Actor) {
     await this.sessions.revoke(request.session!.claims);
     await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'auth.logout', objectType: 'session', objectId: request.session!.claims.jti });
@@ -77,7 +81,8 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @Authenticated(...EVERYONE)
-  async changePassword(@Body() body: ChangePasswordDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: SessionView, description: 'A new token; every other token of the user has ended' })
+  async changePassword(@Body() body: ChangePasswordDto, @CurrentUser() actor: Actor): Promise<SessionView> {
     const user = await this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword);
     const issued = await this.sessions.issue(user);
     return { accessToken: issued.accessToken, expiresAt: issued.expiresAt, user: toUserView(user) };

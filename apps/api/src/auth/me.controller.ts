@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ActorView } from '../users/user.view';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 
 @ApiTags('auth')
@@ -8,7 +9,8 @@ export class MeController {
   /** The signed-in user, for the web workspace to pick the right home. */
   @Get()
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  me(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: ActorView })
+  me(@CurrentUser() actor: Actor): ActorView {
     return actor;
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SessionView, TotpEnrolmentView } from './session.view';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Actor, Authenticated, CurrentUser, Public } from '@custodian/auth';
@@ -24,7 +25,8 @@ export class TotpController {
   @Post('enrol')
   @HttpCode(200)
   @Authenticated('director', 'admin')
-  enrol(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: TotpEnrolmentView })
+  enrol(@CurrentUser() actor: Actor): Promise<TotpEnrolmentView> {
     return this.secondFactor.enrol(actor);
   }
 
@@ -32,6 +34,7 @@ export class TotpController {
   @Post('confirm')
   @HttpCode(204)
   @Authenticated('director', 'admin')
+  @ApiNoContentResponse({ description: 'The second factor is on: every sign-in now needs a code' })
   async confirm(@Body() body: TotpCodeDto, @CurrentUser() actor: Actor) {
     await this.secondFactor.confirm(actor, body.code);
   }
@@ -44,7 +47,8 @@ export class TotpController {
   @Post()
   @HttpCode(200)
   @Public()
-  async login(@Body() body: TotpCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: SessionView })
+  async login(@Body() body: TotpCodeDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionView> {
     const header = request.headers.authorization;
     const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : null;
     if (!token) throw new UnauthorizedException('Send the mfaToken from POST /api/auth/login as the bearer token');

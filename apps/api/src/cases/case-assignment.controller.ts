@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CaseDetailView } from './dto/case.view';
 import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseAssignment, AssignmentSlot } from './case-assignment.service';
@@ -23,7 +24,8 @@ export class CaseAssignmentController {
   @Post()
   @HttpCode(200)
   @Authenticated('director', 'admin')
-  async reassign(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async reassign(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.assignment.reassign(id, body.slot, body.userId, body.reason, actor);
     return this.queries.get(actor, id);
   }

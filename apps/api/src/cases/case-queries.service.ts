@@ -12,6 +12,7 @@ import { STATUTORY_GAGS, approvalGate } from '@custodian/domain';
 import { CaseAccess } from './case-access.service';
 import { approvalFacts } from './case-decisions.service';
 import { ListCasesQuery } from './dto/list-cases.query';
+import { CaseDetailView, CaseHeadView, CasePageView, CaseStatusView, CaseloadView, ContradictionView, DeadlineExplanationView, DocumentKind, ImportIssueView, ProductionView, RecordImportView } from './dto/case.view';
 
 /** Read side of cases: the urgency-sorted list and the full case page. */
 @Injectable()
@@ -22,7 +23,7 @@ export class CaseQueries {
     private readonly auditLog: AuditLog,
   ) {}
 
-  async list(actor: Actor, query: ListCasesQuery) {
+  async list(actor: Actor, query: ListCasesQuery): Promise<CasePageView> {
     const nextDue = this.dataSource
       .createQueryBuilder()
       .select('d."caseId"', 'caseId')
@@ -74,7 +75,7 @@ export class CaseQueries {
    * Where a case stands, for screens that poll while a step runs. It carries no case content (no requester,
    * scope or records), so unlike the case page it is not an audited read; access is checked all the same.
    */
-  async status(actor: Actor, caseId: string) {
+  async status(actor: Actor, caseId: string): Promise<CaseStatusView> {
     // Only the columns shown: the case's JSON columns and the imports' error lists are not parsed on every poll.
     const row = await this.access.loadColumns(actor, caseId, ['status', 'pendingStep', 'version', 'updatedAt', 'alert']);
     const [production, imports, letters] = await Promise.all([
@@ -91,7 +92,7 @@ export class CaseQueries {
   }
 
   /** How many cases the actor can see, by state and by request type: the caseload charts. */
-  async caseload(actor: Actor) {
+  async caseload(actor: Actor): Promise<CaseloadView> {
     const q = this.dataSource.createQueryBuilder(CaseEntity, 'c').select('c.status', 'status').addSelect('c."requestType"', 'requestType').addSelect('COUNT(*)', 'count');
     this.hideGaggedCases(q, actor);
     const rows: { status: string; requestType: string; count: string | number }[] = await q.groupBy('c.status').addGroupBy('c."requestType"').getRawMany();
@@ -115,7 +116,7 @@ export class CaseQueries {
     );
   }
 
-  async get(actor: Actor, caseId: string) {
+  async get(actor: Actor, caseId: string): Promise<CaseDetailView> {
     const row = await this.access.load(actor, caseId);
     const m = this.dataSource.manager;
     const [deadlines, reviews, decision, production, letters, documents, imports, holds, left, returns] = await Promise.all([
@@ -157,10 +158,10 @@ export class CaseQueries {
         assignedDirector: people.get(row.assignedDirectorId ?? ''),
         decidingDirector: people.get(row.decidingDirectorId ?? ''),
       },
-      deadlines: deadlines.map((d) => ({ clock: d.clock, label: d.label, dueDate: d.dueDate, status: d.status, timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation, computedAt: d.computedAt })),
+      deadlines: deadlines.map((d) => ({ clock: d.clock, label: d.label, dueDate: d.dueDate, status: d.status, timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation as DeadlineExplanationView | null, computedAt: d.computedAt })),
       reviews: reviews.map((r) => ({
         id: r.id, attorney: people.get(r.attorneyId), checklist: r.checklist, sufficiency: r.sufficiency, recommendation: r.recommendation,
-        reasons: r.reasons, scope: r.scope, cureRequest: r.cureRequest, contradictions: r.contradictions, overrideReason: r.overrideReason,
+        reasons: r.reasons, scope: r.scope, cureRequest: r.cureRequest, contradictions: r.contradictions as ContradictionView[] | null, overrideReason: r.overrideReason,
         createdAt: r.createdAt, ...(mayReadMemo ? { memo: r.memo } : { memo: null, memoWithheld: r.memo.length > 0 }),
       })),
       decision: decision && { id: decision.id, decision: decision.decision, note: decision.note, reasons: decision.reasons, director: people.get(decision.directorId), createdAt: decision.createdAt },
@@ -169,7 +170,7 @@ export class CaseQueries {
       cpraDesignee: row.cpraDesigneeId ? people.get(row.cpraDesigneeId) ?? null : null,
       production: production && productionView(production),
       letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference, sha256: l.sha256, bytes: l.bytes, createdAt: l.createdAt })),
-      documents: documents.map((d) => ({ id: d.id, kind: d.kind, filename: d.filename, mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind as DocumentKind, filename: d.filename, mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),
       recordImports: imports.map(importView),
       preservationHolds: holds.map((h) => ({ id: h.id, status: h.status, placedAt: h.placedAt, expiresOn: h.expiresOn, renewals: h.renewals, releasedAt: h.releasedAt })),
     };
@@ -182,7 +183,7 @@ export class CaseQueries {
   }
 }
 
-export function summary(row: CaseEntity) {
+export function summary(row: CaseEntity): CaseHeadView {
   return {
     id: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status, pendingStep: row.pendingStep,
     assignedAttorneyId: row.assignedAttorneyId, assignedDirectorId: row.assignedDirectorId,
@@ -191,7 +192,7 @@ export function summary(row: CaseEntity) {
   };
 }
 
-export function productionView(p: ProductionEntity) {
+export function productionView(p: ProductionEntity): ProductionView {
   return { id: p.id, status: p.status, progress: p.progress, sha256: p.sha256, bytes: p.bytes, pages: p.pages, batesFirst: p.batesFirst, batesLast: p.batesLast, manifest: p.manifest, failure: p.failure, createdAt: p.createdAt, completedAt: p.completedAt };
 }
 
@@ -199,11 +200,11 @@ function importProgress(i: Pick<RecordImportEntity, 'bytes' | 'bytesRead'>): num
   return i.bytes ? Math.min(100, Math.round((i.bytesRead / i.bytes) * 100)) : 0;
 }
 
-export function importView(i: RecordImportEntity) {
+export function importView(i: RecordImportEntity): RecordImportView {
   return {
     id: i.id, status: i.status, format: i.format, table: i.table, filename: i.filename, bytes: i.bytes, bytesRead: i.bytesRead,
     progress: importProgress(i), rowsRead: i.rowsRead, rowsImported: i.rowsImported,
-    errorCount: i.errorCount, errors: i.errors, warningCount: i.warningCount ?? 0, warnings: i.warnings ?? [],
+    errorCount: i.errorCount, errors: i.errors as ImportIssueView[] | null, warningCount: i.warningCount ?? 0, warnings: (i.warnings ?? []) as ImportIssueView[],
     // rows waiting for a borrowers file (re-checked when one arrives) and rows that are no one's (never produced)
     pendingRows: i.pendingRows ?? 0, notAttributableRows: i.notAttributableRows ?? 0,
     files: (i.files ?? []).map((f) => ({ filename: f.filename, format: f.format, table: f.table, bytes: f.bytes })),

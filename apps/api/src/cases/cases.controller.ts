@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CPRA_EXTENSION_GROUND_KEYS, GAG_LIFT_KINDS, GagLiftKind } from '@custodian/domain';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -10,6 +10,7 @@ import { CaseGags } from './case-gags.service';
 import { CaseQueries } from './case-queries.service';
 import { CaseSafeguards } from './case-safeguards.service';
 import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
+import { CaseDetailView, CasePageView, CaseStatusView } from './dto/case.view';
 import { DecisionDto } from './dto/decision.dto';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { ReviewDto } from './dto/review.dto';
@@ -57,32 +58,37 @@ export class CasesController {
 
   @Post()
   @Authenticated('clerk')
-  async create(@Body() body: CreateCaseDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CaseDetailView })
+  async create(@Body() body: CreateCaseDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     const { id } = await this.commands.create(body, actor);
     return this.queries.get(actor, id);
   }
 
   @Get()
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  list(@Query() query: ListCasesQuery, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CasePageView })
+  list(@Query() query: ListCasesQuery, @CurrentUser() actor: Actor): Promise<CasePageView> {
     return this.queries.list(actor, query);
   }
 
   @Get(':id')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     return this.queries.get(actor, id);
   }
 
   @Get(':id/status')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseStatusView })
+  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseStatusView> {
     return this.queries.status(actor, id);
   }
 
   @Patch(':id')
   @Authenticated('clerk')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.update(id, body, actor);
     return this.queries.get(actor, id);
   }
@@ -90,7 +96,8 @@ export class CasesController {
   @Post(':id/submit')
   @HttpCode(202)
   @Authenticated('clerk')
-  async submit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiAcceptedResponse({ type: CaseDetailView })
+  async submit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.submit(id, actor);
     return this.queries.get(actor, id);
   }
@@ -98,7 +105,8 @@ export class CasesController {
   @Post(':id/review')
   @HttpCode(202)
   @Authenticated('attorney')
-  async review(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDto, @CurrentUser() actor: Actor) {
+  @ApiAcceptedResponse({ type: CaseDetailView })
+  async review(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.review(id, body, actor);
     return this.queries.get(actor, id);
   }
@@ -106,7 +114,8 @@ export class CasesController {
   @Post(':id/decision')
   @HttpCode(202)
   @Authenticated('director')
-  async decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor) {
+  @ApiAcceptedResponse({ type: CaseDetailView })
+  async decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.decisions.decide(id, body, actor);
     return this.queries.get(actor, id);
   }
@@ -115,7 +124,8 @@ export class CasesController {
   @Post(':id/send-back')
   @HttpCode(200)
   @Authenticated('director')
-  async sendBack(@Param('id', ParseUUIDPipe) id: string, @Body() body: SendBackDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async sendBack(@Param('id', ParseUUIDPipe) id: string, @Body() body: SendBackDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.decisions.sendBack(id, body.reason, actor);
     return this.queries.get(actor, id);
   }
@@ -124,7 +134,8 @@ export class CasesController {
   @Post(':id/gag-lift')
   @HttpCode(200)
   @Authenticated('attorney', 'director')
-  async liftGag(@Param('id', ParseUUIDPipe) id: string, @Body() body: GagLiftDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async liftGag(@Param('id', ParseUUIDPipe) id: string, @Body() body: GagLiftDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.gags.lift(id, body, actor);
     return this.queries.get(actor, id);
   }
@@ -133,7 +144,8 @@ export class CasesController {
   @Post(':id/extension-designee')
   @HttpCode(200)
   @Authenticated('director')
-  async designee(@Param('id', ParseUUIDPipe) id: string, @Body() body: DesigneeDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async designee(@Param('id', ParseUUIDPipe) id: string, @Body() body: DesigneeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.extensions.recordDesignee(id, body.userId ?? null, actor);
     return this.queries.get(actor, id);
   }
@@ -141,7 +153,8 @@ export class CasesController {
   @Post(':id/resume')
   @HttpCode(200)
   @Authenticated('clerk', 'attorney')
-  async resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResumeDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResumeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.resume(id, body.note ?? '', actor);
     return this.queries.get(actor, id);
   }
@@ -149,7 +162,8 @@ export class CasesController {
   @Post(':id/extension')
   @HttpCode(200)
   @Authenticated('attorney', 'director')
-  async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.extensions.extend(id, body, actor);
     return this.queries.get(actor, id);
   }
@@ -157,7 +171,8 @@ export class CasesController {
   @Post(':id/holds/:holdId/renew')
   @HttpCode(200)
   @Authenticated('attorney', 'director')
-  async renewHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async renewHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.renewHold(id, holdId, actor);
     return this.queries.get(actor, id);
   }
@@ -165,7 +180,8 @@ export class CasesController {
   @Post(':id/holds/:holdId/release')
   @HttpCode(200)
   @Authenticated('attorney', 'director')
-  async releaseHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async releaseHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.releaseHold(id, holdId, actor);
     return this.queries.get(actor, id);
   }
@@ -173,7 +189,8 @@ export class CasesController {
   @Post(':id/patron-notice')
   @HttpCode(200)
   @Authenticated('clerk', 'director')
-  async patronNotice(@Param('id', ParseUUIDPipe) id: string, @Body() body: PatronNoticeDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async patronNotice(@Param('id', ParseUUIDPipe) id: string, @Body() body: PatronNoticeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.recordPatronNotice(id, body.method, actor);
     return this.queries.get(actor, id);
   }
@@ -181,7 +198,8 @@ export class CasesController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Authenticated('clerk', 'director')
-  async withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.withdraw(id, actor);
     return this.queries.get(actor, id);
   }
@@ -189,7 +207,8 @@ export class CasesController {
   @Post(':id/close')
   @HttpCode(200)
   @Authenticated('clerk', 'director')
-  async close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseDetailView })
+  async close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.close(id, actor);
     return this.queries.get(actor, id);
   }

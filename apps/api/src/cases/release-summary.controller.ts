@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ReleaseSummaryView } from '../productions/production.view';
 import { DataSource } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseScope, DEFAULT_REDACTION_POLICY, RecordType, releaseSummary } from '@custodian/domain';
@@ -21,7 +22,8 @@ export class ReleaseSummaryController {
 
   @Get(':id/release-summary')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  async summary(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: ReleaseSummaryView })
+  async summary(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<ReleaseSummaryView> {
     const row = await this.access.load(actor, id);
     const [review] = await this.dataSource.getRepository(ReviewEntity).find({ where: { caseId: id }, order: { createdAt: 'DESC' }, take: 1 });
     const scope: CaseScope = row.approvedScope ?? review?.scope ?? row.scope;

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DeadlineExplanationView } from '../cases/dto/case.view';
+import { DueListView } from './deadline.view';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -27,7 +29,8 @@ export class DeadlinesController {
   /** What is due within the period or already overdue, on open cases the caller may see; overdue first. */
   @Get()
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: DueListView })
+  async due(@Query() query: DeadlinesQuery, @CurrentUser() actor: Actor): Promise<DueListView> {
     const today = pacificToday();
     const settings = await loadDeadlineSettings(this.dataSource.manager);
     const until = addDays(today, periodDays(query.within));
@@ -51,7 +54,7 @@ export class DeadlinesController {
         const row = visible.get(d.caseId)!;
         return {
           caseId: row.id, caseNumber: row.caseNumber, requestType: row.requestType, status: row.status,
-          clock: d.clock, label: d.label, dueDate: d.dueDate, urgency: classifyDeadline(d.dueDate, today, settings.dueSoonWithinDays), timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation,
+          clock: d.clock, label: d.label, dueDate: d.dueDate!, urgency: classifyDeadline(d.dueDate, today, settings.dueSoonWithinDays), timeLeft: left(d.dueDate, d.explanation, d.status), explanation: d.explanation as DeadlineExplanationView | null,
         };
       });
     return { today, until, items, total: items.length };

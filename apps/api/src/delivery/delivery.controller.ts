@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { DeliveryCreatedView, DeliveryListView, RevokedView } from './delivery.view';
 import type { Response } from 'express';
 import { Actor, Authenticated, CurrentUser, Public } from '@custodian/auth';
 import { ContentStore } from '@custodian/storage';
@@ -20,14 +22,16 @@ export class DeliveryController {
 
   @Post()
   @Authenticated('clerk', 'director', 'admin')
-  async create(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: CreateDeliveryDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: DeliveryCreatedView })
+  async create(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: CreateDeliveryDto, @CurrentUser() actor: Actor): Promise<DeliveryCreatedView> {
     await this.access.load(actor, caseId);
     return this.deliveries.create(caseId, body, actor);
   }
 
   @Get()
   @Authenticated(...STAFF)
-  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: DeliveryListView })
+  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor): Promise<DeliveryListView> {
     await this.access.load(actor, caseId);
     return this.deliveries.list(caseId);
   }
@@ -36,7 +40,8 @@ export class DeliveryController {
   @Post(':deliveryId/revoke')
   @HttpCode(200)
   @Authenticated('clerk', 'director', 'admin')
-  async revoke(@Param('id', ParseUUIDPipe) caseId: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: RevokedView })
+  async revoke(@Param('id', ParseUUIDPipe) caseId: string, @Param('deliveryId', ParseUUIDPipe) deliveryId: string, @CurrentUser() actor: Actor): Promise<RevokedView> {
     await this.access.load(actor, caseId);
     return this.deliveries.revoke(caseId, deliveryId, actor);
   }
@@ -56,6 +61,7 @@ export class PublicDeliveryController {
 
   @Get(':token')
   @Public()
+  @ApiFileResponse('The delivered PDF (the link counts the download)', 'application/pdf')
   async download(@Param('token') token: string, @Res({ passthrough: true }) response: Response) {
     const file = await this.deliveries.download(token);
     response.setHeader('X-Content-SHA256', file.sha256);

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DeliveryCreatedView, DeliveryListView, DeliveryView, RevokedView } from './delivery.view';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
@@ -33,9 +34,8 @@ export class DeliveryService {
     private readonly store: ContentStore,
   ) {}
 
-  async create(caseId: string, body: CreateDeliveryDto, actor: Actor) {
-    type Created = { delivery: ReturnType<typeof deliveryView>; link?: { token: string; path: string; expiresAt: Date; maxDownloads: number } };
-    return this.workflow.change<Created>(caseId, async (row, manager) => {
+  async create(caseId: string, body: CreateDeliveryDto, actor: Actor): Promise<DeliveryCreatedView> {
+    return this.workflow.change<DeliveryCreatedView>(caseId, async (row, manager) => {
       const file = await this.deliverable(manager, row, body.document);
       if (row.requestType === 'criminal_subpoena' && body.document === 'production' && body.method !== 'court_sealed_envelope') {
         throw new ConflictException('Records produced on a criminal subpoena go to the court in a sealed envelope (Evid. Code § 1560(b); Penal Code § 1326(b)): use method court_sealed_envelope');
@@ -74,13 +74,13 @@ export class DeliveryService {
     });
   }
 
-  async list(caseId: string) {
+  async list(caseId: string): Promise<DeliveryListView> {
     const deliveries = await this.dataSource.getRepository(DeliveryEntity).find({ where: { caseId }, order: { createdAt: 'ASC' } });
     const links = await this.dataSource.getRepository(DeliveryLinkEntity).find({ where: { caseId } });
     return { items: deliveries.map((delivery) => deliveryView(delivery, links.find((link) => link.deliveryId === delivery.id) ?? null)) };
   }
 
-  async revoke(caseId: string, deliveryId: string, actor: Actor) {
+  async revoke(caseId: string, deliveryId: string, actor: Actor): Promise<RevokedView> {
     return this.workflow.change(caseId, async (_row, manager) => {
       const link = await manager.findOne(DeliveryLinkEntity, { where: { deliveryId, caseId } });
       if (!link) throw new NotFoundException('This case has no secure link with that id');
@@ -141,7 +141,7 @@ export class DeliveryService {
   }
 }
 
-function deliveryView(delivery: DeliveryEntity, link: DeliveryLinkEntity | null) {
+function deliveryView(delivery: DeliveryEntity, link: DeliveryLinkEntity | null): DeliveryView {
   return {
     id: delivery.id, document: delivery.document, method: delivery.method, recipient: delivery.recipient, trackingNumber: delivery.trackingNumber,
     sha256: delivery.documentSha256, acknowledgedSha256: delivery.acknowledgedSha256, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt,

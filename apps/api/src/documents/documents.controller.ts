@@ -3,7 +3,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
 import { IsIn } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -12,13 +13,13 @@ import { isOpen } from '@custodian/domain';
 import { DocumentEntity } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
+import { CaseDocumentView, DOCUMENT_KINDS, DocumentKind } from '../cases/dto/case.view';
 import { sniffFile, sniffStream } from '../storage/sniff';
 import { MAX_DOCUMENT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
 
-export const DOCUMENT_KINDS = ['instrument', 'consent', 'requester_id', 'correspondence', 'court_filing', 'other'] as const;
 
 class DocumentDto {
-  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: (typeof DOCUMENT_KINDS)[number];
+  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: DocumentKind;
 }
 
 @ApiTags('documents')
@@ -35,6 +36,7 @@ export class DocumentsController {
   /** The attached file itself (an instrument scan, a consent letter), audited like any other read. */
   @Get(':documentId')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
+  @ApiFileResponse('The file as uploaded; its type sniffed from the bytes, its SHA-256 in X-Content-SHA256', 'application/octet-stream')
   async download(@Param('id', ParseUUIDPipe) caseId: string, @Param('documentId', ParseUUIDPipe) documentId: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     await this.access.load(actor, caseId);
     const document = await this.dataSource.getRepository(DocumentEntity).findOne({ where: { id: documentId, caseId } });
@@ -50,8 +52,9 @@ export class DocumentsController {
   @Post()
   @Authenticated('clerk')
   @ApiConsumes('multipart/form-data')
+  @ApiCreatedResponse({ type: CaseDocumentView })
   @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_DOCUMENT_BYTES)))
-  async attach(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DocumentDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor) {
+  async attach(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DocumentDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor): Promise<CaseDocumentView> {
     await this.access.load(actor, caseId);
     const mediaType = file ? await sniffFile(file.path) : '';
     const stored = await storeUpload(this.store, file);
@@ -64,7 +67,7 @@ export class DocumentsController {
       });
       await manager.insert(DocumentEntity, document);
       return {
-        result: { id: document.id, kind: document.kind, filename: document.filename, mediaType: document.mediaType, sha256: document.sha256, size: document.size, createdAt: document.createdAt },
+        result: { id: document.id, kind: body.kind, filename: document.filename, mediaType: document.mediaType, sha256: document.sha256, size: document.size, createdAt: document.createdAt },
         audit: [{ actor: { id: actor.id, username: actor.username }, action: 'document.attached', objectType: 'document', objectId: document.id, details: { kind: document.kind, sha256: document.sha256, size: document.size } }],
       };
     });

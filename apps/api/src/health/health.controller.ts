@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthView } from './health.view';
 import type { Response } from 'express';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -21,7 +22,9 @@ export class HealthController {
    */
   @Get()
   @Public()
-  async health(@Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: HealthView })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'Degraded: the database or Redis is down, or a queue has no worker' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const database = await this.check(async () => {
       await this.dataSource.query('SELECT 1');
       return { kind: this.dataSource.options.type };

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CalendarInfoView, CalendarsView, ClockView, LegalRulesView, PolicyReadingView, ReasonCodeView, RuleView } from '../settings/settings.view';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
@@ -28,7 +29,8 @@ export class LegalRulesController {
   /** Every clock: what it measures, its citation, the calendar it counts on, its days under the settings in force. */
   @Get('clocks')
   @Authenticated(...STAFF)
-  async clocks() {
+  @ApiOkResponse({ type: [ClockView] })
+  async clocks(): Promise<ClockView[]> {
     const settings = await loadDeadlineSettings(this.dataSource.manager);
     return CLOCK_NAMES.map((name) => {
       const c = CLOCKS[name];
@@ -44,7 +46,8 @@ export class LegalRulesController {
   /** The court and city calendars with their citations, and the weekdays each closes in a year (default: this year). */
   @Get('calendars')
   @Authenticated(...STAFF)
-  async calendars(@Query() query: YearQuery) {
+  @ApiOkResponse({ type: CalendarsView })
+  async calendars(@Query() query: YearQuery): Promise<CalendarsView> {
     const settings = await loadDeadlineSettings(this.dataSource.manager);
     const year = query.year ?? Number(pacificToday().slice(0, 4));
     const calendars = calendarsFor(settings);
@@ -58,7 +61,9 @@ export class LegalRulesController {
   /** Everything the rules page shows, each item with its citation. */
   @Get('legal-rules')
   @Authenticated(...STAFF)
-  async legalRules() {
+  @ApiExtraModels(RuleView, ReasonCodeView, CalendarInfoView)
+  @ApiOkResponse({ type: LegalRulesView })
+  async legalRules(): Promise<LegalRulesView> {
     return {
       requestTypes: REQUEST_TYPE_LABELS,
       rules: await loadRules(this.dataSource.manager),
@@ -79,7 +84,8 @@ export class LegalRulesController {
 
   @Get('policy-readings')
   @Authenticated(...STAFF)
-  policyReadings() {
+  @ApiOkResponse({ type: [PolicyReadingView] })
+  policyReadings(): readonly PolicyReadingView[] {
     return POLICY_READINGS;
   }
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { PatronNoticeStatusView } from './patron-notice.view';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Writable } from 'node:stream';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -23,7 +25,8 @@ export class PatronNoticesController {
 
   @Get()
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: PatronNoticeStatusView })
+  status(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<PatronNoticeStatusView> {
     return this.notices.status(actor, id);
   }
 
@@ -31,7 +34,8 @@ export class PatronNoticesController {
   @Post()
   @HttpCode(200)
   @Authenticated('clerk', 'director')
-  async record(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordNoticeDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: PatronNoticeStatusView })
+  async record(@Param('id', ParseUUIDPipe) id: string, @Body() body: RecordNoticeDto, @CurrentUser() actor: Actor): Promise<PatronNoticeStatusView> {
     await this.safeguards.recordPatronNotice(id, body.method, actor, body.sentOn);
     return this.notices.status(actor, id);
   }
@@ -39,6 +43,7 @@ export class PatronNoticesController {
   /** The letter to patron `number` (1-based, in the order the request named them): that patron only. */
   @Get('letters/:number/pdf')
   @Authenticated('clerk', 'director')
+  @ApiFileResponse("The notice letter to that patron only", 'application/pdf')
   async letter(@Param('id', ParseUUIDPipe) id: string, @Param('number', ParseIntPipe) number: number, @CurrentUser() actor: Actor) {
     const chunks: Buffer[] = [];
     await this.notices.letter(actor, id, number, new Writable({ write: (chunk: Buffer, _e, done) => (chunks.push(chunk), done()) }));
@@ -48,6 +53,7 @@ export class PatronNoticesController {
   /** One row per patron for a mail merge: patron data, made in memory and never stored. */
   @Get('mail-merge/csv')
   @Authenticated('clerk', 'director')
+  @ApiFileResponse('One row per patron for a mail merge (made in memory, never stored)', 'text/csv')
   async mailMerge(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
     return new StreamableFile(Buffer.from(await this.notices.mailMerge(actor, id), 'utf8'), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="patron-notices.csv"' });
   }

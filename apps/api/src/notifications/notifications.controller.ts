@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IsOptional, IsUUID } from 'class-validator';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { MarkedView, NotificationListView } from './notification.view';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseEntity, NotificationEntity } from '@custodian/persistence';
@@ -20,7 +21,8 @@ export class NotificationsController {
 
   @Get()
   @Authenticated(...ANY_STAFF)
-  async mine(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: NotificationListView })
+  async mine(@CurrentUser() actor: Actor): Promise<NotificationListView> {
     const items = await this.dataSource.getRepository(NotificationEntity).find({ where: { userId: actor.id }, order: { createdAt: 'DESC' }, take: 100 });
     const caseIds = [...new Set(items.map((n) => n.caseId).filter((id): id is string => Boolean(id)))];
     const cases = caseIds.length ? await this.dataSource.getRepository(CaseEntity).find({ where: { id: In(caseIds) }, select: { id: true, caseNumber: true } }) : [];
@@ -31,6 +33,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @Authenticated(...ANY_STAFF)
+  @ApiNoContentResponse({ description: 'Read (or it already was)' })
   async markRead(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
     const { affected } = await this.dataSource.getRepository(NotificationEntity).update({ id, userId: actor.id, readAt: IsNull() }, { readAt: new Date() });
     if (!affected && !(await this.dataSource.getRepository(NotificationEntity).exists({ where: { id, userId: actor.id } }))) throw new NotFoundException('Notification not found');
@@ -40,7 +43,8 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(200)
   @Authenticated(...ANY_STAFF)
-  async markAllRead(@Body() body: ReadAllDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: MarkedView })
+  async markAllRead(@Body() body: ReadAllDto, @CurrentUser() actor: Actor): Promise<MarkedView> {
     const where = { userId: actor.id, readAt: IsNull(), ...(body.caseId ? { caseId: body.caseId } : {}) };
     const { affected } = await this.dataSource.getRepository(NotificationEntity).update(where, { readAt: new Date() });
     return { marked: affected ?? 0 };

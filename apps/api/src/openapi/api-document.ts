@@ -68,7 +68,15 @@ const ERROR_BODY = {
     message: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['requester.email: email must be an email'] },
     fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Field path → messages, for forms', example: { 'requester.email': ['email must be an email'] } },
     currentState: { type: 'string', description: 'On 409: the state the case is in now', example: 'awaiting_approval' },
-    details: { type: 'array', items: {}, description: 'On 422: field problems or rule contradictions (code, message, citation)' },
+    details: {
+      type: 'array',
+      description: 'On 422: field problems (field, message) or rule contradictions (code, message, citation)',
+      items: {
+        type: 'object',
+        required: ['message'],
+        properties: { field: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' }, citation: { type: 'string' }, checklistKey: { type: 'string' } },
+      },
+    },
   },
 } as const;
 

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { ReleasePreviewView } from './production.view';
 import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -34,6 +36,7 @@ export class DecisionPreviewController {
   @Post()
   @HttpCode(200)
   @Authenticated('director', 'admin')
+  @ApiFileResponse('The letter as it would be sent (not stored)', 'application/pdf')
   async letter(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const { row, review } = await this.decidable(actor, caseId);
     const out = new PassThrough();
@@ -56,7 +59,8 @@ export class DecisionPreviewController {
   /** What an approval would release: patrons, record types, items produced and withheld per type, withholdings by reason. */
   @Get('release')
   @Authenticated('director', 'admin')
-  async release(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
+  @ApiOkResponse({ type: ReleasePreviewView })
+  async release(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<ReleasePreviewView> {
     const { row, review } = await this.decidable(actor, caseId);
     const header = await this.header(row, review, actor);
     const summary = await summariseRelease(header, caseRecords(this.dataSource, this.cipher, caseId));

@@ -1,5 +1,8 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { LETTER_KINDS } from '../cases/dto/case.view';
+import { ProductionListView } from './production.view';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
@@ -11,7 +14,6 @@ import { CaseAccess } from '../cases/case-access.service';
 import { productionView } from '../cases/case-queries.service';
 
 const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
-const LETTER_KINDS = ['denial', 'objection', 'needs_info', 'extension'];
 
 @ApiTags('productions')
 @Controller('api')
@@ -25,7 +27,8 @@ export class ProductionsController {
 
   @Get('cases/:id/productions')
   @Authenticated(...STAFF)
-  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: ProductionListView })
+  async list(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor): Promise<ProductionListView> {
     await this.access.load(actor, caseId);
     if (!(await this.isApproved(caseId))) return { items: [] };
     const production = await this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId } });
@@ -35,6 +38,7 @@ export class ProductionsController {
   /** The PDF of an approved case's verified production, with its SHA-256 in a header. */
   @Get('productions/:id/pdf')
   @Authenticated(...STAFF)
+  @ApiFileResponse('The production PDF; its SHA-256 in X-Content-SHA256', 'application/pdf')
   async pdf(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const production = await this.dataSource.getRepository(ProductionEntity).findOne({ where: { id } });
     // A production of a case the actor may not see is answered exactly like one that does not exist.
@@ -56,9 +60,10 @@ export class ProductionsController {
 
   @Get('cases/:id/letters/:kind/pdf')
   @Authenticated(...STAFF)
+  @ApiFileResponse('The newest letter of that kind; its SHA-256 in X-Content-SHA256', 'application/pdf')
   async letter(@Param('id', ParseUUIDPipe) caseId: string, @Param('kind') kind: string, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     const row = await this.access.load(actor, caseId);
-    if (!LETTER_KINDS.includes(kind)) throw new NotFoundException(`No letters of kind ${kind}; kinds are ${LETTER_KINDS.join(', ')}`);
+    if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw new NotFoundException(`No letters of kind ${kind}; kinds are ${LETTER_KINDS.join(', ')}`);
     const [letter] = await this.dataSource.getRepository(LetterEntity).find({ where: { caseId, kind: kind as LetterEntity['kind'] }, order: { createdAt: 'DESC' }, take: 1 });
     if (!letter) throw new NotFoundException(`This case has no ${kind} letter`);
     const file = await this.store.openVerified(letter.sha256);

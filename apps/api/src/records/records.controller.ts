@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RecordImportView } from '../cases/dto/case.view';
 import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -48,8 +49,9 @@ export class RecordsController {
   @HttpCode(202)
   @Authenticated('clerk')
   @ApiConsumes('multipart/form-data')
+  @ApiAcceptedResponse({ type: RecordImportView, description: 'Stored and queued; follow its progress on GET …/imports/{importId}' })
   @UseInterceptors(FilesInterceptor('file', MAX_FILES_PER_UPLOAD, uploadOptions(MAX_EXPORT_BYTES, MAX_FILES_PER_UPLOAD)))
-  async upload(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: RecordImportDto, @UploadedFiles() uploaded: Express.Multer.File[] | undefined, @CurrentUser() actor: Actor) {
+  async upload(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: RecordImportDto, @UploadedFiles() uploaded: Express.Multer.File[] | undefined, @CurrentUser() actor: Actor): Promise<RecordImportView> {
     const files = uploaded ?? [];
     try {
       await this.access.load(actor, caseId);
@@ -86,7 +88,8 @@ export class RecordsController {
 
   @Get('imports/:importId')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  async importStatus(@Param('id', ParseUUIDPipe) caseId: string, @Param('importId', ParseUUIDPipe) importId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: RecordImportView })
+  async importStatus(@Param('id', ParseUUIDPipe) caseId: string, @Param('importId', ParseUUIDPipe) importId: string, @CurrentUser() actor: Actor): Promise<RecordImportView> {
     await this.access.load(actor, caseId);
     const recordImport = await this.dataSource.getRepository(RecordImportEntity).findOne({ where: { id: importId, caseId } });
     if (!recordImport) throw new NotFoundException('Import not found');

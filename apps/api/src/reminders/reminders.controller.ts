@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { CalendarFeedView, PreferencesView } from './reminders.view';
 import { IsBoolean } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -30,20 +32,22 @@ export class RemindersController {
     return (await this.dataSource.getRepository(UserPreferencesEntity).findOne({ where: { userId } })) ?? { userId, emailReminders: false, calendarTokenHash: null, updatedAt: new Date() };
   }
 
-  private async view(actor: Actor) {
+  private async view(actor: Actor): Promise<PreferencesView> {
     const [prefs, user] = await Promise.all([this.preferences(actor.id), this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.id }, select: { id: true, email: true } })]);
     return { emailReminders: prefs.emailReminders, email: user?.email ?? null, mailConfigured: Boolean(this.config.SMTP_URL), calendarFeedActive: prefs.calendarTokenHash !== null };
   }
 
   @Get('api/me/preferences')
   @Authenticated(...ANY_STAFF)
-  get(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: PreferencesView })
+  get(@CurrentUser() actor: Actor): Promise<PreferencesView> {
     return this.view(actor);
   }
 
   @Put('api/me/preferences')
   @Authenticated(...ANY_STAFF)
-  async put(@Body() body: PreferencesDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: PreferencesView })
+  async put(@Body() body: PreferencesDto, @CurrentUser() actor: Actor): Promise<PreferencesView> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: actor.id } });
     if (body.emailReminders && !user?.email) {
       throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'Your account has no e-mail address; ask an administrator to add one first', fields: { emailReminders: ['Your account has no e-mail address; ask an administrator to add one first.'] } });
@@ -57,7 +61,8 @@ export class RemindersController {
   @Post('api/me/calendar-feed')
   @HttpCode(201)
   @Authenticated(...ANY_STAFF)
-  async createFeed(@CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: CalendarFeedView })
+  async createFeed(@CurrentUser() actor: Actor): Promise<CalendarFeedView> {
     const { token, hash } = newFeedToken();
     const prefs = await this.preferences(actor.id);
     await this.dataSource.getRepository(UserPreferencesEntity).save({ ...prefs, calendarTokenHash: hash, updatedAt: new Date() });
@@ -68,6 +73,7 @@ export class RemindersController {
   @Delete('api/me/calendar-feed')
   @HttpCode(204)
   @Authenticated(...ANY_STAFF)
+  @ApiNoContentResponse({ description: 'The feed address no longer works' })
   async revokeFeed(@CurrentUser() actor: Actor) {
     const prefs = await this.preferences(actor.id);
     await this.dataSource.getRepository(UserPreferencesEntity).save({ ...prefs, calendarTokenHash: null, updatedAt: new Date() });
@@ -80,6 +86,7 @@ export class RemindersController {
    */
   @Get('calendar/:file')
   @Public()
+  @ApiFileResponse('The open deadlines of the cases the person may see, as iCalendar', 'text/calendar')
   async feed(@Param('file') file: string, @Res({ passthrough: true }) response: Response) {
     const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
     if (!FEED_TOKEN.test(token)) throw new NotFoundException('No such calendar');

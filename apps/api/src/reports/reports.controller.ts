@@ -1,5 +1,7 @@
 import { BadRequestException, Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CaseloadView } from '../cases/dto/case.view';
+import { TransparencyReportView } from './report.view';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { Writable } from 'node:stream';
@@ -39,7 +41,8 @@ export class ReportsController {
   /** Open and closed cases the caller can see, by state and by request type. */
   @Get('caseload')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  caseload(@CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: CaseloadView })
+  caseload(@CurrentUser() actor: Actor): Promise<CaseloadView> {
     return this.queries.caseload(actor);
   }
 
@@ -49,6 +52,16 @@ export class ReportsController {
    */
   @Get('transparency')
   @Authenticated('auditor', 'director', 'admin')
+  @ApiExtraModels(TransparencyReportView)
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOkResponse({
+    description: 'JSON by default; format=csv or format=pdf for the files',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/TransparencyReportView' } },
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async report(@Query() query: TransparencyQuery, @CurrentUser() actor: Actor, @Res({ passthrough: true }) response: Response) {
     if ((query.from === undefined) !== (query.to === undefined)) throw new BadRequestException({ message: ['from and to go together: give both or neither'], fields: { [query.from ? 'to' : 'from']: ['is required with the other'] } });
     const period = query.from && query.to ? { from: query.from, to: query.to } : halfYearOf(pacificToday());
@@ -72,6 +85,6 @@ export class ReportsController {
       response.setHeader('X-Content-SHA256', rendered.sha256);
       return new StreamableFile(sink.bytes(), { type: 'application/pdf', disposition: `attachment; filename="${name}.pdf"` });
     }
-    return report;
+    return report satisfies TransparencyReportView;
   }
 }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../openapi/schema';
+import { LegalHoldListView, LegalHoldView, PurgePlanContentView, PurgePlanListView, PurgePlanView, RetentionScheduleView } from './retention.view';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
@@ -19,10 +21,10 @@ class LegalHoldDto {
 
 const by = (actor: Actor) => ({ id: actor.id, username: actor.username });
 
-function planView(plan: PurgePlanEntity) {
+function planView(plan: PurgePlanEntity): PurgePlanView {
   return {
     id: plan.id, status: plan.status, createdAt: plan.createdAt, createdById: plan.createdById, approvedById: plan.approvedById, approvedAt: plan.approvedAt,
-    executedAt: plan.executedAt, plan: plan.plan, certificate: plan.certificate, certificateSha256: plan.certificateSha256,
+    executedAt: plan.executedAt, plan: plan.plan as PurgePlanContentView, certificate: plan.certificate, certificateSha256: plan.certificateSha256,
   };
 }
 
@@ -47,19 +49,21 @@ export class RetentionController {
   /** Every record class with its days in force, the default, the legal minimum and the citation. */
   @Get('retention/schedule')
   @Authenticated('admin', 'auditor', 'director', 'attorney')
-  async schedule() {
+  @ApiOkResponse({ type: RetentionScheduleView })
+  async schedule(): Promise<RetentionScheduleView> {
     const settings = await loadRetentionSettings(this.dataSource.manager, this.config.PURGE_AFTER_DAYS);
     const defaults = defaultRetention(this.config.PURGE_AFTER_DAYS);
     return {
       citySchedule: settings.citySchedule,
-      classes: RECORD_CLASSES.map((recordClass) => ({ ...RECORD_CLASS_RULES[recordClass], setting: DAYS_KEY[recordClass], days: settings[DAYS_KEY[recordClass]], defaultDays: defaults[DAYS_KEY[recordClass]] })),
+      classes: RECORD_CLASSES.map((recordClass) => ({ ...RECORD_CLASS_RULES[recordClass], setting: DAYS_KEY[recordClass], days: settings[DAYS_KEY[recordClass]] as number, defaultDays: defaults[DAYS_KEY[recordClass]] as number })),
     };
   }
 
   /** A dry run now, stored as the plan to review (older proposals are superseded). Deletes nothing. */
   @Post('retention/plans')
   @Authenticated('admin')
-  async propose(@CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: PurgePlanView, description: 'The dry run, stored as the plan to review; nothing deleted' })
+  async propose(@CurrentUser() actor: Actor): Promise<PurgePlanView> {
     const plan = await this.unitOfWork.run(async (manager) => {
       const content = await dryRunPurge(manager, this.config.PURGE_AFTER_DAYS);
       await manager.update(PurgePlanEntity, { status: 'proposed' }, { status: 'superseded' });
@@ -73,14 +77,16 @@ export class RetentionController {
 
   @Get('retention/plans')
   @Authenticated('admin', 'auditor')
-  async plans() {
+  @ApiOkResponse({ type: PurgePlanListView })
+  async plans(): Promise<PurgePlanListView> {
     const rows = await this.dataSource.getRepository(PurgePlanEntity).find({ order: { createdAt: 'DESC' }, take: 50 });
     return { items: rows.map(planView) };
   }
 
   @Get('retention/plans/:id')
   @Authenticated('admin', 'auditor')
-  async plan(@Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: PurgePlanView })
+  async plan(@Param('id', ParseUUIDPipe) id: string): Promise<PurgePlanView> {
     return planView(await this.find(id));
   }
 
@@ -88,7 +94,8 @@ export class RetentionController {
   @Post('retention/plans/:id/approve')
   @HttpCode(202)
   @Authenticated('admin')
-  async approve(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
+  @ApiAcceptedResponse({ type: PurgePlanView, description: 'Approved; the purge is queued' })
+  async approve(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<PurgePlanView> {
     const plan = await this.unitOfWork.run(async (manager) => {
       const row = await manager.findOne(PurgePlanEntity, { where: { id } });
       if (!row) throw new NotFoundException('No such purge plan');
@@ -106,6 +113,7 @@ export class RetentionController {
   /** The certificate of destruction as a PDF (case numbers and counts; no patron data). */
   @Get('retention/plans/:id/certificate/pdf')
   @Authenticated('admin', 'auditor')
+  @ApiFileResponse('The purge certificate', 'application/pdf')
   async certificate(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor) {
     const plan = await this.find(id);
     if (!plan.certificateSha256) throw new NotFoundException('This plan has no certificate yet');
@@ -115,7 +123,8 @@ export class RetentionController {
 
   @Get('cases/:id/legal-holds')
   @Authenticated('clerk', 'attorney', 'director', 'auditor', 'admin')
-  async legalHolds(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: LegalHoldListView })
+  async legalHolds(@Param('id', ParseUUIDPipe) caseId: string, @CurrentUser() actor: Actor): Promise<LegalHoldListView> {
     await this.access.load(actor, caseId);
     return { items: await this.dataSource.getRepository(LegalHoldEntity).find({ where: { caseId }, order: { placedAt: 'ASC' } }) };
   }
@@ -123,7 +132,8 @@ export class RetentionController {
   /** Counsel's litigation hold: while active, nothing of the case is purged, whatever the schedule says. */
   @Post('cases/:id/legal-holds')
   @Authenticated('attorney', 'director')
-  async placeLegalHold(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: LegalHoldDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: LegalHoldView })
+  async placeLegalHold(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: LegalHoldDto, @CurrentUser() actor: Actor): Promise<LegalHoldView> {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       const hold = manager.create(LegalHoldEntity, { id: randomUUID(), caseId, reason: body.reason, placedById: actor.id, placedAt: new Date(), releasedAt: null, releasedById: null });
@@ -135,7 +145,8 @@ export class RetentionController {
   @Post('cases/:id/legal-holds/:holdId/release')
   @HttpCode(200)
   @Authenticated('attorney', 'director')
-  async releaseLegalHold(@Param('id', ParseUUIDPipe) caseId: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: LegalHoldView })
+  async releaseLegalHold(@Param('id', ParseUUIDPipe) caseId: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor): Promise<LegalHoldView> {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       const hold = await manager.findOne(LegalHoldEntity, { where: { id: holdId, caseId, releasedAt: IsNull() } });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { KohaSettingsView } from './settings.view';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
@@ -25,14 +26,16 @@ export class KohaSettingsController {
 
   @Get()
   @Authenticated('admin', 'clerk', 'attorney', 'director', 'auditor')
-  settings() {
+  @ApiOkResponse({ type: KohaSettingsView })
+  settings(): Promise<KohaSettingsView> {
     return loadKohaSettings(this.dataSource.manager);
   }
 
   /** Applies to imports from now on; rows already imported are re-read at the next import into their case. */
   @Put()
   @Authenticated('admin')
-  update(@Body() body: KohaSettingsDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: KohaSettingsView })
+  update(@Body() body: KohaSettingsDto, @CurrentUser() actor: Actor): Promise<KohaSettingsView> {
     return this.unitOfWork.run(async (manager) => {
       const value = { anonymousPatrons: body.anonymousPatrons };
       await manager.save(SettingEntity, { key: KOHA_SETTINGS_KEY, value, updatedById: actor.id, updatedAt: new Date() });

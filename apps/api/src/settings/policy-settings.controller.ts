@@ -1,5 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RetentionSettingsView, TransparencySettingsView, TransparencyValuesView } from './settings.view';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -11,9 +12,9 @@ import { SettingEntity, UnitOfWork } from '@custodian/persistence';
 const READERS = ['admin', 'attorney', 'director', 'auditor'] as const;
 
 /** A flat settings object with a default per key: unknown keys, wrong kinds and invalid values are 400s, nothing saved. */
-export async function saveFlatSetting(
-  unitOfWork: UnitOfWork, auditLog: AuditLog, actor: Actor, key: string, body: unknown, defaults: object, validate: (merged: object) => string[],
-): Promise<object> {
+export async function saveFlatSetting<T extends object>(
+  unitOfWork: UnitOfWork, auditLog: AuditLog, actor: Actor, key: string, body: unknown, defaults: T, validate: (merged: object) => string[],
+): Promise<T> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new BadRequestException({ message: ['the body must be an object of settings'] });
   const unknown = Object.keys(body).filter((field) => !Object.hasOwn(defaults, field));
   const mistyped = Object.entries(body).filter(([field, value]) => Object.hasOwn(defaults, field) && typeof value !== typeof (defaults as Record<string, unknown>)[field]);
@@ -29,7 +30,8 @@ export async function saveFlatSetting(
     if (problems.length) throw new BadRequestException({ message: problems, fields: Object.fromEntries(problems.map((p) => [p.split(':')[0], [p.split(': ').slice(1).join(': ')]])) });
     await manager.save(SettingEntity, { key, value, updatedById: actor.id, updatedAt: new Date() });
     await auditLog.append(manager, { actor: { id: actor.id, username: actor.username }, action: 'settings.changed', objectType: 'setting', objectId: key, details: { changed: Object.keys(body) } });
-    return { ...defaults, ...value };
+    // Every key is one of the defaults' with the same kind, and the whole passed its validator.
+    return { ...defaults, ...value } as T;
   });
 }
 
@@ -46,7 +48,8 @@ export class PolicySettingsController {
 
   @Get('retention')
   @Authenticated(...READERS)
-  retention() {
+  @ApiOkResponse({ type: RetentionSettingsView })
+  retention(): Promise<RetentionSettingsView> {
     return loadRetentionSettings(this.dataSource.manager, this.config.PURGE_AFTER_DAYS);
   }
 
@@ -54,20 +57,23 @@ export class PolicySettingsController {
   @Put('retention')
   @Authenticated('admin')
   @ApiBody({ description: 'Any subset of the retention settings; the rest keep their values' })
-  updateRetention(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: RetentionSettingsView, description: 'The retention settings now in force' })
+  updateRetention(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<RetentionSettingsView> {
     return saveFlatSetting(this.unitOfWork, this.auditLog, actor, POLICY_SETTING_KEYS.retention, body, defaultRetention(this.config.PURGE_AFTER_DAYS), (merged) => validateRetentionSettings(merged as never));
   }
 
   @Get('transparency')
   @Authenticated(...READERS)
-  async transparency() {
+  @ApiOkResponse({ type: TransparencySettingsView })
+  async transparency(): Promise<TransparencySettingsView> {
     return { ...(await loadTransparencySettings(this.dataSource.manager)), defaults: DEFAULT_TRANSPARENCY_SETTINGS, structures: NATIONAL_SECURITY_STRUCTURES };
   }
 
   @Put('transparency')
   @Authenticated('admin')
   @ApiBody({ description: 'Any subset of the transparency settings; the rest keep their values' })
-  updateTransparency(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: TransparencyValuesView, description: 'The transparency settings now in force' })
+  updateTransparency(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<TransparencyValuesView> {
     return saveFlatSetting(this.unitOfWork, this.auditLog, actor, POLICY_SETTING_KEYS.transparency, body, DEFAULT_TRANSPARENCY_SETTINGS, (merged) => validateTransparencySettings(merged as never));
   }
 }

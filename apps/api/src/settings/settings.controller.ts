@@ -1,5 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { DeadlineSettingsView, REASON_CODE_TABLE_SCHEMA, RULE_TABLE_SCHEMA, ReasonCodeView, RuleSettingsView, RuleView, SettingsView } from './settings.view';
+import { ApiExtraModels } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -25,38 +27,46 @@ export class SettingsController {
   /** The rules in force per request type: basis, checklist with citations, defaults, counsel questions. */
   @Get('rules')
   @Authenticated(...STAFF)
-  rules() {
+  @ApiExtraModels(RuleView)
+  @ApiOkResponse({ schema: RULE_TABLE_SCHEMA })
+  rules(): Promise<Record<string, RuleView>> {
     return loadRules(this.dataSource.manager);
   }
 
   /** Every reason code with its label, citation and the levels it applies to (case, record, field). */
   @Get('reason-codes')
   @Authenticated(...STAFF)
-  reasonCodes() {
+  @ApiExtraModels(ReasonCodeView)
+  @ApiOkResponse({ schema: REASON_CODE_TABLE_SCHEMA })
+  reasonCodes(): Record<string, ReasonCodeView> {
     return REASON_CODES;
   }
 
   @Get('settings')
   @Authenticated('admin', 'attorney', 'director', 'auditor')
-  async settings() {
+  @ApiOkResponse({ type: SettingsView })
+  async settings(): Promise<SettingsView> {
     return { deadlines: await loadDeadlineSettings(this.dataSource.manager), rules: await loadRuleSettings(this.dataSource.manager) };
   }
 
   @Put('settings/deadlines')
   @Authenticated('admin')
   @ApiBody({ description: 'Any subset of the deadline settings; the rest keep their values' })
-  updateDeadlines(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
-    return this.save(SETTING_KEYS.deadlines, body, DEFAULT_DEADLINE_SETTINGS, (merged) => validateDeadlineSettings(merged as never), actor);
+  @ApiOkResponse({ type: DeadlineSettingsView, description: 'The deadline settings now in force' })
+  updateDeadlines(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<DeadlineSettingsView> {
+    return this.save<DeadlineSettingsView>(SETTING_KEYS.deadlines, body, DEFAULT_DEADLINE_SETTINGS, (merged) => validateDeadlineSettings(merged as never), actor);
   }
 
   @Put('settings/rules')
   @Authenticated('admin')
   @ApiBody({ description: 'Any subset of the rule settings (counsel questions); the rest keep their values' })
-  updateRules(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor) {
-    return this.save(SETTING_KEYS.rules, body, DEFAULT_RULE_SETTINGS, (merged) => validateRuleSettings(merged as never), actor);
+  @ApiOkResponse({ type: RuleSettingsView, description: 'The rule settings now in force' })
+  updateRules(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<RuleSettingsView> {
+    return this.save<RuleSettingsView>(SETTING_KEYS.rules, body, DEFAULT_RULE_SETTINGS, (merged) => validateRuleSettings(merged as never), actor);
   }
 
-  private save(key: string, body: Record<string, unknown>, defaults: object, validate: (merged: object) => string[], actor: Actor) {
+  /** `T` is the settings group's shape: the merged value passed its validator, so it has every field of its defaults. */
+  private save<T>(key: string, body: Record<string, unknown>, defaults: T & object, validate: (merged: object) => string[], actor: Actor): Promise<T> {
     // No body (or `{}`) would be an audited change of nothing.
     if (Object.keys(body).length === 0) throw new BadRequestException({ message: ['body: name at least one setting to change'], fields: { body: ['name at least one setting'] } });
     const unknown = Object.keys(body).filter((field) => !Object.hasOwn(defaults, field));
@@ -73,7 +83,7 @@ export class SettingsController {
       if (problems.length) throw new BadRequestException({ message: problems, fields: { [key]: problems } });
       await manager.save(SettingEntity, { key, value, updatedById: actor.id, updatedAt: new Date() });
       await this.auditLog.append(manager, { actor: { id: actor.id, username: actor.username }, action: 'settings.changed', objectType: 'setting', objectId: key, details: { changed: Object.keys(body) } });
-      return { ...defaults, ...value };
+      return { ...defaults, ...value } as T;
     });
   }
 }

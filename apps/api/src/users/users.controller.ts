@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { UserListView, UserView } from './user.view';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CreateUserDto, UpdateUserDto } from './user.dto';
 import { UsersService } from './users.service';
@@ -11,19 +12,22 @@ export class UsersController {
 
   @Get()
   @Authenticated('admin')
-  list() {
+  @ApiOkResponse({ type: UserListView })
+  list(): Promise<UserListView> {
     return this.users.list();
   }
 
   @Post()
   @Authenticated('admin')
-  create(@Body() body: CreateUserDto, @CurrentUser() actor: Actor) {
+  @ApiCreatedResponse({ type: UserView })
+  create(@Body() body: CreateUserDto, @CurrentUser() actor: Actor): Promise<UserView> {
     return this.users.create(body, actor);
   }
 
   @Patch(':id')
   @Authenticated('admin')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: Actor) {
+  @ApiOkResponse({ type: UserView })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() actor: Actor): Promise<UserView> {
     return this.users.update(id, body, actor);
   }
 }

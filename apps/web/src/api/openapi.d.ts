@@ -1278,6 +1278,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        Role: "clerk" | "attorney" | "director" | "auditor" | "admin";
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            /** @example mlopez */
+            username: string;
+            /** @example Maria Lopez */
+            displayName: string;
+            /** @example Senior Librarian */
+            title: string;
+            /**
+             * Format: email
+             * @example mlopez@library.example.gov
+             */
+            email: string | null;
+            /**
+             * @example [
+             *       "clerk"
+             *     ]
+             */
+            roles: components["schemas"]["Role"][];
+            active: boolean;
+        };
+        SessionView: {
+            /** @example eyJhbGciOiJIUzI1NiJ9… */
+            accessToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["UserView"];
+        };
+        SecondFactorPendingView: {
+            /** @enum {boolean} */
+            secondFactorRequired: true;
+            /** @description Opens only POST /api/auth/totp */
+            mfaToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         LoginDto: {
             username: string;
             password: string;
@@ -1285,6 +1324,26 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        ActorView: {
+            /** Format: uuid */
+            id: string;
+            /** @example mlopez */
+            username: string;
+            /** @example Maria Lopez */
+            displayName: string;
+            /** @example Senior Librarian */
+            title: string;
+            /**
+             * @example [
+             *       "clerk"
+             *     ]
+             */
+            roles: components["schemas"]["Role"][];
+        };
+        UserListView: {
+            items: components["schemas"]["UserView"][];
+            total: number;
         };
         CreateUserDto: {
             /** @example mlopez */
@@ -1378,10 +1437,11 @@ export interface components {
             instrument: components["schemas"]["InstrumentDto"];
             scope: components["schemas"]["ScopeDto"];
             /**
+             * Format: date
              * @description Last day of a court nondisclosure (gag) order
              * @example null
              */
-            nondisclosureUntil?: Record<string, never> | null;
+            nondisclosureUntil?: string | null;
             /**
              * @description The law behind nondisclosureUntil: CalECPA delayed notice (Penal Code § 1546.2(b)) or another court order. NSL and FISA cases are gagged by statute regardless.
              * @enum {string|null}
@@ -1389,6 +1449,571 @@ export interface components {
             nondisclosureBasis?: "calecpa_delayed_notice" | "court_order" | null;
             emergency?: boolean;
             summary?: string;
+        };
+        /** @enum {string} */
+        RequestType: "patron_consent" | "court_order" | "search_warrant" | "civil_subpoena" | "criminal_subpoena" | "national_security_letter" | "fisa_order" | "emergency" | "public_records" | "internal" | "federal_search_warrant" | "sca_2703_process" | "federal_administrative_subpoena" | "immigration_administrative_warrant" | "federal_civil_subpoena";
+        /** @enum {string} */
+        CaseState: "intake" | "legal_review" | "needs_info" | "awaiting_approval" | "fulfilling" | "fulfilled" | "denied" | "closed" | "withdrawn";
+        /** @enum {string} */
+        Channel: "in_person" | "mail" | "email" | "fax" | "portal" | "phone" | "internal";
+        /** @enum {string} */
+        VerificationMethod: "id_copied" | "callback_published_number" | "government_email" | "court_record" | "patron_id_checked" | "not_verified";
+        RequesterView: {
+            /** @example Det. A. Ruiz */
+            name: string;
+            /** @example Palm Desert Police */
+            agency?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            address?: string | null;
+            badgeNumber?: string | null;
+            barNumber?: string | null;
+            verification: components["schemas"]["VerificationMethod"];
+            verificationNote?: string | null;
+        };
+        InstrumentView: {
+            issuedBy?: string | null;
+            judge?: string | null;
+            docketNumber?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            issuedAt?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            complianceDate?: string | null;
+            consentingCardNumber?: string | null;
+            description?: string | null;
+            cityPortalNumber?: string | null;
+            /** Format: date-time */
+            cityReceivedAt?: string | null;
+            electronicRecords?: boolean | null;
+        };
+        GagLiftedView: {
+            /** @enum {string} */
+            kind: "court_order" | "government_notice";
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            liftedOn: string;
+        };
+        GagView: {
+            active: boolean;
+            /** @enum {string} */
+            kind: "statutory" | "ordered";
+            citation: string;
+            text: string;
+            /**
+             * Format: date
+             * @description The order's end date; null for a statutory gag
+             * @example 2026-03-16
+             */
+            until: string | null;
+            /** @enum {string} */
+            endsBy: "recorded_event" | "date";
+            lifted: components["schemas"]["GagLiftedView"] | null;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            /** @example Maria Lopez */
+            displayName: string;
+            /** @example Senior Librarian */
+            title: string;
+        };
+        AssignmentsView: {
+            intakeClerk?: components["schemas"]["PersonView"];
+            assignedAttorney?: components["schemas"]["PersonView"];
+            reviewingAttorney?: components["schemas"]["PersonView"];
+            assignedDirector?: components["schemas"]["PersonView"];
+            decidingDirector?: components["schemas"]["PersonView"];
+        };
+        /** @enum {string} */
+        DeadlineStatus: "open" | "paused" | "met" | "lapsed";
+        TimeLeftView: {
+            /**
+             * @description Negative once overdue
+             * @example 2
+             */
+            days: number;
+            /** @enum {string} */
+            unit: "working_days" | "days";
+            /** @example due in 2 working days */
+            phrase: string;
+        };
+        CalendarNameView: {
+            /** @example City closures */
+            name: string;
+            citation: string;
+        };
+        SkippedDayView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            date: string;
+            /** @example Saturday */
+            reason: string;
+            /**
+             * @example [
+             *       "weekend"
+             *     ]
+             */
+            kinds: string[];
+            /** @enum {string} */
+            phase: "counting" | "roll_forward";
+        };
+        PauseSummaryView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            to: string | null;
+            reason: string;
+            open: boolean;
+            daysNotCounted: number;
+        };
+        ExtensionSummaryView: {
+            requestedDays: number;
+            grantedDays: number;
+            maxDays: number;
+            capped: boolean;
+            reason: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            grantedOn: string;
+            citation: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            dueDateWithoutExtension: string | null;
+            grantedWithinOriginalPeriod: boolean | null;
+        };
+        DeadlineExplanationView: {
+            calendar: components["schemas"]["CalendarNameView"];
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            start: string;
+            startInput: string;
+            /** @example receipt */
+            startsFrom: string;
+            /** @example America/Los_Angeles */
+            timeZone: string;
+            /** @example 10 calendar days from receipt */
+            rule: string;
+            /** @example Gov. Code § 7922.535(a) */
+            citation: string;
+            /** @enum {string} */
+            counting: "calendar" | "court" | "working";
+            baseDays: number;
+            daysAdded: number;
+            daysCounted: number;
+            excludedStartDay: boolean;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            lastCountedDay: string | null;
+            rolledForward: boolean;
+            skipped: components["schemas"]["SkippedDayView"][];
+            pauses: components["schemas"]["PauseSummaryView"][];
+            extension: components["schemas"]["ExtensionSummaryView"] | null;
+            steps: string[];
+        };
+        DeadlineView: {
+            /** @example cpra_determination */
+            clock: string;
+            label: string;
+            /**
+             * Format: date
+             * @description Null while an open pause stops the clock
+             * @example 2026-03-16
+             */
+            dueDate: string | null;
+            status: components["schemas"]["DeadlineStatus"];
+            timeLeft: components["schemas"]["TimeLeftView"] | null;
+            explanation: components["schemas"]["DeadlineExplanationView"] | null;
+            /** Format: date-time */
+            computedAt: string;
+        };
+        /** @enum {string} */
+        Sufficiency: "sufficient" | "insufficient" | "needs_info";
+        /** @enum {string} */
+        Recommendation: "fulfil" | "partial" | "deny";
+        ContradictionView: {
+            /** @example REQUIRED_ITEM_UNSATISFIED */
+            code: string;
+            message: string;
+            /** @example Gov. Code § 7927.105(c)(3) */
+            citation: string;
+            checklistKey?: string;
+        };
+        ReviewView: {
+            /** Format: uuid */
+            id: string;
+            attorney?: components["schemas"]["PersonView"];
+            /**
+             * @example {
+             *       "signed_by_magistrate": true
+             *     }
+             */
+            checklist: {
+                [key: string]: boolean;
+            };
+            sufficiency: components["schemas"]["Sufficiency"];
+            recommendation: components["schemas"]["Recommendation"];
+            /**
+             * @example [
+             *       "NO_LEGAL_BASIS"
+             *     ]
+             */
+            reasons: string[];
+            /** @description The narrowed scope, when the review narrowed it */
+            scope: components["schemas"]["ScopeDto"] | null;
+            cureRequest: string | null;
+            contradictions: components["schemas"]["ContradictionView"][] | null;
+            overrideReason: string | null;
+            /** @description Null for readers other than attorneys and directors */
+            memo: string | null;
+            /** @description True when a memo exists but the reader may not see it */
+            memoWithheld?: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        DecisionKind: "approve" | "deny";
+        DecisionView: {
+            /** Format: uuid */
+            id: string;
+            decision: components["schemas"]["DecisionKind"];
+            note: string;
+            reasons: string[] | null;
+            director?: components["schemas"]["PersonView"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApprovalView: {
+            allowed: boolean;
+            /**
+             * Format: uuid
+             * @description The review an approval would rest on
+             */
+            reviewId: string | null;
+            /** @description When allowed: the scope an approval would release */
+            scope?: components["schemas"]["ScopeDto"];
+            narrowed?: boolean;
+            /**
+             * @description When refused: why
+             * @enum {string}
+             */
+            code?: "NO_REVIEW" | "REVIEW_SENT_BACK" | "REVIEW_NOT_COMPLETE" | "REVIEW_NOT_SUFFICIENT" | "REVIEW_RECOMMENDS_DENIAL" | "PARTIAL_WITHOUT_SCOPE" | "SCOPE_WIDENED" | "RELEASE_WITHOUT_BASIS";
+            message?: string;
+            citation?: string;
+        };
+        SentBackView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            reviewId: string | null;
+            director?: components["schemas"]["PersonView"];
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ProductionStatus: "rendering" | "ready" | "failed";
+        ProductionView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ProductionStatus"];
+            /**
+             * @description Percent rendered
+             * @example 100
+             */
+            progress: number;
+            sha256: string | null;
+            bytes: number | null;
+            pages: number | null;
+            /** @example PDPL-000001 */
+            batesFirst: string | null;
+            /** @example PDPL-000042 */
+            batesLast: string | null;
+            /** @description What the production holds: patrons, record types and counts, withholdings (as rendered on its manifest page) */
+            manifest: {
+                [key: string]: unknown;
+            } | null;
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        /** @enum {string} */
+        LetterKind: "denial" | "objection" | "needs_info" | "extension";
+        LetterView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LetterKind"];
+            reference: string;
+            sha256: string;
+            bytes: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        DocumentKind: "instrument" | "consent" | "requester_id" | "correspondence" | "court_filing" | "other";
+        CaseDocumentView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** @example warrant.pdf */
+            filename: string;
+            /**
+             * @description Sniffed from the bytes
+             * @example application/pdf
+             */
+            mediaType: string;
+            sha256: string;
+            size: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ImportStatus: "queued" | "validating" | "importing" | "completed" | "failed";
+        ImportIssueView: {
+            /** @example issues */
+            table: string | null;
+            row: number | null;
+            line: number | null;
+            /** @example issuedate */
+            field: string | null;
+            /** @example expected a date */
+            message: string;
+        };
+        ImportFileView: {
+            filename: string;
+            /** @enum {string} */
+            format: "json" | "csv";
+            table: string | null;
+            bytes: number;
+        };
+        RecordImportView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ImportStatus"];
+            /** @enum {string} */
+            format: "json" | "csv";
+            table: string | null;
+            filename: string;
+            bytes: number;
+            bytesRead: number;
+            /** @description Percent of the bytes read */
+            progress: number;
+            rowsRead: number;
+            rowsImported: number;
+            errorCount: number;
+            errors: components["schemas"]["ImportIssueView"][] | null;
+            warningCount: number;
+            warnings: components["schemas"]["ImportIssueView"][];
+            /** @description Rows waiting for a borrowers file (re-checked when one arrives) */
+            pendingRows: number;
+            /** @description Rows that are no one's (never produced) */
+            notAttributableRows: number;
+            files: components["schemas"]["ImportFileView"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        PreservationHoldView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "released" | "expired";
+            /** Format: date-time */
+            placedAt: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            expiresOn: string;
+            renewals: number;
+            /** Format: date-time */
+            releasedAt: string | null;
+        };
+        CaseDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @example PR-2026-0042 */
+            caseNumber: string;
+            requestType: components["schemas"]["RequestType"];
+            status: components["schemas"]["CaseState"];
+            /**
+             * @description The worker step queued or running on the case
+             * @example intake
+             */
+            pendingStep: string | null;
+            /** Format: uuid */
+            assignedAttorneyId: string | null;
+            /** Format: uuid */
+            assignedDirectorId: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            requesterName: string;
+            agency: string | null;
+            emergency: boolean;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            nondisclosureUntil: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            channel: components["schemas"]["Channel"];
+            requester: components["schemas"]["RequesterView"];
+            instrument: components["schemas"]["InstrumentView"];
+            scope: components["schemas"]["ScopeDto"];
+            approvedScope: components["schemas"]["ScopeDto"] | null;
+            summary: string;
+            /** @description Why a step failed or what needs attention */
+            alert: string | null;
+            version: number;
+            underNondisclosure: boolean;
+            gag: components["schemas"]["GagView"] | null;
+            /** @enum {string|null} */
+            nondisclosureBasis: "calecpa_delayed_notice" | "court_order" | null;
+            /** Format: uuid */
+            cpraDesigneeId: string | null;
+            /** Format: date-time */
+            patronNotifiedAt: string | null;
+            assignments: components["schemas"]["AssignmentsView"];
+            deadlines: components["schemas"]["DeadlineView"][];
+            reviews: components["schemas"]["ReviewView"][];
+            decision: components["schemas"]["DecisionView"] | null;
+            /** @description While awaiting approval: whether approval is possible and on what */
+            approval: components["schemas"]["ApprovalView"] | null;
+            sentBack: components["schemas"]["SentBackView"][];
+            cpraDesignee: components["schemas"]["PersonView"] | null;
+            production: components["schemas"]["ProductionView"] | null;
+            letters: components["schemas"]["LetterView"][];
+            documents: components["schemas"]["CaseDocumentView"][];
+            recordImports: components["schemas"]["RecordImportView"][];
+            preservationHolds: components["schemas"]["PreservationHoldView"][];
+        };
+        NextDeadlineView: {
+            /** @example cpra_determination */
+            clock: string;
+            /** @example CPRA determination */
+            label: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            dueDate: string;
+            timeLeft: components["schemas"]["TimeLeftView"] | null;
+        };
+        CaseSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example PR-2026-0042 */
+            caseNumber: string;
+            requestType: components["schemas"]["RequestType"];
+            status: components["schemas"]["CaseState"];
+            /**
+             * @description The worker step queued or running on the case
+             * @example intake
+             */
+            pendingStep: string | null;
+            /** Format: uuid */
+            assignedAttorneyId: string | null;
+            /** Format: uuid */
+            assignedDirectorId: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            requesterName: string;
+            agency: string | null;
+            emergency: boolean;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            nondisclosureUntil: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date
+             * @description The earliest open due date
+             * @example 2026-03-16
+             */
+            nextDue: string | null;
+            /** @description The earliest open deadline, named, with how long is left */
+            nextDeadline: components["schemas"]["NextDeadlineView"] | null;
+            /** @enum {string|null} */
+            decision: "approve" | "deny" | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        CasePageView: {
+            items: components["schemas"]["CaseSummaryView"][];
+            /** @example 1 */
+            total: number;
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+        };
+        StatusProductionView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ProductionStatus"];
+            progress: number;
+        };
+        StatusImportView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ImportStatus"];
+            progress: number;
+        };
+        StatusLetterView: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["LetterKind"];
+            reference: string;
+        };
+        CaseStatusView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["CaseState"];
+            pendingStep: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+            alert: string | null;
+            production: components["schemas"]["StatusProductionView"] | null;
+            imports: components["schemas"]["StatusImportView"][];
+            letters: components["schemas"]["StatusLetterView"][];
         };
         UpdateCaseDto: {
             /** @enum {string} */
@@ -1404,10 +2029,11 @@ export interface components {
             instrument?: components["schemas"]["InstrumentDto"];
             scope?: components["schemas"]["ScopeDto"];
             /**
+             * Format: date
              * @description Last day of a court nondisclosure (gag) order
              * @example null
              */
-            nondisclosureUntil?: Record<string, never> | null;
+            nondisclosureUntil?: string | null;
             /**
              * @description The law behind nondisclosureUntil: CalECPA delayed notice (Penal Code § 1546.2(b)) or another court order. NSL and FISA cases are gagged by statute regardless.
              * @enum {string|null}
@@ -1418,11 +2044,14 @@ export interface components {
         };
         ReviewDto: {
             /**
+             * @description Checklist item key → answer
              * @example {
              *       "signed_by_magistrate": true
              *     }
              */
-            checklist: Record<string, never>;
+            checklist: {
+                [key: string]: boolean;
+            };
             /** @enum {string} */
             sufficiency: "sufficient" | "insufficient" | "needs_info";
             /** @enum {string} */
@@ -1466,9 +2095,635 @@ export interface components {
         PatronNoticeDto: Record<string, never>;
         DocumentDto: Record<string, never>;
         RecordImportDto: Record<string, never>;
+        ProductionListView: {
+            /** @description Empty until the case is approved */
+            items: components["schemas"]["ProductionView"][];
+        };
+        ChainLinkView: {
+            seq: number;
+            /** @description HMAC-SHA-256 of the event, hex */
+            hash: string;
+        };
+        ChainBreakView: {
+            seq: number;
+            /** @enum {string} */
+            reason: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap" | "unkeyed_after_keyed" | "truncated" | "exported_head_mismatch";
+        };
+        ExportedHeadCheckView: {
+            seq: number;
+            /** @description HMAC-SHA-256 of the event, hex */
+            hash: string;
+            /** Format: date-time */
+            exportedAt: string;
+            signatureValid: boolean;
+            /** @description The chain passes through this head */
+            found: boolean;
+        };
+        ChainVerificationView: {
+            ok: boolean;
+            events: number;
+            head: components["schemas"]["ChainLinkView"] | null;
+            firstBroken: components["schemas"]["ChainBreakView"] | null;
+            /** @description Events of the unkeyed chain kept from before the keyed one */
+            unkeyedEvents: number;
+            /** @description The last exported head it was checked against */
+            exportedHead?: components["schemas"]["ExportedHeadCheckView"] | null;
+        };
+        ExportedHeadView: {
+            seq: number;
+            /** @description HMAC-SHA-256 of the event, hex */
+            hash: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: date-time */
+            exportedAt: string;
+            signature: string;
+            signatureValid: boolean;
+        };
+        AuditHeadView: {
+            head: components["schemas"]["ChainLinkView"] | null;
+            events: number;
+            lastExported: components["schemas"]["ExportedHeadView"] | null;
+        };
+        EventPersonView: {
+            displayName: string;
+            title: string;
+        };
+        CaseEventView: {
+            seq: number;
+            /** Format: date-time */
+            at: string;
+            /** @description The username */
+            actor: string | null;
+            /** @description The person's name */
+            actorName: string | null;
+            /** @example case.submitted */
+            action: string;
+            /** @example case */
+            objectType: string;
+            objectId: string | null;
+            /** @enum {string} */
+            outcome: "success" | "denied" | "failure";
+            /** @description Ids, counts and codes of the event (never patron data); differs per action */
+            details: {
+                [key: string]: unknown;
+            } | null;
+        };
+        CaseTimelineView: {
+            /** @description Oldest first */
+            items: components["schemas"]["CaseEventView"][];
+            /** @description User id → name and title of everyone the events name */
+            people: {
+                [key: string]: components["schemas"]["EventPersonView"];
+            };
+        };
+        /** @enum {string} */
+        Urgency: "overdue" | "due_today" | "due_soon" | "later" | "paused";
+        DueItemView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example PR-2026-0042 */
+            caseNumber: string;
+            requestType: components["schemas"]["RequestType"];
+            status: components["schemas"]["CaseState"];
+            /** @example cpra_determination */
+            clock: string;
+            label: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            dueDate: string;
+            urgency: components["schemas"]["Urgency"];
+            timeLeft: components["schemas"]["TimeLeftView"] | null;
+            explanation: components["schemas"]["DeadlineExplanationView"] | null;
+        };
+        DueListView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            today: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            until: string;
+            items: components["schemas"]["DueItemView"][];
+            total: number;
+        };
+        /** @enum {string} */
+        NotificationKind: "due_soon" | "overdue" | "gag_lapsed" | "production_failed" | "assigned" | "notice_due" | "purge_review" | "sent_back";
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** Format: uuid */
+            caseId: string | null;
+            /** @example PR-2026-0042 */
+            caseNumber: string | null;
+            kind: components["schemas"]["NotificationKind"];
+            /** @example PR-2026-0042: CPRA determination is due in 2 days */
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationListView: {
+            /** @description Newest first, at most 100 */
+            items: components["schemas"]["NotificationView"][];
+            unread: number;
+        };
         ReadAllDto: Record<string, never>;
+        MarkedView: {
+            /** @description How many were unread and are now read */
+            marked: number;
+        };
+        CaseloadView: {
+            /**
+             * @description Case state → count
+             * @example {
+             *       "intake": 2,
+             *       "legal_review": 1
+             *     }
+             */
+            byState: {
+                [key: string]: number;
+            };
+            /**
+             * @description Request type → count
+             * @example {
+             *       "search_warrant": 3
+             *     }
+             */
+            byRequestType: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        ReportPeriodView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            to: string;
+            /** @example America/Los_Angeles */
+            timeZone: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
+        };
+        ReportFiltersView: {
+            requestTypes: string[] | null;
+        };
+        RequestRowView: {
+            /** @description A request type, or "total" */
+            requestType: string;
+            label: string;
+            received: number;
+            /** @description Outcome → count */
+            outcomes?: {
+                produced_in_full: number;
+                produced_in_part: number;
+                produced_nothing: number;
+                objected_or_denied: number;
+                withdrawn: number;
+                open: number;
+            };
+            patronsAffected: number;
+        };
+        RequestFiguresView: {
+            rows: components["schemas"]["RequestRowView"][];
+            total: components["schemas"]["RequestRowView"];
+        };
+        BucketView: {
+            /** @example 0–2 days */
+            label: string;
+            count: number;
+        };
+        ResponseTimesView: {
+            decided: number;
+            medianDays: number | null;
+            p90Days: number | null;
+            buckets: components["schemas"]["BucketView"][];
+        };
+        HoldFiguresView: {
+            placed: number;
+            released: number;
+        };
+        NondisclosureFiguresView: {
+            note: string;
+            periods: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @enum {string} */
+                status: "reported" | "period_not_over" | "publication_delay";
+                /** @description Counts (or bands) of the unit */
+                figures: {
+                    [key: string]: unknown;
+                } | {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            counting: string;
+        };
+        NationalSecurityFiguresView: {
+            note: string;
+            periods: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                /** @enum {string} */
+                status: "reported" | "period_not_over" | "publication_delay";
+                /** @description Counts (or bands) of the unit */
+                figures: {
+                    [key: string]: unknown;
+                } | {
+                    [key: string]: unknown;
+                }[];
+            }[];
+            option: string;
+            citation: string;
+            description: string;
+        };
+        TransparencyReportView: {
+            period: components["schemas"]["ReportPeriodView"];
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            generatedOn: string;
+            filters: components["schemas"]["ReportFiltersView"];
+            requests: components["schemas"]["RequestFiguresView"];
+            responseTimes: components["schemas"]["ResponseTimesView"];
+            preservationHolds: components["schemas"]["HoldFiguresView"];
+            emergencyRequests: number;
+            narrowedByCounsel: number;
+            nondisclosureOrders: components["schemas"]["NondisclosureFiguresView"];
+            nationalSecurity: components["schemas"]["NationalSecurityFiguresView"];
+            methodology: string;
+            citations: string[];
+        };
+        CitedView: {
+            text: string;
+            /** @example Gov. Code § 7927.105(c)(1) */
+            citation: string;
+        };
+        ReleaseRouteView: {
+            text: string;
+            /** @example Gov. Code § 7927.105(c)(1) */
+            citation: string;
+            /** @description Checklist items that must all be satisfied */
+            requires: string[];
+        };
+        ChecklistItemView: {
+            /** @example signed_by_magistrate */
+            key: string;
+            /** @example Signed by the judge */
+            label: string;
+            citation: string;
+            required: boolean;
+            /** @description The answer that supports release */
+            supportingAnswer: boolean;
+            /**
+             * @description Done after the review, at this step: the review does not ask for it
+             * @enum {string}
+             */
+            checkedAt?: "decision" | "delivery";
+        };
+        /** @enum {string} */
+        RecordType: "patron" | "loans" | "holds" | "fines" | "searches" | "sessions";
+        UnprotectedReleaseView: {
+            recordTypes: components["schemas"]["RecordType"][];
+            citation: string;
+        };
+        GagHandlingView: {
+            text: string;
+            /** @example Gov. Code § 7927.105(c)(1) */
+            citation: string;
+            /** @enum {string} */
+            when: "always" | "if_ordered";
+        };
+        CounselQuestionView: {
+            /** @example searchWarrantTreatedAsCourtOrder */
+            setting: string;
+            /** @enum {string} */
+            settingsGroup: "rules" | "deadlines";
+            question: string;
+            citation: string;
+            /** @description The answer in force (true/false, a number or a choice) */
+            value: boolean | number | string;
+            /** @description The default answer */
+            defaultValue: boolean | number | string;
+        };
+        RuleSourceView: {
+            /** @enum {string} */
+            kind: "default" | "counsel_override";
+            overriddenBy: string[];
+            description: string;
+        };
+        RuleView: {
+            requestType: components["schemas"]["RequestType"];
+            label: string;
+            basisForRelease: components["schemas"]["CitedView"] | null;
+            releaseRoutes: components["schemas"]["ReleaseRouteView"][];
+            /** @description The contradiction raised when release is recommended with no basis */
+            releaseWithoutBasis: string;
+            checklist: components["schemas"]["ChecklistItemView"][];
+            defaultRecommendation: components["schemas"]["Recommendation"];
+            defaultReasonCodes: string[];
+            clocks: string[];
+            requiresPreservationHold: boolean;
+            unprotectedRelease: components["schemas"]["UnprotectedReleaseView"] | null;
+            gagHandling: components["schemas"]["GagHandlingView"] | null;
+            notes: string[];
+            counselQuestions: components["schemas"]["CounselQuestionView"][];
+            source: components["schemas"]["RuleSourceView"];
+            overridden: boolean;
+        };
+        ReasonCodeView: {
+            /** @example No legal basis for release */
+            label: string;
+            citation: string;
+            levels: ("case" | "record" | "field")[];
+        };
+        CityHolidayView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            date: string;
+            /** @example Library closure */
+            name: string;
+        };
+        DeadlineSettingsView: {
+            /** @example America/Los_Angeles */
+            timeZone: string;
+            /** @description One-off closure days */
+            cityHolidays: components["schemas"]["CityHolidayView"][];
+            /** @description The city's regular closure days (name, date rule, observance, citation, years in force) */
+            cityClosureRules: {
+                [key: string]: unknown;
+            }[];
+            cpraDeterminationDays: number;
+            cpraMaxExtensionDays: number;
+            searchWarrantValidityDays: number;
+            preservationHoldDays: number;
+            evidenceCode1560Enabled: boolean;
+            evidenceCode1560CriminalDays: number;
+            evidenceCode1560CivilDays: number;
+            legalReviewTargetCourtDays: number;
+            directorApprovalTargetCourtDays: number;
+            /** @description Clocks that stop while the case waits for the requester */
+            pausableClocks: string[];
+            dueSoonWithinDays: number;
+        };
+        RuleSettingsView: {
+            searchWarrantTreatedAsCourtOrder: boolean;
+            /** @enum {string} */
+            federalProcessHandling: "refer_to_counsel" | "comply_when_valid";
+            /** @description Request type → checklist item → required */
+            checklistRequired: {
+                [key: string]: {
+                    [key: string]: boolean;
+                };
+            };
+            /** @description Request type → default recommendation */
+            defaultRecommendations: {
+                [key: string]: "fulfil" | "partial" | "deny";
+            };
+        };
+        SettingsView: {
+            deadlines: components["schemas"]["DeadlineSettingsView"];
+            rules: components["schemas"]["RuleSettingsView"];
+        };
+        ProbeView: {
+            ok: boolean;
+            /** @description When not ok: the kind of error (timeout, connection refused…) */
+            error?: string;
+        };
+        WorkersView: {
+            ok: boolean;
+            /** @description Queues no worker consumes */
+            missing: string[];
+        };
+        HealthView: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @description With `kind` (postgres, better-sqlite3) when ok */
+            database: components["schemas"]["ProbeView"];
+            /** @description With `reply` (PONG) when ok */
+            redis: components["schemas"]["ProbeView"];
+            /** @description `ok`, then per queue its waiting, active, delayed and failed jobs and its workers */
+            queues: {
+                [key: string]: unknown;
+            };
+            workers: components["schemas"]["WorkersView"];
+        };
+        RetentionSettingsView: {
+            patronRecordsDays: number;
+            documentsDays: number;
+            productionsDays: number;
+            lettersDays: number;
+            caseMetadataDays: number;
+            auditEventsDays: number;
+            citySchedule: string;
+        };
+        TransparencyValuesView: {
+            /** @example fisa_semiannual */
+            nationalSecurityOption: string;
+            fisaPublicationDelayDays: number;
+            annualPublicationDelayDays: number;
+            gagOrderCounting: string;
+            gagThreshold: number;
+            methodology: string;
+        };
+        TransparencySettingsView: {
+            /** @example fisa_semiannual */
+            nationalSecurityOption: string;
+            fisaPublicationDelayDays: number;
+            annualPublicationDelayDays: number;
+            gagOrderCounting: string;
+            gagThreshold: number;
+            methodology: string;
+            defaults: components["schemas"]["TransparencyValuesView"];
+            /** @description The national-security reporting structures of 50 U.S.C. § 1874 counsel may choose from, by key */
+            structures: {
+                [key: string]: unknown;
+            };
+        };
+        KohaSettingsView: {
+            /** @description Koha's AnonymousPatron borrowernumbers */
+            anonymousPatrons: number[];
+        };
         KohaSettingsDto: Record<string, never>;
+        /** @enum {string} */
+        RecordClass: "patron_records" | "documents" | "productions" | "letters" | "case_metadata" | "audit_events";
+        RecordClassScheduleView: {
+            recordClass: components["schemas"]["RecordClass"];
+            label: string;
+            /** @example case closed */
+            trigger: string;
+            /** @description The least the law lets the setting be */
+            minimumDays: number;
+            citation: string;
+            note: string;
+            /**
+             * @description The setting (PUT /api/settings/retention) that holds the days
+             * @example patronRecordsDays
+             */
+            setting: string;
+            days: number;
+            defaultDays: number;
+        };
+        RetentionScheduleView: {
+            /** @description The city's records-retention schedule these values implement */
+            citySchedule: string;
+            classes: components["schemas"]["RecordClassScheduleView"][];
+        };
+        /** @enum {string} */
+        PurgePlanStatus: "proposed" | "approved" | "executed" | "superseded";
+        PurgeRuleView: {
+            days: number;
+            citation: string;
+            citySchedule: string;
+            /**
+             * Format: date
+             * @description Cases closed on or before this date are due
+             * @example 2026-03-16
+             */
+            closedOnOrBefore: string;
+        };
+        PlannedCaseView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            items: number;
+        };
+        PlannedClassView: {
+            /** @enum {string} */
+            recordClass: "patron_records" | "documents" | "productions" | "letters" | "case_metadata";
+            label: string;
+            rule: components["schemas"]["PurgeRuleView"];
+            cases: components["schemas"]["PlannedCaseView"][];
+            items: number;
+        };
+        HoldRefView: {
+            /** @enum {string} */
+            kind: "legal" | "preservation";
+            /** Format: uuid */
+            id: string;
+        };
+        BlockedCaseView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            classes: string[];
+            holds: components["schemas"]["HoldRefView"][];
+        };
+        AuditEventsRuleView: {
+            days: number;
+            citation: string;
+            /** @enum {number} */
+            purged: 0;
+            note: string;
+        };
+        PurgePlanContentView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            today: string;
+            classes: components["schemas"]["PlannedClassView"][];
+            blocked: components["schemas"]["BlockedCaseView"][];
+            auditEvents: components["schemas"]["AuditEventsRuleView"];
+        };
+        PurgePlanView: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["PurgePlanStatus"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string | null;
+            /** Format: uuid */
+            approvedById: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            executedAt: string | null;
+            plan: components["schemas"]["PurgePlanContentView"];
+            /** @description What the executed purge deleted, as the certificate PDF states it */
+            certificate: {
+                [key: string]: unknown;
+            } | null;
+            certificateSha256: string | null;
+        };
+        PurgePlanListView: {
+            /** @description Newest first */
+            items: components["schemas"]["PurgePlanView"][];
+        };
+        LegalHoldView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            reason: string;
+            /** Format: uuid */
+            placedById: string;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            /** Format: uuid */
+            releasedById: string | null;
+        };
+        LegalHoldListView: {
+            items: components["schemas"]["LegalHoldView"][];
+        };
         LegalHoldDto: Record<string, never>;
+        PatronNoticeDecisionView: {
+            allowed: boolean;
+            /** @enum {string|null} */
+            refusal: "NOT_APPLICABLE" | "NONDISCLOSURE_ORDER" | "STATUTORY_GAG" | "NO_PATRONS" | "STILL_IN_INTAKE" | null;
+            message: string;
+            citation: string;
+        };
+        PatronNoticeRecordView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            method: "mail" | "email" | "phone" | "in_person";
+            /** Format: date */
+            sentOn: string;
+            patrons: number;
+            /** Format: uuid */
+            recordedById: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        PatronNoticeStatusView: {
+            decision: components["schemas"]["PatronNoticeDecisionView"];
+            patrons: number;
+            /** Format: date-time */
+            patronNotifiedAt: string | null;
+            /** @description The records were purged: no letters can be made */
+            recordsPurged: boolean;
+            notices: components["schemas"]["PatronNoticeRecordView"][];
+        };
         RecordNoticeDto: Record<string, never>;
         ReassignDto: {
             /** @enum {string} */
@@ -1476,11 +2731,232 @@ export interface components {
             userId: string;
             reason: string;
         };
+        TotpEnrolmentView: {
+            /** @description Base32 secret for the authenticator app */
+            secret: string;
+            /** @example otpauth://totp/Custodian:mlopez?secret=… */
+            otpauthUri: string;
+        };
         TotpCodeDto: {
             /** @example 123456 */
             code: string;
         };
+        WithheldBecauseView: {
+            /** @example RECORD_TYPE_NOT_REQUESTED */
+            code: string;
+            label: string;
+            basis: string;
+        };
+        WithheldFieldsView: {
+            /** @example RECORD_TYPE_NOT_REQUESTED */
+            code: string;
+            label: string;
+            basis: string;
+            /**
+             * @example [
+             *       "address",
+             *       "email"
+             *     ]
+             */
+            fields: string[];
+        };
+        ReleasePartView: {
+            recordType: components["schemas"]["RecordType"];
+            rowsImported: number;
+            released: boolean;
+            withheldBecause: components["schemas"]["WithheldBecauseView"] | null;
+            withheldFields: components["schemas"]["WithheldFieldsView"][];
+        };
+        ReleaseSummaryView: {
+            scope: components["schemas"]["ScopeDto"];
+            /** @enum {string} */
+            scopeSource: "approved" | "narrowed_by_review" | "requested";
+            rowsImported: number;
+            parts: components["schemas"]["ReleasePartView"][];
+        };
+        PreferencesView: {
+            /** @description Reminders, assignments and escalations are e-mailed (case number and link only) */
+            emailReminders: boolean;
+            /**
+             * Format: email
+             * @description The account's address, where they go
+             */
+            email: string | null;
+            /** @description The server can send mail (SMTP_URL is set) */
+            mailConfigured: boolean;
+            calendarFeedActive: boolean;
+        };
         PreferencesDto: Record<string, never>;
+        CalendarFeedView: {
+            /**
+             * Format: uri
+             * @description Shown once: only its hash is kept
+             * @example https://records.library.example.gov/calendar/3q2….ics
+             */
+            url: string;
+        };
+        ClockCalendarView: {
+            name: string;
+            citation: string;
+            usedFor: string;
+            /** @enum {string} */
+            kind: "court" | "city";
+        };
+        ClockView: {
+            /** @example cpra_determination */
+            clock: string;
+            label: string;
+            citation: string;
+            /** @example respond_by */
+            kind: string;
+            startsFrom: string;
+            /** @enum {string} */
+            counting: "calendar" | "court" | "working";
+            calendar: components["schemas"]["ClockCalendarView"];
+            days: number;
+            rollsForwardPastHolidays: boolean;
+            maxExtensionDays: number | null;
+            extensionCitation: string | null;
+            enabled: boolean;
+            note: string;
+        };
+        ClosedDayView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            date: string;
+            reasons: string[];
+        };
+        CourtCalendarView: {
+            name: string;
+            citation: string;
+            usedFor: string;
+            /** @description Weekdays closed in the year */
+            closed: components["schemas"]["ClosedDayView"][];
+        };
+        CityCalendarView: {
+            name: string;
+            citation: string;
+            usedFor: string;
+            /** @description Weekdays closed in the year */
+            closed: components["schemas"]["ClosedDayView"][];
+            /** @description Regular closure rules (name, date rule, observance, citation) */
+            closureRules: {
+                [key: string]: unknown;
+            }[];
+            oneOffClosures: components["schemas"]["CityHolidayView"][];
+            editableBy: string;
+        };
+        CalendarsView: {
+            /** @example 2026 */
+            year: number;
+            court: components["schemas"]["CourtCalendarView"];
+            city: components["schemas"]["CityCalendarView"];
+        };
+        CalendarInfoView: {
+            name: string;
+            citation: string;
+            usedFor: string;
+        };
+        CounselSettingView: {
+            setting: string;
+            /** @enum {string} */
+            group: "rules" | "deadlines";
+            question: string;
+            citation: string;
+            /** @description The default answer */
+            default: boolean | number | string;
+            /** @description Request types it applies to */
+            appliesTo: string[] | string;
+        };
+        PolicyReadingView: {
+            key: string;
+            policyText: string;
+            policyCitation: string;
+            reading: string;
+            statuteCitation: string;
+        };
+        LegalRulesView: {
+            /** @description Request type → label */
+            requestTypes: {
+                [key: string]: string;
+            };
+            /** @description Request type → rule */
+            rules: {
+                [key: string]: components["schemas"]["RuleView"];
+            };
+            /** @description Reason code → label, citation, levels */
+            reasonCodes: {
+                [key: string]: components["schemas"]["ReasonCodeView"];
+            };
+            clocks: components["schemas"]["ClockView"][];
+            /** @description court and city */
+            calendars: {
+                [key: string]: components["schemas"]["CalendarInfoView"];
+            };
+            /** @description The approval gate: citation, rule and the contradictions that mean no legal basis */
+            approval: {
+                [key: string]: unknown;
+            };
+            /** @description Statutory gags, CalECPA delayed notice and how a gag is lifted, with citations */
+            gags: {
+                [key: string]: unknown;
+            };
+            /** @description The public-records extension: citation, grounds and rule */
+            extension: {
+                [key: string]: unknown;
+            };
+            counselSettings: components["schemas"]["CounselSettingView"][];
+            policyReadings: components["schemas"]["PolicyReadingView"][];
+        };
+        CitedTextView: {
+            /** @example order of the superior court */
+            text: string;
+            /** @example Gov. Code § 7927.105(c)(1) */
+            citation: string;
+        };
+        DateRangeView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+        };
+        WithholdingEntryView: {
+            recordType: components["schemas"]["RecordType"];
+            /** @example issues */
+            sourceTable: string;
+            /** @example note */
+            field?: string;
+            /** @example OUT_OF_SCOPE_FIELD */
+            reasonCode: string;
+            basis: string;
+            count: number;
+            describedInProduction: boolean;
+        };
+        ReleasePreviewView: {
+            caseNumber: string;
+            requestType: components["schemas"]["RequestType"];
+            authority: components["schemas"]["CitedTextView"];
+            /** @description A custodian's declaration goes with the production */
+            declaration: boolean;
+            /** @description Card numbers in scope */
+            patrons: string[];
+            recordTypes: components["schemas"]["RecordType"][];
+            dates: components["schemas"]["DateRangeView"];
+            includeContactDetails: boolean;
+            /** @description Record type → items produced and withheld */
+            items: {
+                [key: string]: {
+                    produced: number;
+                    withheld: number;
+                };
+            };
+            withheldInScope: components["schemas"]["WithholdingEntryView"][];
+            /** @description Records outside the scope: neither produced nor described */
+            outOfScope: number;
+            recordsRead: number;
+        };
         CreateDeliveryDto: {
             /** @enum {string} */
             document: "production" | "denial_letter";
@@ -1498,6 +2974,60 @@ export interface components {
             expiresInHours?: number;
             /** @description Secure link: how many downloads it allows (1-10, default 3) */
             maxDownloads?: number;
+        };
+        /** @enum {string} */
+        DeliveredDocument: "production" | "denial_letter";
+        /** @enum {string} */
+        DeliveryMethod: "in_person" | "mail" | "court_sealed_envelope" | "secure_link";
+        DeliveryLinkStateView: {
+            /** Format: date-time */
+            expiresAt: string;
+            maxDownloads: number;
+            downloads: number;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** Format: date-time */
+            lastDownloadAt: string | null;
+        };
+        DeliveryView: {
+            /** Format: uuid */
+            id: string;
+            document: components["schemas"]["DeliveredDocument"];
+            method: components["schemas"]["DeliveryMethod"];
+            recipient: string;
+            trackingNumber: string | null;
+            /** @description SHA-256 of the file delivered */
+            sha256: string;
+            /** @description The SHA-256 the recipient acknowledged */
+            acknowledgedSha256: string | null;
+            /**
+             * Format: date-time
+             * @description Null for a secure link until its first download
+             */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            link: components["schemas"]["DeliveryLinkStateView"] | null;
+        };
+        NewDeliveryLinkView: {
+            /** @description Shown once: only its hash is kept */
+            token: string;
+            /** @example /api/public/deliveries/… */
+            path: string;
+            /** Format: date-time */
+            expiresAt: string;
+            maxDownloads: number;
+        };
+        DeliveryCreatedView: {
+            delivery: components["schemas"]["DeliveryView"];
+            /** @description For method secure_link: the address to send the recipient */
+            link?: components["schemas"]["NewDeliveryLinkView"];
+        };
+        DeliveryListView: {
+            items: components["schemas"]["DeliveryView"][];
+        };
+        RevokedView: {
+            revoked: boolean;
         };
         ErrorBody: {
             /** @example 400 */
@@ -1526,8 +3056,14 @@ export interface components {
              * @example awaiting_approval
              */
             currentState?: string;
-            /** @description On 422: field problems or rule contradictions (code, message, citation) */
-            details?: unknown[];
+            /** @description On 422: field problems (field, message) or rule contradictions (code, message, citation) */
+            details?: {
+                field?: string;
+                code?: string;
+                message: string;
+                citation?: string;
+                checklistKey?: string;
+            }[];
         };
     };
     responses: never;
@@ -1551,11 +3087,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in; or, for an account with a second factor, a token for POST /api/auth/totp */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"] | components["schemas"]["SecondFactorPendingView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -1591,6 +3130,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The token no longer works */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1644,11 +3184,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A new token; every other token of the user has ended */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -1720,7 +3263,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ActorView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -1769,7 +3314,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserListView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -1822,7 +3369,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -1900,7 +3449,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -1999,7 +3550,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasePageView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2075,7 +3628,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2149,7 +3704,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2243,7 +3800,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2333,7 +3892,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseStatusView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2423,7 +3984,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2557,7 +4120,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2691,7 +4256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2825,7 +4392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -2959,7 +4528,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3093,7 +4664,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3227,7 +4800,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3361,7 +4936,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3492,7 +5069,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3623,7 +5202,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3757,7 +5338,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -3887,7 +5470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4017,7 +5602,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4144,11 +5731,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file as uploaded; its type sniffed from the bytes, its SHA-256 in X-Content-SHA256 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4242,7 +5832,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDocumentView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4372,11 +5964,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Stored and queued; follow its progress on GET …/imports/{importId} */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordImportView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4507,7 +6102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordImportView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4597,7 +6194,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProductionListView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4683,11 +6282,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The production PDF; its SHA-256 in X-Content-SHA256 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4774,11 +6376,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The newest letter of that kind; its SHA-256 in X-Content-SHA256 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -4866,7 +6471,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -4915,7 +6522,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditHeadView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -4966,7 +6575,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseTimelineView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -5054,7 +6665,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DueListView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5103,7 +6716,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationListView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5150,6 +6765,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Read (or it already was) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5246,7 +6862,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -5318,7 +6936,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseloadView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5363,11 +6983,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; format=csv or format=pdf for the files */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencyReportView"];
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5416,7 +7041,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["RuleView"];
+                    };
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5465,7 +7094,11 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["ReasonCodeView"];
+                    };
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5514,7 +7147,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SettingsView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5564,11 +7199,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The deadline settings now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineSettingsView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -5664,11 +7302,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The rule settings now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RuleSettingsView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -5763,7 +7404,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+            /** @description Degraded: the database or Redis is down, or a queue has no worker */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
             };
         };
     };
@@ -5780,7 +7432,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5830,11 +7484,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The retention settings now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -5929,7 +7586,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencySettingsView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -5979,11 +7638,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The transparency settings now in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencyValuesView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6078,7 +7740,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KohaSettingsView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -6131,7 +7795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["KohaSettingsView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6226,7 +7892,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionScheduleView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -6275,7 +7943,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurgePlanListView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -6320,11 +7990,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The dry run, stored as the plan to review; nothing deleted */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurgePlanView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -6375,7 +8048,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurgePlanView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6461,11 +8136,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Approved; the purge is queued */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PurgePlanView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6551,11 +8229,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The purge certificate */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6645,7 +8326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldListView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6739,7 +8422,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -6870,7 +8555,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7000,7 +8687,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PatronNoticeStatusView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7094,7 +8783,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PatronNoticeStatusView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7221,11 +8912,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The notice letter to that patron only */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7311,11 +9005,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One row per patron for a mail merge (made in memory, never stored) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7409,7 +9106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetailView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7537,7 +9236,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolmentView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -7586,6 +9287,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The second factor is on: every sign-in now needs a code */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7666,7 +9368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7740,7 +9444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReleaseSummaryView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7828,7 +9534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -7881,7 +9589,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PreferencesView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -7976,7 +9686,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -8021,6 +9733,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The feed address no longer works */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8072,11 +9785,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The open deadlines of the cases the person may see, as iCalendar */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8132,7 +9848,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClockView"][];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -8181,7 +9899,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CalendarsView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -8230,7 +9950,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalRulesView"];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -8279,7 +10001,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PolicyReadingView"][];
+                };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
             401: {
@@ -8330,11 +10054,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The letter as it would be sent (not stored) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8464,7 +10191,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReleasePreviewView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8554,7 +10283,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryListView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8648,7 +10379,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliveryCreatedView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8779,7 +10512,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevokedView"];
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {
@@ -8905,11 +10640,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The delivered PDF (the link counts the download) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
             /** @description Input failed validation; nothing changed. `fields` names each field. */
             400: {

@@ -54,7 +54,7 @@ export class CreateCaseDto {
   @ApiProperty({ type: InstrumentDto }) @IsDefined() @IsObject({ message: 'instrument must be an object' }) @ValidateNested() @Type(() => InstrumentDto) instrument: InstrumentDto;
   @ApiProperty({ type: ScopeDto }) @IsDefined() @IsObject({ message: 'scope must be an object' }) @ValidateNested() @Type(() => ScopeDto) scope: ScopeDto;
 
-  @ApiPropertyOptional({ nullable: true, example: null, description: 'Last day of a court nondisclosure (gag) order' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: null, description: 'Last day of a court nondisclosure (gag) order' })
   @IsOptional() @IsString() @Matches(ISO_DATE, { message: `nondisclosureUntil ${ISO_DATE_MESSAGE}` })
   nondisclosureUntil?: string | null;
 

@@ -20,7 +20,7 @@ class ChecklistAnswers implements ValidatorConstraintInterface {
 }
 
 export class ReviewDto {
-  @ApiProperty({ example: { signed_by_magistrate: true } }) @IsObject() @Validate(ChecklistAnswers) checklist: Record<string, boolean>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'boolean' }, description: 'Checklist item key → answer', example: { signed_by_magistrate: true } }) @IsObject() @Validate(ChecklistAnswers) checklist: Record<string, boolean>;
   @ApiProperty({ enum: SUFFICIENCY }) @IsIn(SUFFICIENCY, { message: `sufficiency must be one of: ${SUFFICIENCY.join(', ')}` }) sufficiency: (typeof SUFFICIENCY)[number];
   @ApiProperty({ enum: RECOMMENDATIONS }) @IsIn(RECOMMENDATIONS, { message: `recommendation must be one of: ${RECOMMENDATIONS.join(', ')}` }) recommendation: (typeof RECOMMENDATIONS)[number];
   @ApiProperty({ example: ['NO_LEGAL_BASIS'] })
