@@ -1,6 +1,21 @@
 // The unit tier alone, flat (no projects), for StrykerJS: mutants are checked against the pure tests only,
 // which run in seconds; e2e tests need processes and services and would make every mutant take minutes.
+// The renderer's own specs (productions, letters, the worker thread) are left out too: they draw PDFs, pass the
+// leak check and the redaction only on the way, and made each mutant of those take tens of seconds. Those mutants
+// must be killed by the specs of the code they are in (docs/decisions/0090-mutation-testing-in-ci.md).
 const base = require('./jest.config.js');
 const unit = base.projects.find((project) => project.displayName === 'unit');
 const { displayName: _name, ...flat } = unit;
-module.exports = { ...flat, maxWorkers: 1 };
+const RENDERER_SPECS = [
+  '<rootDir>/libs/production/src/production/',
+  '<rootDir>/libs/production/src/letters/',
+  '<rootDir>/libs/production/src/worker/',
+  // renders six productions with our renderer; verify-production.pdfkit.spec.ts checks the same code on small PDFs.
+  '<rootDir>/libs/production/src/verify/verify-production.spec.ts',
+];
+module.exports = {
+  ...flat,
+  testPathIgnorePatterns: ['/node_modules/', ...RENDERER_SPECS],
+  setupFiles: ['<rootDir>/jest.mutation.setup.js'],
+  maxWorkers: 1,
+};
