@@ -48,7 +48,7 @@ function rowOf(facts: { requestType: RequestType; until: string | null; lifted: 
   return row({
     requestType: facts.requestType,
     nondisclosureUntil: facts.until,
-    gagLift: facts.lifted ? { kind: 'court_order', liftedOn: TODAY } : null,
+    gagLift: facts.lifted ? { kind: 'court_order', reference: 'order lifting the gag', liftedOn: TODAY, recordedById: 'director-1', recordedAt: `${TODAY}T17:00:00Z` } : null,
     ...assigned,
   });
 }
@@ -59,7 +59,7 @@ describe('case visibility (a gagged case exists only for its assignees, auditors
       fc.property(factsArb, (facts) => {
         const caseRow = rowOf(facts);
         const gagged = gaggedByTheRules(facts);
-        const assigned = facts.assignees.includes(facts.actorId);
+        const assigned = (facts.assignees as (string | null)[]).includes(facts.actorId);
         const overseer = facts.roles.includes('auditor') || facts.roles.includes('admin');
         expect(isUnderNondisclosure(caseRow, TODAY)).toBe(gagged);
         expect(canSeeCase(actor(facts.actorId, facts.roles), caseRow, TODAY)).toBe(!gagged || assigned || overseer);
