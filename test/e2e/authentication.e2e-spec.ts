@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createHmac } from 'node:crypto';
-import { ApiClient } from '../support/api-client';
+import { ApiClient, eventually } from '../support/api-client';
 import { startApi } from '../support/processes';
 import { withDatabase } from '../support/services';
 import { STAFF, STAFF_PASSWORD, TestSystem } from '../support/system';
@@ -34,7 +34,8 @@ describe('authentication: lock-out, password policy, revocation', () => {
 
   beforeAll(async () => {
     // The per-address limit is lowered so its lock-out can be shown too; it runs last in this file.
-    system = await TestSystem.start('authentication', { worker: false, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '60' } });
+    // The refused-token audit window is shortened so its summaries are written while the test waits.
+    system = await TestSystem.start('authentication', { worker: false, env: { LOGIN_MAX_FAILURES_PER_ADDRESS: '60', TOKEN_REJECTION_AUDIT_WINDOW_SECONDS: '2' } });
   });
   afterAll(() => system?.stop());
 
@@ -196,6 +197,35 @@ describe('authentication: lock-out, password policy, revocation', () => {
     expect((await system.anonymous.as(again.body.mfaToken).post('/api/auth/totp', { code })).status).toBe(400);
     expect(await auditCount(system, 'auth.totp_enabled')).toBe(1);
     expect(await auditCount(system, 'auth.totp_failed')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('audits a flood of forged and revoked tokens as a few counted events per source and window, not one each', async () => {
+    const flood = 400;
+    const revoked = await system.anonymous.login('admin', system.environment.env.ADMIN_PASSWORD);
+    await revoked.post('/api/auth/logout');
+    const forged = ['not-a-jwt', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.', `${'a'.repeat(36)}.${'b'.repeat(60)}.${'c'.repeat(43)}`];
+    const lastSeq = () => withDatabase(system.environment.databaseUrl!, async (db) => Number((await db.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n));
+    const before = await lastSeq();
+    const startedAt = Date.now();
+    const statuses: number[] = [];
+    for (let batch = 0; batch < flood / 20; batch++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? revoked : system.anonymous.as(forged[i % forged.length])).get('/api/auth/me')));
+      statuses.push(...answers.map((a) => a.status));
+    }
+    const windows = Math.floor(Date.now() / 2000) - Math.floor(startedAt / 2000) + 1;
+    // The last window's summary is written once that window has closed.
+    const events = await eventually(
+      () => withDatabase(system.environment.databaseUrl!, async (db) => (await db.query(`SELECT details FROM audit_events WHERE seq > $1 AND action = 'auth.token_rejected'`, [before])).rows.map((r: { details: unknown }) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { count: number; reason: string; summary?: boolean })),
+      (rows) => rows.reduce((n, r) => n + r.count, 0) === flood,
+      15_000,
+    );
+    const reasons = new Set(events.map((e) => e.reason));
+    process.stdout.write(`refused-token flood: ${flood} requests (${JSON.stringify(tally(statuses))}) over ${windows} two-second windows audited as ${events.length} events (${events.filter((e) => e.summary).length} summaries), counts summing to ${events.reduce((n, r) => n + r.count, 0)}\n`);
+    expect(tally(statuses)).toEqual({ 401: flood });
+    // At most a first event and a summary per reason and window, from one source.
+    expect(events.length).toBeLessThanOrEqual(2 * reasons.size * windows);
+    expect(events.length).toBeLessThan(flood / 10);
+    expect(await lastSeq()).toBeLessThan(before + flood / 10);
   });
 
   it('locks an address that guesses across many accounts', async () => {

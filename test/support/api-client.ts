@@ -72,11 +72,12 @@ export class ApiClient {
   }
 
   /** Any method, body bytes and headers, for tests of what the API does with malformed requests. */
-  async raw<T = any>(method: string, path: string, options: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  async raw<T = any>(method: string, path: string, options: { body?: string | Uint8Array; contentType?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<ApiResponse<T>> {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: { ...this.authHeaders(), ...(options.contentType ? { 'content-type': options.contentType } : {}), ...options.headers },
       body: options.body as BodyInit | undefined,
+      signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
     return { status: response.status, body: (await parse(response)) as T, headers: response.headers };
   }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
 import { WorkflowModule } from '@custodian/cases';
@@ -26,6 +26,7 @@ import { RemindersController } from './reminders/reminders.controller';
 import { ReviewRules } from './cases/review-rules.service';
 
 import { ErrorFilter } from './common/error.filter';
+import { RefuseUnexpectedBody } from './common/unexpected-body.interceptor';
 import { loggerParams } from './common/logger';
 import { QueueGateWiring } from './common/queue-gate.wiring';
 import { DocumentsController } from './documents/documents.controller';
@@ -82,6 +83,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: RefuseUnexpectedBody },
         RoutePolicyCheck,
         QueueGateWiring,
         UsersService,

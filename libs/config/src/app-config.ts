@@ -37,6 +37,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) LOGIN_MAX_FAILURES_PER_ADDRESS = 50;
   /** How long failures are counted, and how long a lock-out lasts. */
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_LOCK_SECONDS = 15 * 60;
+  /** Refused bearer tokens are audited per source address: the first at once, the rest of this window as one count. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) TOKEN_REJECTION_AUDIT_WINDOW_SECONDS = 60;
   /** Express's `trust proxy`: set it (e.g. `1` or `loopback`) only behind a reverse proxy, so lock-outs key on the client's address. */
   @IsOptional() @IsString() TRUST_PROXY?: string;
 

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { AuditLog } from '@custodian/audit';
 import { POLICY_KEY, RoutePolicy } from '@custodian/auth';
+import { RejectedTokenAudit } from './rejected-token-audit.service';
 import { SessionRegistry, TokenRefusedError } from './session-registry.service';
 
 /**
@@ -16,6 +17,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionRegistry,
     private readonly auditLog: AuditLog,
+    private readonly rejectedTokens: RejectedTokenAudit,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,7 +34,8 @@ export class AccessGuard implements CanActivate {
       session = await this.sessions.authenticate(token);
     } catch (error) {
       if (error instanceof TokenRefusedError) {
-        await this.auditLog.record({ actor: null, action: 'auth.token_rejected', objectType: 'session', outcome: 'denied', details: { reason: error.reason } });
+        // Aggregated per source and window: a flood of forged tokens must not become a flood of audit appends.
+        await this.rejectedTokens.rejected(request.ip ?? request.socket?.remoteAddress ?? 'unknown', error.reason);
       }
       throw error;
     }

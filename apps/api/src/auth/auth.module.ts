@@ -4,10 +4,11 @@ import { tokenKey } from '@custodian/auth';
 import { AppConfig } from '@custodian/config';
 import { AUTH_REDIS, createAuthRedis } from './auth-redis';
 import { LoginThrottle } from './login-throttle.service';
+import { RejectedTokenAudit } from './rejected-token-audit.service';
 import { SecondFactor } from './second-factor.service';
 import { SessionRegistry } from './session-registry.service';
 
-/** Tokens (signed with a key object built once), their registry, and the sign-in throttle. */
+/** Tokens (signed with a key object built once), their registry, the sign-in throttle and the refused-token audit. */
 @Global()
 @Module({
   imports: [
@@ -23,8 +24,9 @@ import { SessionRegistry } from './session-registry.service';
     { provide: AUTH_REDIS, inject: [AppConfig], useFactory: (config: AppConfig) => createAuthRedis(config.REDIS_URL) },
     SessionRegistry,
     LoginThrottle,
+    RejectedTokenAudit,
     SecondFactor,
   ],
-  exports: [SessionRegistry, LoginThrottle, SecondFactor, JwtModule],
+  exports: [SessionRegistry, LoginThrottle, RejectedTokenAudit, SecondFactor, JwtModule],
 })
 export class AuthModule {}

@@ -74,7 +74,8 @@ function refuseUnsupportedBodies(req: Request, _res: Response, next: NextFunctio
 }
 
 function refuseUnsafeStrings(req: Request, _res: Response, next: NextFunction): void {
-  const problems = req.body === undefined ? [] : bodyProblems(req.body);
+  // A JSON array is valid JSON but no route's body: refused here for every route, with or without a DTO.
+  const problems = req.body === undefined ? [] : Array.isArray(req.body) ? [{ field: 'body', message: 'must be a JSON object' }] : bodyProblems(req.body);
   if (problems.length === 0) return next();
   next(
     new BadRequestException({
