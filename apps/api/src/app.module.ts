@@ -4,7 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
 import { WorkflowModule } from '@custodian/cases';
 import { PersistenceModule } from '@custodian/persistence';
-import { StorageModule } from '@custodian/storage';
+import { ContentStore, StorageModule } from '@custodian/storage';
+import { MulterModule } from '@nestjs/platform-express';
 import { AuditController } from './audit/audit.controller';
 import { AccessGuard } from './auth/access.guard';
 import { AuthController } from './auth/auth.controller';
@@ -27,6 +28,7 @@ import { ReviewRules } from './cases/review-rules.service';
 
 import { ErrorFilter } from './common/error.filter';
 import { RefuseUnexpectedBody } from './common/unexpected-body.interceptor';
+import { SealingUploadStorage } from './storage/upload';
 import { loggerParams } from './common/logger';
 import { QueueGateWiring } from './common/queue-gate.wiring';
 import { DocumentsController } from './documents/documents.controller';
@@ -76,6 +78,8 @@ export class AppModule {
         PersistenceModule,
         WorkflowModule,
         StorageModule,
+        // Every upload route's bytes are sealed as they arrive (decision 0051); routes set only their limits.
+        MulterModule.registerAsync({ inject: [ContentStore], useFactory: (store: ContentStore) => ({ storage: new SealingUploadStorage(store) }) }),
         DiscoveryModule,
         AuthModule,
       ],

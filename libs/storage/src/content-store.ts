@@ -210,9 +210,14 @@ export class ContentStore {
 /** Who writes a scratch file: pid, this process's start (pids repeat across container restarts) and host. */
 const BOOT = randomBytes(4).toString('hex');
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
-const OWNER = `p${process.pid}_${BOOT}_${HOST}`;
+const OWNER = scratchOwner(process.pid, BOOT);
 const OWNER_PATTERN = /^p(\d+)_([0-9a-f]{8})_([0-9a-f]{8})-/;
 const QUIET_FOR_MS = 60 * 60 * 1000;
+
+/** The prefix naming who writes a scratch file (exported for tests that plant a dead process's partial file). */
+export function scratchOwner(pid: number, boot: string): string {
+  return `p${pid}_${boot}_${HOST}`;
+}
 
 function isWrittenByLiveProcess(name: string, ageMs: number): boolean {
   if (ageMs > ABANDONED_AFTER_MS) return false;

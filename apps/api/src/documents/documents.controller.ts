@@ -14,8 +14,8 @@ import { DocumentEntity } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseDocumentView, DOCUMENT_KINDS, DocumentKind } from '../cases/dto/case.view';
-import { sniffFile, sniffStream } from '../storage/sniff';
-import { MAX_DOCUMENT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
+import { sniffMediaType, sniffStream } from '../storage/sniff';
+import { MAX_DOCUMENT_BYTES, SealedUpload, storeUpload, uploadOptions } from '../storage/upload';
 
 
 class DocumentDto {
@@ -56,7 +56,8 @@ export class DocumentsController {
   @UseInterceptors(FileInterceptor('file', uploadOptions(MAX_DOCUMENT_BYTES)))
   async attach(@Param('id', ParseUUIDPipe) caseId: string, @Body() body: DocumentDto, @UploadedFile() file: Express.Multer.File | undefined, @CurrentUser() actor: Actor): Promise<CaseDocumentView> {
     await this.access.load(actor, caseId);
-    const mediaType = file ? await sniffFile(file.path) : '';
+    // Sniffed from the first bytes kept while sealing: there is no plaintext copy to read back.
+    const mediaType = file ? sniffMediaType((file as SealedUpload).sealed.head) : '';
     const stored = await storeUpload(this.store, file);
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);

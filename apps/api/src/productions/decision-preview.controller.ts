@@ -8,15 +8,16 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { AppConfig } from '@custodian/config';
-import { CaseStateConflictError, caseRecords, denialLetterInput, productionHeader } from '@custodian/cases';
+import { CaseStateConflictError, caseRecords, productionHeader, refusalLetter } from '@custodian/cases';
 import { CaseEntity, ReviewEntity } from '@custodian/persistence';
-import { renderCoverLetterPreview, renderDenialLetter, summariseRelease } from '@custodian/production';
+import { renderCoverLetterPreview, summariseRelease } from '@custodian/production';
 import type { RecordCipher } from '@custodian/records';
 import { CaseAccess } from '../cases/case-access.service';
 import { DecisionDto } from '../cases/dto/decision.dto';
 
 /**
- * What the director will send, before confirming: the denial letter exactly as it will be written, or the
+ * What the director will send, before confirming: the denial letter (for a subpoena, the objection) exactly as it
+ * will be written, or the
  * production's cover letter and a summary of what will be released (patrons, record types, counts, withheld counts).
  * Nothing is stored; every preview is audited (it shows case content). Only a case awaiting approval after a
  * completed review can be previewed, as only such a case can be decided.
@@ -43,8 +44,9 @@ export class DecisionPreviewController {
     const rendered =
       body.decision === 'deny'
         ? (async () => {
-            const { input } = await denialLetterInput(this.dataSource.manager, row, { directorId: actor.id, reasons: body.reasons ?? null, reviewId: review.id }, this.config.LIBRARY_NAME);
-            return renderDenialLetter(input, out);
+            // The letter the worker will write: a denial, or for a subpoena the written objection.
+            const letter = await refusalLetter(this.dataSource.manager, row, { directorId: actor.id, reasons: body.reasons ?? null, reviewId: review.id }, this.config.LIBRARY_NAME);
+            return letter.render(out);
           })()
         : this.header(row, review, actor).then((header) => renderCoverLetterPreview(header, out));
     // Rendering errors (bad input) surface before any byte is sent: the letter is small, so it is buffered.

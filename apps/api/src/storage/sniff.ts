@@ -1,5 +1,4 @@
 import { filetypemime } from 'magic-bytes.js';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 
 /** Types a stored document may be served as; anything else goes out as opaque bytes. */
@@ -29,17 +28,6 @@ function isPlainText(head: Buffer): boolean {
     }
   }
   return false;
-}
-
-export async function sniffFile(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    return sniffMediaType(buffer.subarray(0, bytesRead));
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Reads the first bytes of a stream (and stops it), to sniff content already in the store. */
