@@ -18,6 +18,8 @@ export class HashingSink {
   constructor(
     source: Readable,
     private readonly out: Writable,
+    /** Sees every chunk as it is written (the verification tap). */
+    onChunk?: (chunk: Buffer) => void,
   ) {
     out.on('error', (error) => (this.failure ??= error));
     this.ended = new Promise((resolve, reject) => {
@@ -27,6 +29,7 @@ export class HashingSink {
     source.on('data', (chunk: Buffer) => {
       this.hash.update(chunk);
       this.written += chunk.length;
+      onChunk?.(chunk);
       if (!out.write(chunk)) this.blocked = true;
     });
   }

@@ -116,3 +116,26 @@ export function tolerateNullAnchors(font: FontkitFont): void {
   };
   prototype.__custodianTolerant = true;
 }
+
+/** What pdfkit's EmbeddedFont records per subset glyph id, written at the end as the ToUnicode map and widths. */
+interface EmbeddedFontRecords {
+  unicode: number[][];
+  widths: number[];
+  dictionary?: { id: number };
+}
+
+/**
+ * The embedded fonts a document has drawn with so far: the font dictionary's object number and, per subset glyph
+ * id, its code points (what the ToUnicode map will say) and width. pdfkit fills these as text is encoded, before the
+ * content that uses a glyph is written; a font appears once its dictionary exists (its first use on a page).
+ */
+export function drawnFonts(doc: PDFKit.PDFDocument): { objectNumber: number; unicode: number[][]; widths: number[] }[] {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, Partial<EmbeddedFontRecords>> })._fontFamilies;
+  if (!families) throw new Error('pdfkit internals changed: the document has no _fontFamilies');
+  const fonts = new Map<number, { objectNumber: number; unicode: number[][]; widths: number[] }>();
+  for (const font of Object.values(families)) {
+    if (!font.dictionary || !Array.isArray(font.unicode) || !Array.isArray(font.widths)) continue;
+    fonts.set(font.dictionary.id, { objectNumber: font.dictionary.id, unicode: font.unicode, widths: font.widths });
+  }
+  return [...fonts.values()];
+}

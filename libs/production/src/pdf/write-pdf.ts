@@ -4,6 +4,7 @@ import { footerPainter } from './footer';
 import { HashingSink } from './hashing-sink';
 import { PageFrame } from './page-frame';
 import { createPdfDocument } from './pdf-document';
+import { VerificationFeed, VerificationTap } from './verification-tap';
 
 export interface PdfSetup {
   /** Neutral document title (case number only, no names). */
@@ -15,6 +16,8 @@ export interface PdfSetup {
   pageMark: (pageNumber: number) => string;
   /** Checks the input before anything is written; a failure rejects with nothing rendered. */
   validate?: () => void;
+  /** Receives the bytes as they are written, with the glyph meanings a verifier needs to read them (see VerificationTap). */
+  verificationFeed?: VerificationFeed;
 }
 
 export interface WrittenPdf<T> {
@@ -35,11 +38,16 @@ export async function writePdf<T>(out: Writable, setup: PdfSetup, draw: (frame: 
   try {
     setup.validate?.();
     const doc = createPdfDocument({ title: setup.title, createdAt: setup.createdAt });
-    const sink = new HashingSink(doc, out);
+    const tap = setup.verificationFeed ? new VerificationTap(doc, setup.verificationFeed) : null;
+    const sink = new HashingSink(doc, out, tap ? (chunk) => tap.chunk(chunk) : undefined);
     const frame = new PageFrame(doc, new FontSet(doc), footerPainter(setup.footerReference, setup.pageMark));
-    const value = await draw(frame, () => sink.relieve());
+    const value = await draw(frame, () => {
+      tap?.flush();
+      return sink.relieve();
+    });
     doc.end();
     const { sha256, bytes } = await sink.finish();
+    tap?.flush();
     return { value, pages: frame.pageCount, sha256, bytes, missingGlyphs: frame.fonts.missingGlyphs, ownWording: [...frame.ownWording] };
   } catch (error) {
     out.destroy();

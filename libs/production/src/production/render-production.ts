@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { createRedactor, WithholdingSummary } from '@custodian/domain';
 import { BODY, HEADING, PageFrame } from '../pdf/page-frame';
+import type { VerificationFeed } from '../pdf/verification-tap';
 import { writePdf } from '../pdf/write-pdf';
 import { assertBatesPrefix, formatBates } from './bates';
 import { writeCoverLetter } from './cover-letter';
@@ -19,7 +20,12 @@ const RECORDS_PER_YIELD = 256;
  * Records are redacted and drawn one by one as they arrive; memory does not grow with their number. On failure the
  * promise rejects and `out` is destroyed; the caller removes the partial file.
  */
-export async function renderProduction(input: ProductionInput, out: Writable, onProgress: ProgressListener = () => undefined): Promise<ProductionResult> {
+export async function renderProduction(
+  input: ProductionInput,
+  out: Writable,
+  onProgress: ProgressListener = () => undefined,
+  options: { verificationFeed?: VerificationFeed } = {},
+): Promise<ProductionResult> {
   const batesStart = input.batesStart ?? 1;
   const written = await writePdf(
     out,
@@ -29,6 +35,7 @@ export async function renderProduction(input: ProductionInput, out: Writable, on
       footerReference: `Case ${input.caseNumber}`,
       pageMark: (page) => formatBates(input.batesPrefix, batesStart + page - 1),
       validate: () => assertHeader(input),
+      verificationFeed: options.verificationFeed,
     },
     (frame, relieve) => drawProduction(frame, input, relieve, onProgress),
   );

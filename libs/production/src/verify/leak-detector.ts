@@ -76,6 +76,15 @@ export class LeakDetector {
     return [...this.find(text)].filter((ref) => !this.exempt.has(ref));
   }
 
+  /** References of every withheld value in `text`, exempt or not (for exemptions that arrive later: see isExempt). */
+  allFoundIn(text: string): string[] {
+    return [...this.find(text)];
+  }
+
+  isExempt(ref: string): boolean {
+    return this.exempt.has(ref);
+  }
+
   private find(text: string): Set<string> {
     const found = new Set<string>();
     const normalised = normaliseText(text);

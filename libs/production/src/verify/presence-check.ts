@@ -23,27 +23,29 @@ const BASIC_LATIN = /^[\u0000-\u007f]*$/;
 export class PresenceCheck {
   private readonly patterns: string[] = [];
   private readonly scripts: string[] = [];
-  private readonly found: Uint8Array;
-  private readonly matcher: PatternMatcher;
+  private readonly seen = new Set<string>();
+  private latin = 0;
+  private found: Uint8Array | null = null;
+  private matcher: PatternMatcher | null = null;
   private tail = '';
 
-  constructor(expected: Iterable<string>) {
-    const seen = new Set<string>();
-    let latin = 0;
-    for (const value of expected) {
-      for (const part of directionRuns(value)) {
-        const compact = compactText(part);
-        if (!compact || seen.has(compact)) continue;
-        const isLatin = BASIC_LATIN.test(compact);
-        if (isLatin && latin >= LATIN_VALUES_CHECKED) continue;
-        if (isLatin) latin++;
-        seen.add(compact);
-        this.patterns.push(compact);
-        this.scripts.push(mainScript(value));
-      }
+  constructor(expected: Iterable<string> = []) {
+    for (const value of expected) this.add(value);
+  }
+
+  /** One more expected value; all of them must be given before the first page is scanned. */
+  add(value: string): void {
+    if (this.matcher) throw new Error('expected values must all be given before the first page is scanned');
+    for (const part of directionRuns(value)) {
+      const compact = compactText(part);
+      if (!compact || this.seen.has(compact)) continue;
+      const isLatin = BASIC_LATIN.test(compact);
+      if (isLatin && this.latin >= LATIN_VALUES_CHECKED) continue;
+      if (isLatin) this.latin++;
+      this.seen.add(compact);
+      this.patterns.push(compact);
+      this.scripts.push(mainScript(value));
     }
-    this.found = new Uint8Array(this.patterns.length);
-    this.matcher = new PatternMatcher(this.patterns);
   }
 
   get checked(): number {
@@ -51,16 +53,22 @@ export class PresenceCheck {
   }
 
   scan(pageText: string): void {
+    if (!this.matcher) {
+      this.seen.clear();
+      this.found = new Uint8Array(this.patterns.length);
+      this.matcher = new PatternMatcher(this.patterns);
+    }
     if (this.patterns.length === 0) return;
+    const found = this.found as Uint8Array;
     const compact = compactText(pageText);
-    this.matcher.scan(this.tail + compact, (pattern) => (this.found[pattern] = 1));
+    this.matcher.scan(this.tail + compact, (pattern) => (found[pattern] = 1));
     this.tail = compact.slice(-CARRY_OVER);
   }
 
   missing(): { count: number; byScript: Record<string, number> } {
     const byScript: Record<string, number> = {};
     let count = 0;
-    this.found.forEach((found, index) => {
+    (this.found ?? new Uint8Array(this.patterns.length)).forEach((found, index) => {
       if (found) return;
       count++;
       byScript[this.scripts[index]] = (byScript[this.scripts[index]] ?? 0) + 1;

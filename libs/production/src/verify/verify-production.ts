@@ -46,7 +46,85 @@ export interface VerificationResult {
 /** Footer text sits below this height (points from the bottom edge); the body ends 40 points up. */
 const FOOTER_BAND = 36;
 const MAX_LEAKS_LISTED = 1000;
+/** Leaks kept before exemptions are applied (each withheld value at most once per page). */
+const MAX_LEAKS_KEPT = 100_000;
 const ANY_BATES = new RegExp(`(?<![A-Za-z0-9])([A-Z][A-Z0-9]{0,11})-\\d{${BATES_DIGITS},}(?![0-9])`);
+
+/**
+ * The checks every page of a production goes through, whichever extractor read it: withheld values (leak check),
+ * produced values (presence, per script) and one continuous Bates number per footer. Pages are fed in order;
+ * `result()` gives the verdict. Leaks are collected with their page and filtered against the exemptions when the
+ * result is taken, so exemptions may arrive while pages are being checked (the streaming verifier's produced values).
+ */
+export class ProductionChecks {
+  private readonly detector: LeakDetector;
+  private readonly presence: PresenceCheck;
+  private readonly found: Leak[] = [];
+  private prefix: string | null | undefined;
+  private expectedSequence: number | null;
+  private batesContinuous = true;
+  private batesFirst: string | null = null;
+  private batesLast: string | null = null;
+  private pages = 0;
+
+  constructor(withheldValues: Iterable<WithheldValue>, options: VerificationOptions = {}) {
+    this.detector = new LeakDetector(withheldValues);
+    this.presence = new PresenceCheck(options.expectPresent ?? []);
+    this.prefix = options.batesPrefix;
+    this.expectedSequence = options.batesStart ?? null;
+  }
+
+  /** A value legitimately printed (a produced field, the production's own wording): withheld values inside it are exempt. */
+  exemptWithin(value: string): void {
+    this.detector.exemptWithin(value);
+  }
+
+  /** A produced value that must be found in the extracted text (before the first page is checked). */
+  expectPresent(value: string): void {
+    this.presence.add(value);
+  }
+
+  /** Checks one page; `otherReadings` are further texts of the same page (e.g. drawing order) also searched for leaks. */
+  page(page: PageText, otherReadings: string[] = []): void {
+    this.pages++;
+    const text = page.items.map((item) => item.text).join(' ');
+    this.presence.scan(text);
+    const refs = new Set(this.detector.allFoundIn(text));
+    for (const reading of otherReadings) for (const ref of this.detector.allFoundIn(reading)) refs.add(ref);
+    for (const valueRef of refs) if (this.found.length <= MAX_LEAKS_KEPT) this.found.push({ valueRef, page: page.pageNumber });
+    if (this.prefix === null) return;
+    const footer = page.items.filter((item) => item.y < FOOTER_BAND).map((item) => item.text).join(' ');
+    this.prefix ??= ANY_BATES.exec(footer)?.[1];
+    const sequences = this.prefix ? [...footer.matchAll(batesPattern(this.prefix))].map((match) => Number(match[1])) : [];
+    if (sequences.length !== 1 || (this.expectedSequence !== null && sequences[0] !== this.expectedSequence)) {
+      this.batesContinuous = false;
+      return;
+    }
+    this.expectedSequence = sequences[0] + 1;
+    this.batesFirst ??= formatBates(this.prefix as string, sequences[0]);
+    this.batesLast = formatBates(this.prefix as string, sequences[0]);
+  }
+
+  result(): VerificationResult {
+    const leaks = this.found.filter((leak) => !this.detector.isExempt(leak.valueRef));
+    const batesContinuous = this.prefix === null ? true : this.batesContinuous;
+    const missing = this.presence.missing();
+    return {
+      ok: leaks.length === 0 && this.pages > 0 && batesContinuous && missing.count === 0,
+      leaks: leaks.slice(0, MAX_LEAKS_LISTED),
+      leaksTruncated: leaks.length > MAX_LEAKS_LISTED || this.found.length > MAX_LEAKS_KEPT,
+      pages: this.pages,
+      batesContinuous,
+      batesFirst: this.batesFirst,
+      batesLast: this.batesLast,
+      untestedValues: this.detector.untested,
+      exemptValues: this.detector.exemptCount,
+      presentChecked: this.presence.checked,
+      missingValues: missing.count,
+      missingByScript: missing.byScript,
+    };
+  }
+}
 
 /**
  * Reads the finished PDF back the way a recipient's software would (pdfjs-dist text extraction, page by page) and
@@ -60,52 +138,11 @@ export async function verifyProduction(
   expectedValues: Iterable<string> = [],
   options: VerificationOptions = {},
 ): Promise<VerificationResult> {
-  const detector = new LeakDetector(withheldValues);
-  const presence = new PresenceCheck(options.expectPresent ?? []);
-  for (const value of expectedValues) detector.exemptWithin(value);
-  const leaks: Leak[] = [];
-  let leaksTruncated = false;
-  let prefix = options.batesPrefix;
-  let expectedSequence = options.batesStart ?? null;
-  let batesContinuous = true;
-  let batesFirst: string | null = null;
-  let batesLast: string | null = null;
-  let pages = 0;
-
+  const checks = new ProductionChecks(withheldValues, options);
+  for (const value of expectedValues) checks.exemptWithin(value);
   for await (const page of pdfPageTexts(pdf)) {
-    pages++;
     options.onPage?.(page);
-    presence.scan(page.items.map((item) => item.text).join(' '));
-    for (const valueRef of detector.leaksIn(page.items.map((item) => item.text).join(' '))) {
-      if (leaks.length < MAX_LEAKS_LISTED) leaks.push({ valueRef, page: page.pageNumber });
-      else leaksTruncated = true;
-    }
-    if (prefix === null) continue;
-    const footer = page.items.filter((item) => item.y < FOOTER_BAND).map((item) => item.text).join(' ');
-    prefix ??= ANY_BATES.exec(footer)?.[1];
-    const sequences = prefix ? [...footer.matchAll(batesPattern(prefix))].map((match) => Number(match[1])) : [];
-    if (sequences.length !== 1 || (expectedSequence !== null && sequences[0] !== expectedSequence)) {
-      batesContinuous = false;
-      continue;
-    }
-    expectedSequence = sequences[0] + 1;
-    batesFirst ??= formatBates(prefix as string, sequences[0]);
-    batesLast = formatBates(prefix as string, sequences[0]);
+    checks.page(page);
   }
-  if (prefix === null) batesContinuous = true;
-  const missing = presence.missing();
-  return {
-    ok: leaks.length === 0 && pages > 0 && batesContinuous && missing.count === 0,
-    leaks,
-    leaksTruncated,
-    pages,
-    batesContinuous,
-    batesFirst,
-    batesLast,
-    untestedValues: detector.untested,
-    exemptValues: detector.exemptCount,
-    presentChecked: presence.checked,
-    missingValues: missing.count,
-    missingByScript: missing.byScript,
-  };
+  return checks.result();
 }
