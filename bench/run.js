@@ -12,7 +12,7 @@ const { writeFileSync } = require('node:fs');
 const os = require('node:os');
 const { join } = require('node:path');
 
-const SCENARIOS = ['api', 'pipeline', 'productions', 'import', 'deadlines', 'audit'];
+const SCENARIOS = ['api', 'pipeline', 'productions', 'fulfilment', 'import', 'deadlines', 'audit'];
 const scale = process.env.BENCH_SCALE === 'smoke' ? 'smoke' : 'full';
 const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS;
 const resultsPath = process.env.BENCH_RESULTS ?? join(__dirname, 'results.json');

@@ -8,9 +8,13 @@ import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
 import { assertNotPoison } from './poison-guard';
 import { StepFailures } from './step-failures';
 
-/** How many jobs of a queue one worker process runs at once; rendering is CPU-bound and gets one. */
-const CONCURRENCY: Record<QueueName, number> = {
-  intake: 4, 'legal-review': 4, fulfilment: 1, denial: 2, 'records-import': 1, letters: 2, reminders: 4, maintenance: 1,
+/**
+ * How many jobs of a queue one worker process runs at once. Fulfilment is set by FULFILMENT_CONCURRENCY: its CPU work
+ * runs on the render pool's threads (one slot per core), so several productions overlap their database reads and
+ * writes with another's rendering, and small ones pass a large one (RenderPool keeps a slot free of large jobs).
+ */
+const CONCURRENCY: Record<Exclude<QueueName, 'fulfilment'>, number> = {
+  intake: 4, 'legal-review': 4, denial: 2, 'records-import': 1, letters: 2, reminders: 4, maintenance: 1,
 };
 
 /**
@@ -49,7 +53,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       }, {
         connection,
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: CONCURRENCY[queue],
+        concurrency: queue === 'fulfilment' ? this.config.FULFILMENT_CONCURRENCY : CONCURRENCY[queue],
         lockDuration: this.config.JOB_LOCK_MS,
         stalledInterval: this.config.STALLED_INTERVAL_MS,
         // Equal to the poison limit, so a job that keeps killing its process is quarantined by assertNotPoison.

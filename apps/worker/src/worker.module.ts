@@ -20,6 +20,7 @@ import { WriteDenialHandler } from './handlers/write-denial.handler';
 import { WriteLetterHandler } from './handlers/write-letter.handler';
 import { LetterWriter } from './production/letter-writer';
 import { recordsCipherProvider } from './records-cipher.provider';
+import { renderPoolProvider } from './production/render-pool.provider';
 import { JOB_HANDLERS, JobHandler } from './job-handler';
 import { ImportQuarantine } from './import-quarantine';
 import { StepFailures } from './step-failures';
@@ -62,6 +63,7 @@ export class WorkerModule {
       ],
       providers: [
         recordsCipherProvider,
+        renderPoolProvider,
         LetterWriter,
         ...HANDLERS,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: JobHandler[]) => handlers },

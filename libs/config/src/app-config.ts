@@ -66,6 +66,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) OUTBOX_SWEEP_MS = 5000;
   /** Heap limit (MB) of the thread that first reads an uploaded export: a poison file kills only that thread. */
   @Transform(toInt) @IsInt() @Min(32) @Max(16384) IMPORT_THREAD_HEAP_MB = 512;
+  /** Render pool slots (a render and a verify thread each) per worker process; 0: one per CPU core. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(64) RENDER_THREADS = 0;
+  /** Heap limit (MB) of each render thread: a production that exhausts it fails (and is retried), the thread is replaced. */
+  @Transform(toInt) @IsInt() @Min(64) @Max(16384) RENDER_THREAD_HEAP_MB = 1024;
+  /** Productions run at once per worker process (BullMQ concurrency of the fulfilment queue). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) FULFILMENT_CONCURRENCY = 6;
+  /** A production of at least this many records is large: it never takes the render pool's last free slot. */
+  @Transform(toInt) @IsInt() @Min(1) LARGE_PRODUCTION_RECORDS = 5000;
   /** A job that took its worker process down this many times is quarantined (failed, with an alert), not run again. */
   @Transform(toInt) @IsInt() @Min(1) @Max(100) POISON_AFTER_CRASHES = 3;
 

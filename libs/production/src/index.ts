@@ -22,3 +22,5 @@ export * from './letters/objection-letter';
 export * from './letters/cure-clock';
 export * from './letters/signer';
 export * from './production/release-preview';
+export * from './worker/render-pool';
+export * from './verify/streaming-verification';

@@ -9,7 +9,7 @@ import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
 import { CaseScope, approvalGate, onlyUnprotected, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
-import { ProductionHeader, ProductionResult, VerificationResult, renderInWorkerThread, verifyProduction } from '@custodian/production';
+import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { ContentStore } from '@custodian/storage';
@@ -20,8 +20,10 @@ import { BatesLedger } from '../production/bates-ledger';
 const PROGRESS_EVERY_MS = 500;
 
 /**
- * Fulfilment: renders the approved case's records, redacted to the approved scope, in a worker thread; reads the
- * PDF back and fails closed if any withheld value is in it; then stores it and marks the case fulfilled, all or nothing.
+ * Fulfilment: renders the approved case's records, redacted to the approved scope, on a warm thread of the render
+ * pool, which reads the PDF back page by page while it is drawn and fails closed if any withheld value is in it (or a
+ * produced one missing); then stores it and marks the case fulfilled, all or nothing. Several run at once; a large
+ * production never takes the pool's last slot, so small ones are not queued behind it.
  */
 @Injectable()
 export class RenderProductionHandler implements JobHandler<'render-production'> {
@@ -35,6 +37,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     private readonly store: ContentStore,
     private readonly config: AppConfig,
     @Inject('RecordCipher') private readonly cipher: RecordCipher,
+    private readonly pool: RenderPool,
   ) {}
 
   async handle(job: Job<JobPayloads['render-production']>) {
@@ -108,20 +111,30 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   }
 
   private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, tempPath: string) {
-    const rendered = await renderInWorkerThread(header, caseRecords(this.dataSource, this.cipher, caseId), tempPath, this.progress(job, productionId)).catch(async (error: unknown) => {
-      // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
-      const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
-      if (!undrawable) throw error;
-      await this.failClosed(caseId, `Production stopped before release: ${undrawable[0]}; no substitute is printed in a name`, productionId, { undrawable: true });
-      throw new UnrecoverableError('production stopped: undrawable character');
-    });
-    const verification = await this.verify(tempPath, row, rendered, header);
-    if (!verification.ok) {
+    const checks = await this.checks(row, header);
+    const outcome = await this.pool
+      .run({
+        header, records: caseRecords(this.dataSource, this.cipher, caseId), outputPath: tempPath, onProgress: this.progress(job, productionId), checks,
+        large: (header.expectedRecords ?? 0) >= this.config.LARGE_PRODUCTION_RECORDS,
+      })
+      .catch(async (error: unknown) => {
+        // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
+        const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
+        if (!undrawable) throw error;
+        await this.failClosed(caseId, `Production stopped before release: ${undrawable[0]}; no substitute is printed in a name`, productionId, { undrawable: true });
+        throw new UnrecoverableError('production stopped: undrawable character');
+      });
+    const rendered = outcome.rendered;
+    const verification = outcome.verification as StreamingVerificationResult;
+    // The verifier read exactly the bytes that were written to the file that is stored.
+    const sameBytes = verification.sha256 === rendered.sha256 && verification.bytes === rendered.bytes;
+    if (!verification.ok || !sameBytes) {
       const missing = Object.entries(verification.missingByScript).map(([script, count]) => `${count} ${script}`).join(', ');
       const reason =
         `Production failed verification and was not released: ${verification.leaks.length} withheld value(s) found in the rendered file` +
-        `${verification.batesContinuous ? '' : '; Bates numbers not continuous'}${missing ? `; produced values not found in the extracted text: ${missing}` : ''}`;
-      await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous, missingByScript: verification.missingByScript });
+        `${verification.batesContinuous ? '' : '; Bates numbers not continuous'}${missing ? `; produced values not found in the extracted text: ${missing}` : ''}` +
+        `${verification.unreadable ? `; the file could not be read back: ${verification.unreadable}` : ''}${sameBytes ? '' : '; the verified bytes are not the stored file'}`;
+      await this.failClosed(caseId, reason, productionId, { leaks: verification.leaks.length, pages: verification.pages, batesContinuous: verification.batesContinuous, missingByScript: verification.missingByScript, unreadable: verification.unreadable !== null });
       throw new UnrecoverableError('production failed verification');
     }
     return { rendered, verification };
@@ -137,21 +150,20 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     return { ...header, authority: { text: basis.text, citation: basis.citation } };
   }
 
-  /** Reads the records a second time to learn every withheld and produced value, then checks the file's text. */
-  private async verify(path: string, row: CaseEntity, rendered: ProductionResult, header: ProductionHeader): Promise<VerificationResult> {
+  /**
+   * Reads the records once before rendering, independently of the renderer, to learn every withheld and produced
+   * value: the verifier checks each page against them while the renderer draws (RenderPool).
+   */
+  private async checks(row: CaseEntity, header: ProductionHeader): Promise<StreamingChecks> {
     const withheld = new Set<string>();
-    const produced = new Set<string>(rendered.ownWording);
-    const data = new Set<string>();
+    const produced = new Set<string>();
     const options = { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy };
     for await (const record of caseRecords(this.dataSource, this.cipher, row.id)) {
       const redaction = redactRecord(record, header.scope, options);
       for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
-      for (const value of producedValuesOf(redaction)) {
-        produced.add(value);
-        data.add(value);
-      }
+      for (const value of producedValuesOf(redaction)) produced.add(value);
     }
-    return verifyProduction(path, withheld, produced, { batesPrefix: header.batesPrefix, batesStart: header.batesStart, expectPresent: data });
+    return { withheld: [...withheld], produced, options: { batesPrefix: header.batesPrefix, batesStart: header.batesStart } };
   }
 
   private manifest(row: CaseEntity, header: ProductionHeader, rendered: ProductionResult, verification: VerificationResult) {

@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import type { ResponsiveRecord } from '@custodian/domain';
+import { producedValuesOf, redactRecord, ResponsiveRecord, withheldValuesOf } from '@custodian/domain';
 import { renderInWorkerThread } from '../worker/render-in-worker-thread';
 import { ProductionHeader, ProductionResult, ProgressListener } from './production-input';
 import { renderProduction } from './render-production';
@@ -53,6 +53,21 @@ export async function* syntheticLoans(count: number): AsyncGenerator<ResponsiveR
       },
     };
   }
+}
+
+/**
+ * The values a worker gives the verifier for the synthetic production, read from the records as the worker reads
+ * a case's (redaction to the scope): withheld values and produced values.
+ */
+export async function syntheticChecks(loans: number, header: ProductionHeader = syntheticProductionHeader()): Promise<{ withheld: string[]; produced: Set<string> }> {
+  const withheld = new Set<string>();
+  const produced = new Set<string>();
+  for await (const record of syntheticLoans(loans)) {
+    const redaction = redactRecord(record, header.scope, { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy });
+    for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
+    for (const value of producedValuesOf(redaction)) produced.add(value);
+  }
+  return { withheld: [...withheld], produced };
 }
 
 /** Renders `loans` synthetic loans to `outputPath` and reports the time taken; in a worker thread when asked (dist only). */

@@ -155,15 +155,18 @@ function bytesOf(operand: Operand): Uint8Array {
 }
 
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const NUMBER_START = new Set([...'+-.0123456789'].map((character) => character.charCodeAt(0)));
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 
 /** The tokens of a content stream: operands (numbers, names, strings, arrays) and operators. */
-function* tokens(bytes: Buffer): Generator<Operand | { operator: string }> {
+function tokens(bytes: Buffer): (Operand | { operator: string })[] {
+  const out: (Operand | { operator: string })[] = [];
   const arrays: Operand[][] = [];
   let index = 0;
-  const emit = function* (operand: Operand): Generator<Operand> {
+  const emit = (operand: Operand) => {
     if (arrays.length) arrays[arrays.length - 1].push(operand);
-    else yield operand;
+    else out.push(operand);
   };
   while (index < bytes.length) {
     const byte = bytes[index];
@@ -178,22 +181,22 @@ function* tokens(bytes: Buffer): Generator<Operand | { operator: string }> {
       const array = arrays.pop();
       if (!array) throw new Error('unbalanced ] in a content stream');
       index++;
-      yield* emit(array);
+      emit(array);
     } else if (byte === 0x3c && bytes[index + 1] !== 0x3c) {
       const end = bytes.indexOf(0x3e, index);
       if (end < 0) throw new Error('unterminated hex string');
       const digits = bytes.toString('latin1', index + 1, end).replace(/\s+/g, '');
       if (!/^[0-9a-fA-F]*$/.test(digits)) throw new Error('bad hex string');
       index = end + 1;
-      yield* emit({ hex: Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex') });
+      emit({ hex: Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex') });
     } else if (byte === 0x28) {
       const [literal, end] = literalString(bytes, index);
       index = end;
-      yield* emit({ literal });
+      emit({ literal });
     } else if (byte === 0x2f) {
       let end = index + 1;
       while (end < bytes.length && !WHITESPACE.has(bytes[end]) && !DELIMITERS.has(bytes[end])) end++;
-      yield* emit(bytes.toString('latin1', index + 1, end));
+      emit(bytes.toString('latin1', index + 1, end));
       index = end;
     } else if (byte === 0x3c || byte === 0x3e || byte === 0x7b || byte === 0x7d || byte === 0x29) {
       throw new Error(`unexpected ${String.fromCharCode(byte)} in a content stream`);
@@ -202,13 +205,13 @@ function* tokens(bytes: Buffer): Generator<Operand | { operator: string }> {
       while (end < bytes.length && !WHITESPACE.has(bytes[end]) && !DELIMITERS.has(bytes[end])) end++;
       const word = bytes.toString('latin1', index, end);
       index = end;
-      const value = Number(word);
-      if (word !== '' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && Number.isFinite(value)) yield* emit(value);
+      if (NUMBER_START.has(byte) && NUMBER.test(word)) emit(Number(word));
       else if (arrays.length) throw new Error(`operator ${word} inside an array`);
-      else yield { operator: word };
+      else out.push({ operator: word });
     }
   }
   if (arrays.length) throw new Error('unterminated array in a content stream');
+  return out;
 }
 
 function literalString(bytes: Buffer, start: number): [Uint8Array, number] {

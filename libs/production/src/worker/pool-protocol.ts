@@ -1,0 +1,37 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { ResponsiveRecord } from '@custodian/domain';
+import type { VerificationChunk } from '../pdf/verification-tap';
+import type { ProductionHeader, ProductionProgress, ProductionResult } from '../production/production-input';
+import type { StreamingVerificationResult } from '../verify/streaming-verification';
+import type { VerificationOptions } from '../verify/verify-production';
+
+/** workerData of a pool thread: which of the two kinds it is. */
+export interface PoolThreadData {
+  role: 'render' | 'verify';
+}
+
+/** Parent → render thread. One job at a time; `verifier` is the port the rendered bytes go to, when verifying. */
+export type RenderRequest =
+  | { type: 'render'; job: number; header: ProductionHeader; outputPath: string; verifier: MessagePort | null }
+  | { type: 'batch'; job: number; records: ResponsiveRecord[] }
+  | { type: 'end'; job: number };
+
+/** Render thread → parent. The thread pulls records one batch at a time, so the parent reads only as fast as it renders. */
+export type RenderReply =
+  | { type: 'ready' }
+  | { type: 'pull'; job: number }
+  | { type: 'progress'; job: number; progress: ProductionProgress }
+  | { type: 'done'; job: number; result: ProductionResult }
+  | { type: 'failed'; job: number; message: string };
+
+/** Render thread → verify thread, on the job's own channel. */
+export type VerifierFeed = { type: 'chunk'; chunk: VerificationChunk } | { type: 'end'; ownWording: string[] } | { type: 'abort' };
+
+/** Parent → verify thread: the job's checks (withheld values first, then produced values), then `start`. */
+export type VerifyRequest =
+  | { type: 'verify'; job: number; options: Omit<VerificationOptions, 'expectPresent' | 'onPage'>; withheld: string[]; renderer: MessagePort }
+  | { type: 'produced'; job: number; values: string[] }
+  | { type: 'start'; job: number };
+
+/** Verify thread → parent. */
+export type VerifyReply = { type: 'ready' } | { type: 'verified'; job: number; result: StreamingVerificationResult } | { type: 'failed'; job: number; message: string };
