@@ -1,17 +1,22 @@
-import { Provider } from '@nestjs/common';
+import { Logger, Provider } from '@nestjs/common';
 import { AppConfig } from '@custodian/config';
 import { RenderPool } from '@custodian/production';
 
 /**
- * The worker process's one render pool, warmed at start-up (fonts loaded in every render thread before the first
- * production) and closed when Nest shuts down (after the BullMQ workers, which finish their running jobs first).
+ * The worker process's one render pool. Its threads start and warm up (fonts loaded, a first page drawn) in the
+ * background from start-up, so the worker is ready at once and the first production finds warm threads; a job that
+ * comes sooner waits for its slot's threads. Closed when Nest shuts down: running jobs finish first.
  */
 export const renderPoolProvider: Provider = {
   provide: RenderPool,
   inject: [AppConfig],
-  useFactory: async (config: AppConfig) => {
+  useFactory: (config: AppConfig) => {
     const pool = new RenderPool({ size: config.RENDER_THREADS || undefined, renderHeapMb: config.RENDER_THREAD_HEAP_MB });
-    await pool.ready();
+    const logger = new Logger('RenderPool');
+    pool.ready().then(
+      () => logger.log(`render pool warm: ${pool.size} slot(s)`),
+      (error: unknown) => logger.warn(`a render pool thread failed to start (it is started again for the next job): ${error instanceof Error ? error.message : String(error)}`),
+    );
     return Object.assign(pool, { onApplicationShutdown: () => pool.close() });
   },
 };

@@ -64,21 +64,21 @@ export function fontStack(): FaceFile[] {
   ];
 }
 
-const loaded = new Map<string, FontkitFont>();
+const loaded = new Map<string, Buffer>();
 
 /**
- * Each font file is read and parsed once per process (or worker thread) and the parsed font is shared by every
- * document: pdfkit accepts a fontkit font in place of bytes and keeps its subset per document, so a warm renderer
- * (RenderPool) pays for the fonts once, not per production. Parsing is lazy in fontkit (tables are read when first
- * used), so a face no document uses costs only its file read.
+ * Each font file is read once per process (or worker thread: a RenderPool thread reads them once for all its
+ * productions) and parsed per document. A parsed fontkit font must not be shared between documents: its cached
+ * glyph objects carry state between pdfkit subsets (decision 0050). Parsing is lazy in fontkit (tables are read when
+ * first used), so a face no document uses costs only its file read.
  */
 export function loadFont(file: string): FontkitFont {
-  let font = loaded.get(file);
-  if (!font) {
-    font = fontkit.create(readFileSync(file)) as FontkitFont;
-    loaded.set(file, font);
+  let bytes = loaded.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    loaded.set(file, bytes);
   }
-  return font;
+  return fontkit.create(bytes) as FontkitFont;
 }
 
 /** Reads every face now (a warm renderer does this before its first job). */
