@@ -10,7 +10,7 @@ import { contentStoreFor, fileEnvelopeFor, resealStore } from '@custodian/storag
 async function main(): Promise<number> {
   const config = loadConfig();
   const envelope = fileEnvelopeFor(config);
-  const report = await resealStore(contentStoreFor(config), envelope);
+  const report = await resealStore(contentStoreFor(config, envelope), envelope);
   process.stdout.write(`${JSON.stringify({ activeKeyId: envelope.activeKeyId, ...report }, null, 2)}\n`);
   if (report.problems.length) process.stderr.write(`${report.problems.length} stored file(s) could not be sealed under key "${envelope.activeKeyId}"; reading them fails closed\n`);
   return report.problems.length ? 1 : 0;

@@ -48,6 +48,11 @@ export class AppConfig {
   @IsOptional() @IsString() RECORDS_ACTIVE_KEY_ID?: string;
 
   @IsString() STORAGE_DIR = 'data/storage';
+  /**
+   * Where a production is rendered before it is sealed into the store (its only plaintext moment on disk); default
+   * STORAGE_DIR/tmp. Point it at a memory file system (e.g. /dev/shm/custodian) to keep partial renders off disk.
+   */
+  @IsOptional() @IsString() RENDER_SCRATCH_DIR?: string;
 
   @IsOptional() @IsString() ADMIN_USERNAME?: string;
   @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' }) ADMIN_PASSWORD?: string;

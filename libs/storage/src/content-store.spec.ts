@@ -92,6 +92,24 @@ describe('ContentStore', () => {
     expect(readdirSync(join(root, 'tmp'))).toEqual([basename(other)]);
   });
 
+  it('renders in a separate scratch directory when one is set (e.g. a memory file system), and sweeps it too', async () => {
+    const scratch = join(root, '..', 'render-scratch');
+    const separate = new ContentStore(root, envelopeWith({ k1 }, 'k1'), { renderScratch: scratch });
+    await separate.prepare();
+    expect(mode(scratch)).toBe(0o700);
+    const temp = await separate.tempPath();
+    expect(temp.startsWith(scratch)).toBe(true);
+    const pdf = Buffer.from('%PDF-1.7 rendered off the store');
+    writeFileSync(temp, pdf);
+    await separate.adopt(temp, sha(pdf), pdf.length);
+    expect(readdirSync(scratch)).toEqual([]);
+    expect((await readAll(await separate.openVerified(sha(pdf)))).equals(pdf)).toBe(true);
+    const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const leftOver = join(scratch, basename(await separate.tempPath()).replace(/^p\d+_/, `p${deadPid}_`));
+    writeFileSync(leftOver, '%PDF partial');
+    expect(await separate.sweepPartials()).toContain(basename(leftOver));
+  });
+
   it('writes a stream straight into the store, and leaves nothing when the writer fails', async () => {
     const { stored, result } = await store.write(async (out) => {
       out.end('%PDF letter');

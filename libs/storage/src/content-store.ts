@@ -35,10 +35,16 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
  * `openVerified` checks the whole file (and its digest) before a byte is handed out.
  */
 export class ContentStore {
+  private readonly renderScratch: string;
+
   constructor(
     readonly root: string,
     private readonly envelope: FileEnvelope,
-  ) {}
+    /** Where `tempPath` files go; sealed scratch files always stay in the store's own `tmp/` (same file system, so the rename is atomic). */
+    options: { renderScratch?: string } = {},
+  ) {
+    this.renderScratch = options.renderScratch ?? join(root, SCRATCH);
+  }
 
   pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a SHA-256 hex digest');
@@ -51,7 +57,14 @@ export class ContentStore {
    * next start-up when its process died.
    */
   async tempPath(): Promise<string> {
-    const path = await this.scratchName('render');
+    const path = await this.scratchName('render', this.renderScratch);
+    await writeFile(path, '', { mode: FILE_MODE, flag: 'wx' });
+    return path;
+  }
+
+  /** A fresh empty 0600 file in the store's own scratch directory, for sealed bytes that are then renamed into place. */
+  async sealedTempPath(): Promise<string> {
+    const path = await this.scratchName('sealed');
     await writeFile(path, '', { mode: FILE_MODE, flag: 'wx' });
     return path;
   }
@@ -174,6 +187,7 @@ export class ContentStore {
   async prepare(): Promise<void> {
     await this.directory(this.root);
     await this.directory(join(this.root, SCRATCH));
+    await this.directory(this.renderScratch);
   }
 
   /**
@@ -182,21 +196,20 @@ export class ContentStore {
    * of another host untouched for an hour; any older than a day regardless. Another worker's or the API's files stay.
    */
   async sweepPartials(now = Date.now()): Promise<string[]> {
-    const scratch = join(this.root, SCRATCH);
-    const names = await readdir(scratch).catch(() => [] as string[]);
     const removed: string[] = [];
-    for (const name of names) {
-      const path = join(scratch, name);
-      const info = await stat(path).catch(() => null);
-      if (!info || isWrittenByLiveProcess(name, now - info.mtimeMs)) continue;
-      await rm(path, { force: true, recursive: true });
-      removed.push(name);
+    for (const scratch of new Set([join(this.root, SCRATCH), this.renderScratch])) {
+      for (const name of await readdir(scratch).catch(() => [] as string[])) {
+        const path = join(scratch, name);
+        const info = await stat(path).catch(() => null);
+        if (!info || isWrittenByLiveProcess(name, now - info.mtimeMs)) continue;
+        await rm(path, { force: true, recursive: true });
+        removed.push(name);
+      }
     }
     return removed;
   }
 
-  private async scratchName(kind: string): Promise<string> {
-    const scratch = join(this.root, SCRATCH);
+  private async scratchName(kind: string, scratch = join(this.root, SCRATCH)): Promise<string> {
     await this.directory(scratch);
     return join(scratch, `${OWNER}-${kind}-${randomUUID()}${PARTIAL}`);
   }

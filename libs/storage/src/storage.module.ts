@@ -9,8 +9,10 @@ export function fileEnvelopeFor(config: Pick<AppConfig, 'RECORDS_KEYS' | 'RECORD
   return new FileEnvelope(parseRecordKeyring(config.RECORDS_KEYS, config.RECORDS_ACTIVE_KEY_ID));
 }
 
-export function contentStoreFor(config: Pick<AppConfig, 'RECORDS_KEYS' | 'RECORDS_ACTIVE_KEY_ID' | 'STORAGE_DIR'>): ContentStore {
-  return new ContentStore(config.STORAGE_DIR, fileEnvelopeFor(config));
+type StorageSettings = Pick<AppConfig, 'RECORDS_KEYS' | 'RECORDS_ACTIVE_KEY_ID' | 'STORAGE_DIR' | 'RENDER_SCRATCH_DIR'>;
+
+export function contentStoreFor(config: StorageSettings, envelope = fileEnvelopeFor(config)): ContentStore {
+  return new ContentStore(config.STORAGE_DIR, envelope, { renderScratch: config.RENDER_SCRATCH_DIR });
 }
 
 /** At start-up (API and worker alike): directories 0700, and partial files of processes that died are removed. */
@@ -31,7 +33,7 @@ export class StorageStartup implements OnApplicationBootstrap {
 @Module({
   providers: [
     { provide: FileEnvelope, inject: [AppConfig], useFactory: fileEnvelopeFor },
-    { provide: ContentStore, inject: [AppConfig, FileEnvelope], useFactory: (config: AppConfig, envelope: FileEnvelope) => new ContentStore(config.STORAGE_DIR, envelope) },
+    { provide: ContentStore, inject: [AppConfig, FileEnvelope], useFactory: contentStoreFor },
     StorageStartup,
   ],
   exports: [ContentStore, FileEnvelope],

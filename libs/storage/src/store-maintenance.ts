@@ -66,7 +66,7 @@ export async function resealStore(store: ContentStore, envelope: FileEnvelope): 
 
 async function rewrap(store: ContentStore, envelope: FileEnvelope, path: string, oldHeader: Buffer): Promise<void> {
   const header = envelope.rewrapHeader(oldHeader);
-  const temp = `${await store.tempPath()}`;
+  const temp = await store.sealedTempPath();
   try {
     const body = createReadStream(path, { start: oldHeader.length });
     await pipeline(
