@@ -81,6 +81,23 @@ describe('input hardening', () => {
     expect((await clerk.post('/api/cases', courtOrderCase({ requester: { ...courtOrderCase().requester, name: 'محمد الراشد' } }))).status).toBe(201);
   });
 
+  it('refuses a body on an action that takes none, and a JSON array anywhere, before anything is done', async () => {
+    const fresh = (await clerk.post('/api/cases', courtOrderCase())).body.id;
+    const plansBefore = (await system.admin.get('/api/retention/plans')).body.items.length;
+    const before = await auditCount();
+    for (const body of ['{"reason":"because"}', '[]', '[{}]', '"text"']) {
+      expectJsonError(await clerk.raw('POST', `/api/cases/${fresh}/submit`, { body, contentType: 'application/json' }), 400);
+      expectJsonError(await clerk.raw('POST', `/api/cases/${fresh}/withdraw`, { body, contentType: 'application/json' }), 400);
+      expectJsonError(await system.admin.raw('POST', '/api/retention/plans', { body, contentType: 'application/json' }), 400);
+      expectJsonError(await clerk.raw('POST', '/api/me/calendar-feed', { body, contentType: 'application/json' }), 400);
+    }
+    expect(await auditCount()).toBe(before);
+    expect((await clerk.get(`/api/cases/${fresh}/status`)).body.status).toBe('intake');
+    expect((await system.admin.get('/api/retention/plans')).body.items.length).toBe(plansBefore);
+    // An empty object is no body.
+    expect((await clerk.raw('POST', `/api/cases/${fresh}/withdraw`, { body: '{}', contentType: 'application/json' })).status).toBe(200);
+  });
+
   it('refuses settings with no body, an empty body, and targets beyond their bounds', async () => {
     const before = await auditCount();
     expectJsonError(await system.admin.raw('PUT', '/api/settings/deadlines'), 400);
