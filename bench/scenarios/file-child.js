@@ -16,7 +16,7 @@ const sample = () => {
   if (memoryMode) global.gc();
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 };
-const sampler = setInterval(sample, memoryMode ? 100 : 1000);
+const sampler = setInterval(sample, memoryMode ? 250 : 1000);
 sampler.unref();
 
 /** Writes a synthetic Koha export of about `rows` rows (10 loans per patron plus the patron row). */

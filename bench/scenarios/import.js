@@ -8,7 +8,7 @@ async function run({ size, report }) {
   const LARGE = size(100_000, 2_000);
   await withExports([SMALL, LARGE], async (dir) => {
     const result = {};
-    for (const name of ['raw-json-stream', 'import', 'raw-csv-stream', 'import-csv']) for (const rows of [SMALL, LARGE]) result[`${name}@${rows}`] = await measure(name, rows, dir);
+    for (const name of ['raw-json-stream', 'import', 'raw-csv-stream', 'import-csv']) for (const rows of [SMALL, LARGE]) result[`${name}@${rows}`] = await measure(name, rows, dir, { retainedHeap: !name.startsWith('raw') });
     for (const [format, ours, raw] of [['JSON', 'import', 'raw-json-stream'], ['CSV', 'import-csv', 'raw-csv-stream']]) {
       const large = result[`${ours}@${LARGE}`];
       const baseline = result[`${raw}@${LARGE}`];

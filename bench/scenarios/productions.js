@@ -12,7 +12,7 @@ async function run({ size, report }) {
   const LARGE = size(100_000, 1_000);
   await withExports([], async (dir) => {
     const result = {};
-    for (const name of ['raw-pdfkit', 'production', 'production-verified']) for (const rows of [SMALL, LARGE]) result[`${name}@${rows}`] = await measure(name, rows, dir);
+    for (const name of ['raw-pdfkit', 'production', 'production-verified']) for (const rows of [SMALL, LARGE]) result[`${name}@${rows}`] = await measure(name, rows, dir, { retainedHeap: name !== 'raw-pdfkit' });
     const before = process.env.BENCH_PRODUCTIONS_BEFORE ?? 'small';
     const beforeSizes = before === 'none' ? [] : before === 'all' ? [SMALL, LARGE] : [SMALL];
     for (const rows of beforeSizes) result[`production-verified-after@${rows}`] = await measure('production-verified-after', rows, dir);
