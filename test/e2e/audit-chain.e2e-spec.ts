@@ -21,7 +21,11 @@ describe('tamper-evident audit log', () => {
 
   it('records reads, writes, logins and refusals, without patron data', async () => {
     const created = await clerk.post('/api/cases', courtOrderCase());
+    const reads = async () => ((await clerk.get(`/api/cases/${created.body.id}/events`)).body.items as { action: string }[]).filter((e) => e.action === 'case.read').length;
+    // The write's answer is covered by its own case.created event; only the page read is a case.read.
+    expect(await reads()).toBe(0);
     await clerk.get(`/api/cases/${created.body.id}`);
+    expect(await reads()).toBe(1);
     await system.anonymous.post('/api/auth/login', { username: 'clerk.kim', password: 'wrong-password-here' });
     await clerk.get('/api/users');
     const timeline = (await clerk.get(`/api/cases/${created.body.id}/events`)).body.items;

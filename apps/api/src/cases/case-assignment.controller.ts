@@ -27,6 +27,6 @@ export class CaseAssignmentController {
   @ApiOkResponse({ type: CaseDetailView })
   async reassign(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReassignDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.assignment.reassign(id, body.slot, body.userId, body.reason, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 }

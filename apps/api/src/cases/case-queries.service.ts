@@ -116,7 +116,23 @@ export class CaseQueries {
     );
   }
 
+  /** The case page: an audited read (`case.read`), durable before the page is returned. */
   async get(actor: Actor, caseId: string): Promise<CaseDetailView> {
+    const page = await this.page(actor, caseId);
+    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'case.read', objectType: 'case', objectId: caseId, caseId });
+    return page;
+  }
+
+  /**
+   * The case page a write route answers with. Not a second audit event: the write recorded its own, by the same
+   * actor on the same case in the same request, in the write's transaction (a `case.read` per write doubled the
+   * audit log's growth and put every write behind the read group commit).
+   */
+  afterWrite(actor: Actor, caseId: string): Promise<CaseDetailView> {
+    return this.page(actor, caseId);
+  }
+
+  private async page(actor: Actor, caseId: string): Promise<CaseDetailView> {
     const row = await this.access.load(actor, caseId);
     const m = this.dataSource.manager;
     const [deadlines, reviews, decision, production, letters, documents, imports, holds, left, returns] = await Promise.all([
@@ -135,7 +151,6 @@ export class CaseQueries {
     const approval = row.status === 'awaiting_approval' ? approvalGate(await approvalFacts(m, row)) : null;
     const people = await this.people([row.intakeClerkId, row.assignedAttorneyId, row.reviewingAttorneyId, row.assignedDirectorId, row.decidingDirectorId, decision?.directorId, ...reviews.map((r) => r.attorneyId), ...returns.map((r) => r.directorId), row.cpraDesigneeId]);
     const mayReadMemo = hasRole(actor, 'attorney', 'director');
-    await this.auditLog.record({ actor: { id: actor.id, username: actor.username }, action: 'case.read', objectType: 'case', objectId: caseId, caseId });
     return {
       ...summary(row),
       channel: row.channel,

@@ -61,7 +61,7 @@ export class CasesController {
   @ApiCreatedResponse({ type: CaseDetailView })
   async create(@Body() body: CreateCaseDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     const { id } = await this.commands.create(body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Get()
@@ -90,7 +90,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.update(id, body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/submit')
@@ -99,7 +99,7 @@ export class CasesController {
   @ApiAcceptedResponse({ type: CaseDetailView })
   async submit(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.submit(id, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/review')
@@ -108,7 +108,7 @@ export class CasesController {
   @ApiAcceptedResponse({ type: CaseDetailView })
   async review(@Param('id', ParseUUIDPipe) id: string, @Body() body: ReviewDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.review(id, body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/decision')
@@ -117,7 +117,7 @@ export class CasesController {
   @ApiAcceptedResponse({ type: CaseDetailView })
   async decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.decisions.decide(id, body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   /** A director who disagrees with the review sends it back for another review, with a written reason. */
@@ -127,7 +127,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async sendBack(@Param('id', ParseUUIDPipe) id: string, @Body() body: SendBackDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.decisions.sendBack(id, body.reason, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   /** Records the event (court order, government notice) that lifts a gag; a statutory gag ends no other way. */
@@ -137,7 +137,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async liftGag(@Param('id', ParseUUIDPipe) id: string, @Body() body: GagLiftDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.gags.lift(id, body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   /** The designee who may sign a public-records extension for the head of the agency (Gov. Code § 7922.535(b)). */
@@ -147,7 +147,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async designee(@Param('id', ParseUUIDPipe) id: string, @Body() body: DesigneeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.extensions.recordDesignee(id, body.userId ?? null, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/resume')
@@ -156,7 +156,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async resume(@Param('id', ParseUUIDPipe) id: string, @Body() body: ResumeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.resume(id, body.note ?? '', actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/extension')
@@ -165,7 +165,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async extend(@Param('id', ParseUUIDPipe) id: string, @Body() body: ExtensionDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.extensions.extend(id, body, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/holds/:holdId/renew')
@@ -174,7 +174,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async renewHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.renewHold(id, holdId, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/holds/:holdId/release')
@@ -183,7 +183,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async releaseHold(@Param('id', ParseUUIDPipe) id: string, @Param('holdId', ParseUUIDPipe) holdId: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.releaseHold(id, holdId, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/patron-notice')
@@ -192,7 +192,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async patronNotice(@Param('id', ParseUUIDPipe) id: string, @Body() body: PatronNoticeDto, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.safeguards.recordPatronNotice(id, body.method, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/withdraw')
@@ -201,7 +201,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async withdraw(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.withdraw(id, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 
   @Post(':id/close')
@@ -210,6 +210,6 @@ export class CasesController {
   @ApiOkResponse({ type: CaseDetailView })
   async close(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
     await this.commands.close(id, actor);
-    return this.queries.get(actor, id);
+    return this.queries.afterWrite(actor, id);
   }
 }
