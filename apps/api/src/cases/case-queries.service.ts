@@ -77,18 +77,34 @@ export class CaseQueries {
    */
   async status(actor: Actor, caseId: string): Promise<CaseStatusView> {
     // Only the columns shown: the case's JSON columns and the imports' error lists are not parsed on every poll.
-    const row = await this.access.loadColumns(actor, caseId, ['status', 'pendingStep', 'version', 'updatedAt', 'alert']);
-    const [production, imports, letters] = await Promise.all([
-      this.dataSource.getRepository(ProductionEntity).findOne({ where: { caseId }, select: { id: true, status: true, progress: true } }),
-      this.dataSource.getRepository(RecordImportEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, status: true, bytes: true, bytesRead: true, createdAt: true } }),
-      this.dataSource.getRepository(LetterEntity).find({ where: { caseId }, order: { createdAt: 'ASC' }, select: { id: true, kind: true, reference: true } }),
+    // The case row and everything attached are read at once (one round trip), the attached rows in one statement;
+    // an invisible case is refused before any of it is used.
+    const [row, attached] = await Promise.all([
+      this.access.loadColumns(actor, caseId, ['status', 'pendingStep', 'version', 'updatedAt', 'alert']),
+      this.attachedStatus(caseId),
     ]);
+    const production = attached.find((a) => a.kind === 'production');
     return {
       id: row.id, status: row.status, pendingStep: row.pendingStep, version: row.version, updatedAt: row.updatedAt, alert: row.alert,
-      production: production && { id: production.id, status: production.status, progress: production.progress },
-      imports: imports.map((i) => ({ id: i.id, status: i.status, progress: importProgress(i) })),
-      letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference })),
+      production: production ? { id: production.id, status: production.state, progress: Number(production.first) } : null,
+      imports: attached.filter((a) => a.kind === 'import').map((i) => ({ id: i.id, status: i.state, progress: importProgress({ bytes: Number(i.first), bytesRead: Number(i.second) }) })),
+      letters: attached.filter((a) => a.kind === 'letter').map((l) => ({ id: l.id, kind: l.state, reference: l.reference! })),
     };
+  }
+
+  /**
+   * The production, imports and letters of a case as the status poll shows them, in one UNION ALL (plain SQL both
+   * dialects accept): three TypeORM finds were three round trips and most of the poll's query-building time.
+   */
+  private async attachedStatus(caseId: string): Promise<{ kind: 'production' | 'import' | 'letter'; id: string; state: string; first: number | string | null; second: number | string | null; reference: string | null }[]> {
+    const p = (i: number) => this.dataSource.driver.createParameter(`caseId${i}`, i);
+    return this.dataSource.query(
+      `SELECT 'production' AS kind, id, status AS state, progress AS first, NULL AS second, NULL AS reference, 0 AS part, NULL AS "createdAt" FROM productions WHERE "caseId" = ${p(0)}
+       UNION ALL SELECT 'import', id, status, bytes, "bytesRead", NULL, 1, "createdAt" FROM record_imports WHERE "caseId" = ${p(1)}
+       UNION ALL SELECT 'letter', id, kind, NULL, NULL, reference, 2, "createdAt" FROM letters WHERE "caseId" = ${p(2)}
+       ORDER BY part, "createdAt"`,
+      [caseId, caseId, caseId],
+    );
   }
 
   /** How many cases the actor can see, by state and by request type: the caseload charts. */
