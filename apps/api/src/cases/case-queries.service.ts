@@ -14,6 +14,13 @@ import { approvalFacts } from './case-decisions.service';
 import { ListCasesQuery } from './dto/list-cases.query';
 import { CaseDetailView, CaseHeadView, CasePageView, CaseStatusView, CaseloadView, ContradictionView, DeadlineExplanationView, DocumentKind, ImportIssueView, ProductionView, RecordImportView } from './dto/case.view';
 
+/** A row of the status poll's UNION ALL (integers may come back as strings, hence Number() on them). */
+type AttachedRow =
+  | { kind: 'production'; id: string; state: ProductionEntity['status']; first: number | string; second: null; reference: null }
+  | { kind: 'import'; id: string; state: RecordImportEntity['status']; first: number | string; second: number | string; reference: null }
+  | { kind: 'letter'; id: string; state: LetterEntity['kind']; first: null; second: null; reference: string };
+type AttachedOf<K extends AttachedRow['kind']> = Extract<AttachedRow, { kind: K }>;
+
 /** Read side of cases: the urgency-sorted list and the full case page. */
 @Injectable()
 export class CaseQueries {
@@ -83,12 +90,12 @@ export class CaseQueries {
       this.access.loadColumns(actor, caseId, ['status', 'pendingStep', 'version', 'updatedAt', 'alert']),
       this.attachedStatus(caseId),
     ]);
-    const production = attached.find((a) => a.kind === 'production');
+    const production = attached.find((a): a is AttachedOf<'production'> => a.kind === 'production');
     return {
       id: row.id, status: row.status, pendingStep: row.pendingStep, version: row.version, updatedAt: row.updatedAt, alert: row.alert,
       production: production ? { id: production.id, status: production.state, progress: Number(production.first) } : null,
-      imports: attached.filter((a) => a.kind === 'import').map((i) => ({ id: i.id, status: i.state, progress: importProgress({ bytes: Number(i.first), bytesRead: Number(i.second) }) })),
-      letters: attached.filter((a) => a.kind === 'letter').map((l) => ({ id: l.id, kind: l.state, reference: l.reference! })),
+      imports: attached.filter((a): a is AttachedOf<'import'> => a.kind === 'import').map((i) => ({ id: i.id, status: i.state, progress: importProgress({ bytes: Number(i.first), bytesRead: Number(i.second) }) })),
+      letters: attached.filter((a): a is AttachedOf<'letter'> => a.kind === 'letter').map((l) => ({ id: l.id, kind: l.state, reference: l.reference })),
     };
   }
 
@@ -96,7 +103,7 @@ export class CaseQueries {
    * The production, imports and letters of a case as the status poll shows them, in one UNION ALL (plain SQL both
    * dialects accept): three TypeORM finds were three round trips and most of the poll's query-building time.
    */
-  private async attachedStatus(caseId: string): Promise<{ kind: 'production' | 'import' | 'letter'; id: string; state: string; first: number | string | null; second: number | string | null; reference: string | null }[]> {
+  private async attachedStatus(caseId: string): Promise<AttachedRow[]> {
     const p = (i: number) => this.dataSource.driver.createParameter(`caseId${i}`, i);
     return this.dataSource.query(
       `SELECT 'production' AS kind, id, status AS state, progress AS first, NULL AS second, NULL AS reference, 0 AS part, NULL AS "createdAt" FROM productions WHERE "caseId" = ${p(0)}
