@@ -15,6 +15,11 @@ export class ApiClient {
     return new ApiClient(this.baseUrl, token);
   }
 
+  /** The same signed-in user against another API process (e.g. one started after a restart). */
+  at(baseUrl: string): ApiClient {
+    return new ApiClient(baseUrl, this.token);
+  }
+
   async login(username: string, password: string): Promise<ApiClient> {
     const response = await this.post('/api/auth/login', { username, password });
     if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -94,6 +99,13 @@ async function parse(response: Response): Promise<unknown> {
   } catch {
     return text;
   }
+}
+
+/** A request that may not hang: if it takes 10 s (the issue saw over 60 s with Redis down) it fails the test; `ms` is how long it took. */
+export async function timed<T>(call: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T> & { ms: number }> {
+  const started = Date.now();
+  const response = await Promise.race([call(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('request hung for 10 s')), 10_000).unref())]);
+  return { ...response, ms: Date.now() - started };
 }
 
 /** Polls until `predicate` holds, or fails with the last value seen. */

@@ -1,4 +1,5 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,8 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const execFileAsync = promisify(execFile);
 
 function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
@@ -129,8 +132,13 @@ export class PrivatePostgres {
       execFileSync('chown', [asUser, dir]);
     }
     const pg = new PrivatePostgres(await freePort(), dir, bin, asUser);
-    pg.run('initdb', ['-D', pg.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    await pg.up();
+    try {
+      await pg.run('initdb', ['-D', pg.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+      await pg.up();
+    } catch (error) {
+      await pg.stop();
+      throw error;
+    }
     return pg;
   }
 
@@ -142,29 +150,28 @@ export class PrivatePostgres {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  private run(tool: string, args: string[]): void {
+  /** Runs a PostgreSQL tool (as the cluster's owner); asynchronous, so the test's own requests keep flowing meanwhile. */
+  private async run(tool: string, args: string[]): Promise<void> {
     const command = join(this.bin, tool);
-    if (this.asUser) execFileSync('runuser', ['-u', this.asUser, '--', command, ...args], { stdio: 'ignore' });
-    else execFileSync(command, args, { stdio: 'ignore' });
+    if (this.asUser) await execFileAsync('runuser', ['-u', this.asUser, '--', command, ...args]);
+    else await execFileAsync(command, args);
   }
 
   async up(): Promise<void> {
+    // fsync off: the cluster lives for one test; an immediate stop is a postmaster crash, not a power cut, so the
+    // WAL replay at the next start still brings back every commit.
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${this.dir} -c fsync=off -c max_connections=60`;
-    this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
+    await this.run('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start']);
     await waitFor(() => portAnswers(this.port), `PostgreSQL on ${this.port}`);
   }
 
   /** Immediate shutdown: connections are cut as in a crash; committed data survives. */
   async down(): Promise<void> {
-    this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop']);
+    await this.run('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', '-t', '60', 'stop']);
   }
 
   async stop(): Promise<void> {
-    try {
-      this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
-    } catch {
-      // already stopped
-    }
+    await this.run('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined); // already stopped
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

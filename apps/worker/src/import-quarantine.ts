@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
-import { CaseWorkflow } from '@custodian/cases';
+import { CaseWorkflow, discardExport } from '@custodian/cases';
 import { NotificationEntity, RecordImportEntity, describeError } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
-import { discardExport } from './discard-export';
 
 /**
  * An import that can never succeed (a poison file, or a job whose attempts ran out) ends here: the plaintext

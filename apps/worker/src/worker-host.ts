@@ -92,5 +92,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.sweep) clearInterval(this.sweep);
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    this.logger.log(`worker stopped: ${this.workers.length} queues closed after their running jobs finished`);
   }
 }

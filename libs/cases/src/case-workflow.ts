@@ -30,6 +30,14 @@ export class CaseWorkflow {
     this.queueGate = gate;
   }
 
+  /**
+   * For a change that must first do work outside the transaction (store an upload): refuses it up front while the
+   * queues are down, so nothing is written at all; `change` checks again before it commits.
+   */
+  assertQueuesAvailable(): void {
+    this.queueGate?.assertAvailable();
+  }
+
   async change<T>(caseId: string, step: (row: CaseEntity, manager: EntityManager) => Promise<StepOutcome<T>>): Promise<T> {
     const outcome = await this.unitOfWork.run(async (manager) => {
       const row = await lockCase(manager, caseId, this.unitOfWork.isPostgres);

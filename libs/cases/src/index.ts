@@ -19,3 +19,4 @@ export * from './documents/letter-addressing';
 export * from './documents/denial-letter-input';
 export * from './documents/production-header';
 export * from './documents/delivery-rules';
+export * from './discard-export';

@@ -5,6 +5,8 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 const MIGRATION_LOCK_KEY = 7927105;
+/** How long a request waits for a database connection before it is answered 503. */
+export const POOL_CONNECT_TIMEOUT_MS = 10_000;
 
 export interface DatabaseSettings {
   /** postgres:// URL, or undefined for the embedded SQLite file. */
@@ -15,7 +17,9 @@ export interface DatabaseSettings {
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, logging: false, migrationsRun: false } as const;
   if (settings.url) {
-    return { ...common, type: 'postgres', url: settings.url, extra: { max: 10, application_name: 'custodian' } };
+    // While the server is unreachable a request must fail fast (the API answers 503), not wait for ever for a pool
+    // connection: connecting (or waiting for a free pooled connection) gives up after 10 s, and keep-alive notices a connection the network dropped.
+    return { ...common, type: 'postgres', url: settings.url, extra: { max: 10, application_name: 'custodian', connectionTimeoutMillis: POOL_CONNECT_TIMEOUT_MS, keepAlive: true } };
   }
   if (settings.sqlitePath !== ':memory:') mkdirSync(dirname(settings.sqlitePath), { recursive: true });
   return {

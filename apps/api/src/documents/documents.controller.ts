@@ -11,7 +11,7 @@ import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow } from '@custodian/cases';
 import { isOpen } from '@custodian/domain';
 import { DocumentEntity } from '@custodian/persistence';
-import { ContentStore } from '@custodian/storage';
+import { ContentStore, StoredFile } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
 import { CaseDocumentView, DOCUMENT_KINDS, DocumentKind } from '../cases/dto/case.view';
 import { sniffMediaType, sniffStream } from '../storage/sniff';
@@ -59,11 +59,26 @@ export class DocumentsController {
     // Sniffed from the first bytes kept while sealing: there is no plaintext copy to read back.
     const mediaType = file ? sniffMediaType((file as SealedUpload).sealed.head) : '';
     const stored = await storeUpload(this.store, file);
+    try {
+      return await this.recordDocument(caseId, actor, body, file!, mediaType, stored);
+    } catch (error) {
+      // Refused after storing (the database is down, the case closed meanwhile): the bytes are not kept unless
+      // another document (the store is content-addressed) already holds the same ones.
+      await this.discardUnreferenced(stored.sha256).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async discardUnreferenced(sha256: string): Promise<void> {
+    if (!(await this.dataSource.getRepository(DocumentEntity).exists({ where: { sha256 } }))) await this.store.remove(sha256);
+  }
+
+  private recordDocument(caseId: string, actor: Actor, body: DocumentDto, file: Express.Multer.File, mediaType: string, stored: StoredFile) {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (!isOpen(row.status)) throw new CaseStateConflictError('Documents can be attached only to an open case', row.status);
       const document = manager.create(DocumentEntity, {
-        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file!.originalname), mediaType: mediaType.slice(0, 100),
+        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file.originalname), mediaType: mediaType.slice(0, 100),
         sha256: stored.sha256, size: stored.bytes, uploadedById: actor.id, createdAt: new Date(),
       });
       await manager.insert(DocumentEntity, document);

@@ -6,7 +6,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, discardExport } from '@custodian/cases';
 import { RecordImportEntity, RecordImportFile } from '@custodian/persistence';
 import { IMPORTABLE_TABLE_NAMES, UnsupportedExportError, exportFileFor } from '@custodian/records';
 import { jobRequest } from '@custodian/queues';
@@ -58,32 +58,45 @@ export class RecordsController {
       if (files.length === 0) throw new BadRequestException({ message: ['file: attach the file in a multipart field named "file"'], fields: { file: ['required'] } });
       if (body.table && files.length > 1) throw new BadRequestException({ message: ['table: name the table only when uploading one file; name several files after their tables'], fields: { table: ['only with one file'] } });
       const described = files.map((file) => describeFile(file, body));
+      // The import is queued: with Redis down it is refused (503) before the plaintext export is stored.
+      this.workflow.assertQueuesAvailable();
       const stored: RecordImportFile[] = [];
-      for (const [index, file] of files.entries()) {
-        const put = await storeUpload(this.store, file);
-        stored.push({ filename: safeFilename(file.originalname), format: described[index].format, table: described[index].table, sha256: put.sha256, bytes: put.bytes });
+      try {
+        for (const [index, file] of files.entries()) {
+          const put = await storeUpload(this.store, file);
+          stored.push({ filename: safeFilename(file.originalname), format: described[index].format, table: described[index].table, sha256: put.sha256, bytes: put.bytes });
+        }
+        return await this.queueImport(caseId, actor, stored);
+      } catch (error) {
+        // Refused after storing (Redis dropped meanwhile, the database is down, the case moved on): the plaintext
+        // export is not kept, unless another queued import of the same bytes still needs it.
+        for (const file of stored) await discardExport(this.dataSource, this.store, file.sha256).catch(() => undefined);
+        throw error;
       }
-      const first = stored[0];
-      const bytes = stored.reduce((sum, file) => sum + file.bytes, 0);
-      return await this.workflow.change(caseId, async (row, manager) => {
-        this.access.assertVisible(actor, row);
-        if (!IMPORTABLE_STATES.includes(row.status)) throw new CaseStateConflictError('Records can be imported only before the director decides', row.status);
-        const recordImport = manager.create(RecordImportEntity, {
-          id: randomUUID(), caseId, status: 'queued', format: first.format, table: stored.length === 1 ? first.table : null,
-          filename: stored.length === 1 ? first.filename : `${stored.length} files`.slice(0, 255), sha256: first.sha256, bytes, bytesRead: 0, rowsRead: 0, rowsImported: 0,
-          errors: null, errorCount: 0, warnings: null, warningCount: 0, pendingRows: 0, notAttributableRows: 0, files: stored.length === 1 ? null : stored, stats: null,
-          createdById: actor.id, createdAt: new Date(), completedAt: null,
-        });
-        await manager.save(RecordImportEntity, recordImport);
-        return {
-          result: importView(recordImport),
-          jobs: [jobRequest('import-records', { caseId, importId: recordImport.id }, `${caseId}-import-${recordImport.id}`)],
-          audit: [{ actor: { id: actor.id, username: actor.username }, action: 'records.upload', objectType: 'record_import', objectId: recordImport.id, details: { files: stored.map((f) => ({ format: f.format, table: f.table, bytes: f.bytes, sha256: f.sha256 })) } }],
-        };
-      });
     } finally {
       for (const file of files) await rm(file.path, { force: true });
     }
+  }
+
+  private queueImport(caseId: string, actor: Actor, stored: RecordImportFile[]) {
+    const first = stored[0];
+    const bytes = stored.reduce((sum, file) => sum + file.bytes, 0);
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      if (!IMPORTABLE_STATES.includes(row.status)) throw new CaseStateConflictError('Records can be imported only before the director decides', row.status);
+      const recordImport = manager.create(RecordImportEntity, {
+        id: randomUUID(), caseId, status: 'queued', format: first.format, table: stored.length === 1 ? first.table : null,
+        filename: stored.length === 1 ? first.filename : `${stored.length} files`.slice(0, 255), sha256: first.sha256, bytes, bytesRead: 0, rowsRead: 0, rowsImported: 0,
+        errors: null, errorCount: 0, warnings: null, warningCount: 0, pendingRows: 0, notAttributableRows: 0, files: stored.length === 1 ? null : stored, stats: null,
+        createdById: actor.id, createdAt: new Date(), completedAt: null,
+      });
+      await manager.save(RecordImportEntity, recordImport);
+      return {
+        result: importView(recordImport),
+        jobs: [jobRequest('import-records', { caseId, importId: recordImport.id }, `${caseId}-import-${recordImport.id}`)],
+        audit: [{ actor: { id: actor.id, username: actor.username }, action: 'records.upload', objectType: 'record_import', objectId: recordImport.id, details: { files: stored.map((f) => ({ format: f.format, table: f.table, bytes: f.bytes, sha256: f.sha256 })) } }],
+      };
+    });
   }
 
   @Get('imports/:importId')

@@ -9,7 +9,7 @@ import { ExportFile, ImportProgress, RecordCipher, emptyImportStats, isValidated
 import { loadCasePatrons, resolveWaitingRecords } from '../records/case-patrons';
 import { ContentStore } from '@custodian/storage';
 import { AppConfig } from '@custodian/config';
-import { discardExport } from '../discard-export';
+import { discardExport } from '@custodian/cases';
 import { ImportQuarantine } from '../import-quarantine';
 import { ExportTooDemandingError, probeExportInThread } from '../isolation/validate-export-in-thread';
 import { JobHandler, skipped } from '../job-handler';
@@ -20,7 +20,7 @@ const PROGRESS_EVERY_MS = 500;
 /** Below this an export cannot build a heap that matters; above it pass 1 is first tried in a heap-limited thread. */
 const ISOLATE_ABOVE_BYTES = 4 * 1024 * 1024;
 
-export { discardExport } from '../discard-export';
+export { discardExport } from '@custodian/cases';
 
 /**
  * Imports an uploaded ILS export in two streaming passes: validate everything (row errors with line and
