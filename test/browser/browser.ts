@@ -29,16 +29,22 @@ export async function signIn(browser: Browser, system: TestSystem, key: StaffKey
   if (key !== 'admin') await system.as(key);
   const username = key === 'admin' ? system.environment.env.ADMIN_USERNAME : STAFF[key].username;
   const password = key === 'admin' ? system.environment.env.ADMIN_PASSWORD : STAFF_PASSWORD;
+  const page = await openPage(browser, system, path);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  return page;
+}
+
+/** A page in a fresh browser context (its own sessionStorage) at `path`, signed out, collecting page errors. */
+export async function openPage(browser: Browser, system: TestSystem, path = '/'): Promise<Page> {
   const context = await browser.newContext({ baseURL: system.api.baseUrl, viewport: { width: 1320, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   pageErrors.set(page, errors);
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(path);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return page;
 }
 
@@ -124,6 +130,15 @@ export function libraryDate(days = 0): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** A Koha export with one patron and two loans, keyed by Koha table names. */
+export const KOHA_EXPORT = JSON.stringify({
+  borrowers: [{ borrowernumber: 1, cardnumber: '23000000012345', surname: 'Doe', firstname: 'Jane', email: 'jane@example.org' }],
+  issues: [
+    { issue_id: 10, borrowernumber: 1, itemnumber: 5, title: 'A Field Guide to Birds', issuedate: `${libraryDate(-40)} 10:00:00` },
+    { issue_id: 11, borrowernumber: 1, itemnumber: 6, title: 'Local History', issuedate: `${libraryDate(-30)} 11:30:00` },
+  ],
+});
+
 /** A one-page PDF standing in for a scanned instrument. */
 export function instrumentPdf(text = 'ORDER FOR RELEASE OF LIBRARY RECORDS'): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -139,14 +154,21 @@ export function instrumentPdf(text = 'ORDER FOR RELEASE OF LIBRARY RECORDS'): Pr
 
 /**
  * A court order created and submitted through the API, with the order attached unless `attachInstrument` is
- * false, once it waits for legal review (UI intake is covered by case-lifecycle).
+ * false, and the ILS export `recordsExport` (Koha JSON) imported when given, once it waits for legal review
+ * (UI intake is covered by case-lifecycle).
  */
-export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}, attachInstrument = true): Promise<{ id: string; caseNumber: string }> {
+export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}, attachInstrument = true, recordsExport?: string): Promise<{ id: string; caseNumber: string }> {
   const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
   if (created.status !== 201) throw new Error(`case not created: ${JSON.stringify(created.body)}`);
   if (attachInstrument) {
     const attached = await clerk.upload(`/api/cases/${created.body.id}/documents`, { kind: 'instrument' }, { name: 'signed-order.pdf', content: await instrumentPdf(), type: 'application/pdf' });
     if (attached.status !== 201) throw new Error(`instrument not attached: ${JSON.stringify(attached.body)}`);
+  }
+  if (recordsExport !== undefined) {
+    const upload = await clerk.upload(`/api/cases/${created.body.id}/records`, {}, { name: 'koha-export.json', content: recordsExport, type: 'application/json' });
+    if (upload.status !== 202) throw new Error(`records not uploaded: ${JSON.stringify(upload.body)}`);
+    const imported = await eventually(() => clerk.get(`/api/cases/${created.body.id}/records/imports/${upload.body.id}`).then((r) => r.body), (i) => ['completed', 'failed'].includes(i.status), 60_000);
+    if (imported.status !== 'completed') throw new Error(`records not imported: ${JSON.stringify(imported)}`);
   }
   const submitted = await clerk.post(`/api/cases/${created.body.id}/submit`);
   if (submitted.status !== 202) throw new Error(`case not submitted: ${JSON.stringify(submitted.body)}`);

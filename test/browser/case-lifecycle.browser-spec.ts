@@ -1,16 +1,7 @@
 /// <reference lib="dom" />
-import { browserSuite, checkScreen, caseIdFrom, downloadBytes, libraryDate, signIn, waitForState } from './browser';
+import { KOHA_EXPORT, browserSuite, checkScreen, caseIdFrom, downloadBytes, libraryDate, signIn, waitForState } from './browser';
 
 jest.setTimeout(240_000);
-
-/** A Koha export with one patron and two loans, keyed by Koha table names. */
-const KOHA_EXPORT = JSON.stringify({
-  borrowers: [{ borrowernumber: 1, cardnumber: '23000000012345', surname: 'Doe', firstname: 'Jane', email: 'jane@example.org' }],
-  issues: [
-    { issue_id: 10, borrowernumber: 1, itemnumber: 5, title: 'A Field Guide to Birds', issuedate: `${libraryDate(-40)} 10:00:00` },
-    { issue_id: 11, borrowernumber: 1, itemnumber: 6, title: 'Local History', issuedate: `${libraryDate(-30)} 11:30:00` },
-  ],
-});
 
 describe('a court order from intake to production, in Chromium', () => {
   const suite = browserSuite('browser-lifecycle', ['clerk', 'attorney', 'director', 'auditor']);

@@ -1,28 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { createHmac } from 'node:crypto';
 import { ApiClient, eventually } from '../support/api-client';
 import { startApi } from '../support/processes';
 import { withDatabase } from '../support/services';
 import { STAFF, STAFF_PASSWORD, TestSystem } from '../support/system';
+import { generate } from '../support/totp';
 
 jest.setTimeout(180_000);
 
 async function auditCount(system: TestSystem, action: string): Promise<number> {
   return withDatabase(system.environment.databaseUrl!, async (db) => Number((await db.query('SELECT count(*) AS n FROM audit_events WHERE action = $1', [action])).rows[0].n));
-}
-
-/** RFC 6238 written out independently of the server's library (SHA-1, 6 digits, 30 s steps, base32 secret). */
-async function generate({ secret, step = 0 }: { secret: string; step?: number }): Promise<string> {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of secret.replace(/=+$/, '').toUpperCase()) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((byte) => parseInt(byte, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) + step));
-  const digest = createHmac('sha1', key).update(counter).digest();
-  const offset = digest[digest.length - 1] & 0xf;
-  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
 }
 
 function tally(statuses: number[]): Record<number, number> {

@@ -21,16 +21,17 @@ function headers(extra: Record<string, string> = {}): Record<string, string> {
   return { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
 }
 
-async function send(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
+/** `bearer` replaces the stored token for one call (the second sign-in step sends the pending token). */
+async function send(method: string, path: string, body?: BodyInit, contentType?: string, bearer?: string): Promise<Response> {
   let response: Response;
   try {
-    response = await fetch(path, { method, headers: headers(contentType ? { 'content-type': contentType } : {}), body });
+    response = await fetch(path, { method, headers: headers({ ...(contentType ? { 'content-type': contentType } : {}), ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }), body });
   } catch (error) {
     throw ApiError.network(error);
   }
   if (response.ok) return response;
   const error = new ApiError(response.status, await errorBody(response));
-  if (response.status === 401 && path !== '/api/auth/login') onUnauthorized?.();
+  if (response.status === 401 && path !== '/api/auth/login' && !bearer) onUnauthorized?.();
   throw error;
 }
 
@@ -67,14 +68,19 @@ export const api = {
   patch: <T>(path: string, body: unknown) => send('PATCH', path, JSON.stringify(body), 'application/json').then((r) => json<T>(r)),
   put: <T>(path: string, body: unknown) => send('PUT', path, JSON.stringify(body), 'application/json').then((r) => json<T>(r)),
   delete: <T>(path: string) => send('DELETE', path).then((r) => json<T>(r)),
+  /** A JSON POST with a token other than the stored one; its 401 is this call's, not the session's end. */
+  postAs: <T>(bearer: string, path: string, body: unknown) => send('POST', path, JSON.stringify(body), 'application/json', bearer).then((r) => json<T>(r)),
   upload: <T>(path: string, form: FormData) => send('POST', path, form).then((r) => json<T>(r)),
-  async download(path: string, fallbackName: string): Promise<DownloadedFile> {
-    const response = await send('GET', path);
-    const disposition = response.headers.get('content-disposition') ?? '';
-    const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
-    return { blob: await response.blob(), filename, sha256: response.headers.get('x-content-sha256') };
-  },
+  download: (path: string, fallbackName: string) => send('GET', path).then((r) => downloaded(r, fallbackName)),
+  /** A file made on request from a JSON body (a letter preview): nothing is stored by the server. */
+  downloadPosted: (path: string, body: unknown, fallbackName: string) => send('POST', path, JSON.stringify(body), 'application/json').then((r) => downloaded(r, fallbackName)),
 };
+
+async function downloaded(response: Response, fallbackName: string): Promise<DownloadedFile> {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? fallbackName;
+  return { blob: await response.blob(), filename, sha256: response.headers.get('x-content-sha256') };
+}
 
 /** Builds a query string from the defined, non-empty values. */
 export function query(params: Record<string, string | number | undefined | null>): string {

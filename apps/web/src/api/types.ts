@@ -312,7 +312,12 @@ export interface CaseDetail extends Omit<CaseSummary, 'decision' | 'decidedAt' |
   underNondisclosure: boolean;
   patronNotifiedAt?: string | null;
   /** The gag in force: statutory (NSL, FISA: until a recorded lift) or ordered (until its date). */
-  gag?: { active: boolean; kind: 'statutory' | 'ordered'; citation: string; text: string; until: string | null; endsBy: 'recorded_event' | 'date' } | null;
+  gag?: { active: boolean; kind: 'statutory' | 'ordered'; citation: string; text: string; until: string | null; endsBy: 'recorded_event' | 'date'; lifted?: { kind: GagLiftKind; liftedOn: string } | null } | null;
+  /** Each time a director returned the review to legal review, with the written reason. */
+  sentBack?: SentBack[];
+  /** Who may sign a public-records extension for the head of the agency (Gov. Code § 7922.535(b)). */
+  cpraDesigneeId?: string | null;
+  cpraDesignee?: Person | null;
   assignments: Assignments;
   deadlines: Deadline[];
   reviews: Review[];
@@ -469,3 +474,39 @@ export interface ReleaseSummary {
     withheldFields: { code: string; label: string; basis: string; fields: string[] }[];
   }[];
 }
+
+export type GagLiftKind = 'court_order' | 'government_notice';
+
+export interface SentBack {
+  id: string;
+  reviewId: string;
+  director?: Person;
+  reason: string;
+  createdAt: string;
+}
+
+export type DeliveryMethod = 'in_person' | 'mail' | 'court_sealed_envelope' | 'secure_link';
+
+/** One delivery of the production or the denial letter; a secure link's state travels with it. */
+export interface Delivery {
+  id: string;
+  document: 'production' | 'denial_letter';
+  method: DeliveryMethod;
+  recipient: string;
+  trackingNumber: string | null;
+  sha256: string;
+  acknowledgedSha256: string | null;
+  /** Null for a secure link nobody has downloaded from yet. */
+  deliveredAt: string | null;
+  createdAt: string;
+  link: { expiresAt: string; maxDownloads: number; downloads: number; revokedAt: string | null; lastDownloadAt: string | null } | null;
+}
+
+/** POST /api/cases/:id/deliveries: for a secure link, the token is in this answer only. */
+export interface CreatedDelivery {
+  delivery: Delivery;
+  link?: { token: string; path: string; expiresAt: string; maxDownloads: number };
+}
+
+/** GET/PUT /api/settings/retention: days kept per record class, by setting name. */
+export type RetentionSettings = Record<string, number>;

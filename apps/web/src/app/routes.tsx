@@ -13,6 +13,7 @@ import { UsersScreen } from '../screens/users/UsersScreen';
 import { CalendarScreen } from '../screens/calendar/CalendarScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
+import { AccountScreen } from '../screens/account/AccountScreen';
 
 export interface Route {
   path: string;
@@ -35,5 +36,6 @@ export const ROUTES: Route[] = [
   { path: '/retention', roles: ['admin', 'auditor'], render: () => <RetentionScreen /> },
   { path: '/notifications', render: () => <NotificationsScreen /> },
   { path: '/calendar', render: () => <CalendarScreen /> },
+  { path: '/account', render: () => <AccountScreen /> },
   { path: '/settings', roles: ['admin'], render: () => <SettingsScreen /> },
 ];

@@ -1,4 +1,5 @@
 import { ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { completeLoginWithCode, login, logout } from '../api/account';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
 import type { LoginResponse, Role, User } from '../api/types';
 
@@ -7,9 +8,18 @@ export interface Session {
   /** True once a call answered 401: the screen stays as it is while the person signs in again. */
   expired: boolean;
   hasRole: (...roles: Role[]) => boolean;
-  signIn: (username: string, password: string) => Promise<User>;
+  signIn: SignIn;
   signOut: () => void;
+  /** Takes over the session a password change returned (the old token ended with it). */
+  adopt: (login: LoginResponse) => void;
 }
+
+/** Signing in: the password step, then, for people with a second factor, the code step. */
+export interface SignIn {
+  (username: string, password: string): Promise<SignInStep>;
+  withCode: (mfaToken: string, code: string) => Promise<User>;
+}
+export type SignInStep = { user: User } | { codeNeeded: { mfaToken: string } };
 
 interface SessionState {
   status: 'checking' | 'signed_out' | 'signed_in';
@@ -26,7 +36,7 @@ export function useSessionEnded(): SessionState['endedBy'] {
 }
 
 const SessionContext = createContext<Session | null>(null);
-const SignInContext = createContext<((username: string, password: string) => Promise<User>) | null>(null);
+const SignInContext = createContext<SignIn | null>(null);
 
 export function SessionProvider({ signedOut, checking, children }: { signedOut: ReactNode; checking: ReactNode; children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: tokenStore.get() ? 'checking' : 'signed_out', user: null, expired: false });
@@ -48,14 +58,30 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
     );
   }, [state.status]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const { accessToken, user } = await api.post<LoginResponse>('/api/auth/login', { username, password });
+  const adopt = useCallback(({ accessToken, user }: LoginResponse) => {
     tokenStore.set(accessToken);
     setState({ status: 'signed_in', user, expired: false });
-    return user;
   }, []);
 
+  const signIn = useMemo<SignIn>(() => {
+    const first = async (username: string, password: string): Promise<SignInStep> => {
+      const answer = await login(username, password);
+      if ('secondFactorRequired' in answer) return { codeNeeded: { mfaToken: answer.mfaToken } };
+      adopt(answer);
+      return { user: answer.user };
+    };
+    return Object.assign(first, {
+      withCode: async (mfaToken: string, code: string) => {
+        const answer = await completeLoginWithCode(mfaToken, code);
+        adopt(answer);
+        return answer.user;
+      },
+    });
+  }, [adopt]);
+
   const signOut = useCallback(() => {
+    // Ends the token on the server too (read before it is cleared here); signing out never waits for it.
+    logout().catch(() => undefined);
     tokenStore.clear();
     setState({ status: 'signed_out', user: null, expired: false });
   }, []);
@@ -68,8 +94,9 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
         hasRole: (...roles: Role[]) => roles.some((role) => state.user!.roles.includes(role)),
         signIn,
         signOut,
+        adopt,
       },
-    [state.user, state.expired, signIn, signOut],
+    [state.user, state.expired, signIn, signOut, adopt],
   );
 
   if (state.status === 'checking') return <>{checking}</>;
@@ -87,7 +114,7 @@ export function useSession(): Session {
   return session;
 }
 
-export function useSignIn(): (username: string, password: string) => Promise<User> {
+export function useSignIn(): SignIn {
   const signIn = useContext(SignInContext);
   if (!signIn) throw new Error('useSignIn outside SessionProvider');
   return signIn;

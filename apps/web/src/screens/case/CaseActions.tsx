@@ -5,7 +5,6 @@ import { useSession } from '../../session/session';
 import { CaseCommandButton } from './CaseCommandButton';
 import { ResumeForm } from './ResumeForm';
 import { hasSafeguardActions, SafeguardActions } from './SafeguardActions';
-import { DeliveryForm } from './DeliveryForm';
 import { SubmitIntake } from './SubmitIntake';
 
 /** As the server allows: any open state, including a fulfilment that was stopped and left waiting for a person. */
@@ -31,7 +30,6 @@ export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => 
       </Link>
     ),
     hasRole('clerk', 'attorney') && c.status === 'needs_info' && idle && <ResumeForm key="resume" caseId={c.id} onResumed={onChanged} />,
-    hasRole('clerk', 'director') && (c.status === 'fulfilled' || c.status === 'denied') && idle && <DeliveryForm key="delivery" c={c} onDone={onChanged} />,
     hasRole('clerk', 'director') && (c.status === 'fulfilled' || c.status === 'denied') && idle && (
       <CaseCommandButton key="close" path={`/api/cases/${c.id}/close`} label="Close case" confirm="Close the case once the production or letter has been delivered?" onDone={onChanged} />
     ),

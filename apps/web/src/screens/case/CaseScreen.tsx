@@ -11,15 +11,18 @@ import { CaseFacts } from './CaseFacts';
 import { CaseHeader } from './CaseHeader';
 import { DeadlineList } from './DeadlineList';
 import { DecisionPanel, isDeciding } from './DecisionPanel';
+import { DeliveriesPanel } from './DeliveriesPanel';
 import { useSession } from '../../session/session';
 import { DocumentsPanel } from './DocumentsPanel';
 import { MissingInstrumentWarning } from './DocumentViewer';
+import { GagPanel } from './GagPanel';
 import { HoldsPanel } from './HoldsPanel';
 import { PatronNoticePanel } from './PatronNoticePanel';
 import { LettersPanel } from './LettersPanel';
 import { ProductionPanel } from './ProductionPanel';
 import { RecordImportsPanel } from './RecordImportsPanel';
 import { ReviewsPanel } from './ReviewsPanel';
+import { SentBackPanel } from './SendBackForm';
 import { Timeline } from './Timeline';
 import { useCaseWatcher } from './useCaseWatcher';
 
@@ -50,8 +53,11 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
         <div className="case__main">
           {deciding && <DecisionPanel c={c} onChanged={reload} />}
           <CaseActions c={c} onChanged={reload} />
+          <DeliveriesPanel c={c} onChanged={reload} />
+          <GagPanel c={c} onChanged={reload} />
           <ProductionPanel c={c} live={watch.live?.production ?? null} />
           <LettersPanel c={c} awaited={watch.letter} onCheckAgain={reload} />
+          <SentBackPanel sentBack={c.sentBack} />
           <ReviewsPanel reviews={deciding ? c.reviews.slice(0, -1) : c.reviews} />
           {!deciding && <DecisionPanel c={c} onChanged={reload} />}
           <CaseFacts c={c} />

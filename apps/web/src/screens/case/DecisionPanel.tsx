@@ -6,6 +6,7 @@ import { useSession } from '../../session/session';
 import { DecisionForm } from './DecisionForm';
 import { ReleaseSummaryPanel } from './ReleaseSummaryPanel';
 import { ReviewSummary } from './ReviewSummary';
+import { SendBackForm } from './SendBackForm';
 
 /** The director may decide now: the case page then leads with the facts of the decision. */
 export function isDeciding(c: CaseDetail, hasRole: (...roles: ('director')[]) => boolean): boolean {
@@ -44,6 +45,10 @@ export function DecisionPanel({ c, onChanged }: { c: CaseDetail; onChanged: () =
       <Section title="Decide this case">
         <p>Approve or deny with the facts above. The intake clerk and the reviewing attorney cannot decide this case.</p>
         <DecisionForm c={c} onDecided={onChanged} />
+      </Section>
+      <Section title="Disagree with the review?">
+        <p>Send the case back to the attorney with your reason instead of deciding it.</p>
+        <SendBackForm c={c} onSentBack={onChanged} />
       </Section>
     </>
   );

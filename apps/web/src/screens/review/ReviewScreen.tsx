@@ -10,6 +10,7 @@ import { useResource } from '../../lib/useResource';
 import { Link, navigate } from '../../router/router';
 import { InstrumentFacts, scopeFacts } from '../case/CaseFacts';
 import { DocumentsPanel } from '../case/DocumentsPanel';
+import { SentBackPanel } from '../case/SendBackForm';
 import { MissingInstrumentWarning } from '../case/DocumentViewer';
 import { DeadlineList } from '../case/DeadlineList';
 import { TYPE_FIELDS } from '../intake/request-type-fields';
@@ -53,6 +54,7 @@ function ReviewLayout({ c, rule, reasonCodes }: { c: CaseDetail; rule: Rule; rea
     <div className="case__grid case__grid--review">
       <div className="case__main">
         <MissingInstrumentWarning c={c} />
+        <SentBackPanel sentBack={c.sentBack} />
         <DocumentsPanel c={c} onChanged={() => undefined} />
         <ReviewForm c={c} rule={rule} reasonCodes={reasonCodes} onRecorded={recorded} />
       </div>

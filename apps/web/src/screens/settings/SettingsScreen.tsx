@@ -3,7 +3,8 @@ import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, FieldErrorsProvider, SelectField, TextField } from '../../components/fields';
-import { Facts, LiveStatus, PageHeader, Section } from '../../components/layout';
+import { LiveStatus, PageHeader, Section } from '../../components/layout';
+import { Link } from '../../router/router';
 import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useResource } from '../../lib/useResource';
@@ -49,12 +50,10 @@ export function SettingsScreen() {
             <CityCalendar settings={s.deadlines} onSaved={settings.reload} />
             <CounselAnswers rules={s.rules} onSaved={settings.reload} />
             <Section title="Retention">
-              <Facts
-                items={[
-                  ['Sealed patron records', 'Deleted a set number of days after the case closes (PURGE_AFTER_DAYS, set where Custodian is installed).'],
-                  ['Audit log', 'Kept: it is append-only and never purged.'],
-                ]}
-              />
+              <p>
+                How long each class of record is kept after its case closes, and the purges that follow, are set on the{' '}
+                <Link to="/retention">retention screen</Link>.
+              </p>
             </Section>
           </>
         )}
