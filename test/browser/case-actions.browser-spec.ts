@@ -119,8 +119,10 @@ describe('sending back, previewing, delivering by link, lifting a gag and the ad
     await delivery.getByText(/^Active until .*; 1 of 2 downloads used/).waitFor();
 
     await createLink('72', '3');
+    // The new link's notice replaces the first one's.
+    await clerk.waitForFunction((previous) => (document.getElementById('new-link-url') as HTMLInputElement | null)?.value !== previous, firstUrl);
     const secondUrl = await clerk.getByLabel('Link address').inputValue();
-    expect(secondUrl).not.toBe(firstUrl);
+    expect(secondUrl).toMatch(/\/api\/public\/deliveries\/[A-Za-z0-9_-]{43}$/);
     const db = new Client({ connectionString: suite.system.environment.databaseUrl });
     await db.connect();
     try {
@@ -185,7 +187,57 @@ describe('sending back, previewing, delivering by link, lifting a gag and the ad
     expect(await eventsOf(id)).toContain('gag.lifted');
   });
 
-  it('the administrator changes counsel’s answers and the city calendar, and both survive a reload', async () => {
+  it('the attorney places and releases a litigation hold; the director names the attorney to sign a CPRA extension', async () => {
+    const clerk = await suite.system.as('clerk');
+    const { id } = await caseInLegalReview(clerk);
+    const attorney = await signIn(suite.browser, suite.system, 'attorney', `/cases/${id}`);
+    suite.pages.push(attorney);
+    const holds = attorney.getByRole('region', { name: 'Litigation holds' });
+    await holds.getByText(/^None\./).waitFor();
+    await holds.getByRole('button', { name: 'Place a litigation hold' }).click();
+    await holds.getByLabel(/Why the records must be kept/).fill('lawsuit');
+    await holds.getByRole('button', { name: 'Place hold' }).click();
+    expect(await attorney.locator('#field-holdReason-error').textContent()).toMatch(/at least 10 characters/);
+    await holds.getByLabel(/Why the records must be kept/).fill('Doe v. City of Palm Desert, claim filed; keep everything.');
+    await holds.getByRole('button', { name: 'Place hold' }).click();
+    await holds.getByText(/^Active: nothing of this case is purged/).waitFor();
+    await checkScreen(attorney, 'litigation-hold');
+    await holds.getByRole('button', { name: 'Release litigation hold' }).click();
+    await holds.getByRole('button', { name: 'Yes, release litigation hold' }).click();
+    await holds.getByText(/^Released /).waitFor();
+    expect(await eventsOf(id)).toEqual(expect.arrayContaining(['legal_hold.placed', 'legal_hold.released']));
+
+    const cpra = await caseInLegalReview(clerk, { requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {} }, false);
+    const director = await signIn(suite.browser, suite.system, 'director', `/cases/${cpra.id}`);
+    suite.pages.push(director);
+    await director.getByText('Extension signed by: a director').waitFor();
+    await director.getByRole('button', { name: 'Name Ravi Patel as designee' }).click();
+    await director.getByText('Extension signed by: Ravi Patel, Deputy City Attorney (designee)').waitFor();
+    await checkScreen(director, 'extension-designee');
+    expect((await suite.system.admin.get(`/api/cases/${cpra.id}`)).body.cpraDesigneeId).toBe(suite.system.userId('attorney'));
+  });
+
+  it('the administrator reassigns a review to another attorney, with a reason', async () => {
+    expect((await suite.system.admin.post('/api/users', { username: 'atty.second', displayName: 'Noor Second', title: 'Deputy City Attorney', roles: ['attorney'], password: 'quiet-meadow-lantern-93' })).status).toBe(201);
+    const { id } = await caseInLegalReview(await suite.system.as('clerk'));
+    const admin = await signIn(suite.browser, suite.system, 'admin', `/cases/${id}`);
+    suite.pages.push(admin);
+    const people = admin.getByRole('region', { name: 'People' });
+    await people.getByRole('button', { name: 'Reassign' }).click();
+    const form = admin.getByRole('form', { name: 'Reassign the case' });
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    expect(await admin.locator('#field-slot-error').textContent()).toMatch(/Choose the review or the decision/);
+    expect(await admin.locator('#field-reassignReason-error').textContent()).toMatch(/Say why/);
+    await form.getByLabel('Duty').selectOption('attorney');
+    await form.getByLabel(/Give it to/).selectOption({ label: 'Noor Second, Deputy City Attorney' });
+    await form.getByLabel('Why').fill('Ravi Patel is on leave until the deadline has passed.');
+    await checkScreen(admin, 'reassign');
+    await form.getByRole('button', { name: 'Reassign' }).click();
+    await people.locator('dd', { hasText: 'Noor Second, Deputy City Attorney' }).waitFor();
+    expect((await suite.system.admin.get(`/api/cases/${id}`)).body.assignments.assignedAttorney.displayName).toBe('Noor Second');
+  });
+
+  it('the administrator changes counsel’s answers, the city calendar, the transparency settings and Koha’s anonymous patrons, and all survive a reload', async () => {
     const admin = await signIn(suite.browser, suite.system, 'admin', '/settings');
     suite.pages.push(admin);
     const counsel = admin.getByRole('form', { name: 'Counsel’s answers' });
@@ -204,8 +256,29 @@ describe('sending back, previewing, delivering by link, lifting a gag and the ad
     await holidays.getByRole('button', { name: 'Add holiday' }).click();
     await admin.getByText(/Cesar Chavez Day \(city\)/).waitFor();
 
+    const koha = admin.getByRole('form', { name: 'Koha settings' });
+    await koha.getByLabel('AnonymousPatron borrowernumbers').fill('abc, 7');
+    await koha.getByRole('button', { name: 'Save Koha settings' }).click();
+    expect(await admin.locator('#field-anonymousPatrons-error').textContent()).toMatch(/“abc” is not a borrowernumber/);
+    await koha.getByLabel('AnonymousPatron borrowernumbers').fill('7, 12');
+    await koha.getByRole('button', { name: 'Save Koha settings' }).click();
+    await koha.getByText(/^Saved\./).waitFor();
+
+    const transparency = admin.getByRole('form', { name: 'Transparency report settings' });
+    await transparency.getByLabel(/FISA figures published after/).fill('90');
+    await transparency.getByRole('button', { name: 'Save transparency settings' }).click();
+    // The statute's floor is the server's to state, next to the field.
+    expect(await admin.locator('#field-fisaPublicationDelayDays-error').textContent()).toMatch(/from 180 \(50 U\.S\.C\. § 1874\(b\)\)/);
+    await transparency.getByLabel(/FISA figures published after/).fill('200');
+    await transparency.getByLabel('Requests under a court’s nondisclosure order').selectOption('by_type');
+    await transparency.getByRole('button', { name: 'Save transparency settings' }).click();
+    await transparency.getByText(/^Saved 2 change\(s\)/).waitFor();
+
     await admin.reload();
     await admin.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await admin.getByLabel('AnonymousPatron borrowernumbers').inputValue()).toBe('7, 12');
+    expect(await admin.getByLabel(/FISA figures published after/).inputValue()).toBe('200');
+    expect(await admin.getByLabel('Requests under a court’s nondisclosure order').inputValue()).toBe('by_type');
     expect(await admin.getByLabel(/A search warrant counts as the court order/).isChecked()).toBe(!wasChecked);
     expect(await admin.getByLabel(/Federal process/).inputValue()).toBe('comply_when_valid');
     await admin.getByText(/Cesar Chavez Day \(city\)/).waitFor();

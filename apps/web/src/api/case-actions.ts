@@ -1,5 +1,5 @@
 import { api } from './client';
-import type { CaseDetail, CreatedDelivery, Delivery, DeliveryMethod, GagLiftKind, RetentionSettings } from './types';
+import type { CaseDetail, CreatedDelivery, Delivery, DeliveryMethod, GagLiftKind, LegalHold, RetentionSettings } from './types';
 
 /*
  * The calls behind the case page's later actions and the admin's retention schedule, one function per route, so
@@ -41,3 +41,21 @@ export const RETENTION_SETTINGS_PATH = '/api/settings/retention';
 
 /** Changes the days kept for some record classes; the law's minimums are the server's to enforce. */
 export const saveRetentionSettings = (changed: RetentionSettings) => api.put<RetentionSettings>(RETENTION_SETTINGS_PATH, changed);
+
+export const legalHoldsPath = (caseId: string) => `/api/cases/${caseId}/legal-holds`;
+
+/** Counsel's litigation hold: while active nothing of the case is purged (POST /api/cases/:id/legal-holds). */
+export const placeLegalHold = (caseId: string, reason: string) => api.post<LegalHold>(legalHoldsPath(caseId), { reason });
+
+/** Gives the case's review or decision to another attorney or director, with a reason (POST /api/cases/:id/assignment). */
+export const reassign = (caseId: string, body: { slot: 'attorney' | 'director'; userId: string; reason: string }) => api.post<CaseDetail>(`/api/cases/${caseId}/assignment`, body);
+
+export const KOHA_SETTINGS_PATH = '/api/settings/koha';
+
+/** Koha's AnonymousPatron borrowernumbers, which the import reads as anonymised history (PUT /api/settings/koha). */
+export const saveKohaSettings = (anonymousPatrons: number[]) => api.put<{ anonymousPatrons: number[] }>(KOHA_SETTINGS_PATH, { anonymousPatrons });
+
+export const TRANSPARENCY_SETTINGS_PATH = '/api/settings/transparency';
+
+/** Counsel's transparency choices: any subset; the statute's floors are the server's to enforce. */
+export const saveTransparencySettings = (changed: Record<string, string | number>) => api.put<Record<string, unknown>>(TRANSPARENCY_SETTINGS_PATH, changed);

@@ -510,3 +510,14 @@ export interface CreatedDelivery {
 
 /** GET/PUT /api/settings/retention: days kept per record class, by setting name. */
 export type RetentionSettings = Record<string, number>;
+
+/** A litigation hold (GET /api/cases/:id/legal-holds): while active, nothing of the case is purged. */
+export interface LegalHold {
+  id: string;
+  caseId: string;
+  reason: string;
+  placedById: string;
+  placedAt: string;
+  releasedAt: string | null;
+  releasedById: string | null;
+}

@@ -17,6 +17,7 @@ import { DocumentsPanel } from './DocumentsPanel';
 import { MissingInstrumentWarning } from './DocumentViewer';
 import { GagPanel } from './GagPanel';
 import { HoldsPanel } from './HoldsPanel';
+import { LegalHoldsPanel } from './LegalHoldsPanel';
 import { PatronNoticePanel } from './PatronNoticePanel';
 import { LettersPanel } from './LettersPanel';
 import { ProductionPanel } from './ProductionPanel';
@@ -64,6 +65,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
           <DocumentsPanel c={c} onChanged={reload} />
           <RecordImportsPanel c={c} live={watch.live?.imports ?? []} onChanged={reload} />
           <HoldsPanel c={c} onChanged={reload} />
+          <LegalHoldsPanel c={c} />
           <PatronNoticePanel caseId={c.id} refreshKey={`${c.status}/${c.version}`} />
           <Section title="Timeline">
             <Timeline caseId={c.id} caseNumber={c.caseNumber} exportable refreshKey={`${c.status}/${c.pendingStep}/${c.version}/${c.documents.length}/${c.letters.length}`} />
@@ -71,7 +73,7 @@ function CaseView({ c, reload }: { c: CaseDetail; reload: () => void }) {
         </div>
         <aside className="case__side" aria-label="Deadlines and people">
           <DeadlineList deadlines={c.deadlines} />
-          <AssignmentsPanel assignments={c.assignments} />
+          <AssignmentsPanel c={c} onChanged={reload} />
         </aside>
       </div>
     </div>

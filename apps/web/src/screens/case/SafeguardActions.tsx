@@ -1,4 +1,5 @@
 import { FormEvent, useState } from 'react';
+import { setExtensionDesignee } from '../../api/case-actions';
 import { api } from '../../api/client';
 import type { CaseDetail, Role } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -105,6 +106,42 @@ export function PatronNoticeForm({ c, onDone }: { c: CaseDetail; onDone: () => v
   );
 }
 
+/**
+ * The head of the agency (the director) signs a CPRA extension or names a designee who may (Gov. Code
+ * § 7922.535(b)); the designee offered is the attorney assigned to the case, who prepares it.
+ */
+export function ExtensionDesignee({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
+  const attorney = c.assignments.assignedAttorney ?? c.assignments.reviewingAttorney;
+  const action = useAction(async (userId: string | null) => {
+    await setExtensionDesignee(c.id, userId);
+    onDone();
+    return true;
+  });
+  const designee = c.cpraDesignee;
+  return (
+    <div className="designee">
+      <p>
+        Extension signed by: <strong>{designee ? `${designee.displayName}, ${designee.title} (designee)` : 'a director'}</strong>
+      </p>
+      {action.error && <ErrorAlert error={action.error} title="The designee was not changed" />}
+      {attorney && designee?.id !== attorney.id && (
+        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => void action.run(attorney.id)}>
+          Name {attorney.displayName} as designee
+        </button>
+      )}
+      {designee && (
+        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => void action.run(null)}>
+          Remove the designee
+        </button>
+      )}
+    </div>
+  );
+}
+
+function mayNameDesignee(c: CaseDetail, hasRole: (...roles: Role[]) => boolean): boolean {
+  return hasRole('director') && c.requestType === 'public_records' && OPEN.includes(c.status) && !c.pendingStep;
+}
+
 /** The extension and patron-notice actions the person's roles and the case allow. */
 export function SafeguardActions({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
   const { hasRole } = useSession();
@@ -114,6 +151,7 @@ export function SafeguardActions({ c, onChanged }: { c: CaseDetail; onChanged: (
   const canNotify = hasRole('clerk', 'director') && !c.underNondisclosure && ANSWERED.includes(c.status) && !c.patronNotifiedAt;
   return (
     <>
+      {mayNameDesignee(c, hasRole) && <div className="actions__group"><ExtensionDesignee c={c} onDone={onChanged} /></div>}
       {canExtend && <div className="actions__group"><ExtensionForm c={c} onDone={onChanged} /></div>}
       {canNotify && <div className="actions__group"><PatronNoticeForm c={c} onDone={onChanged} /></div>}
       {c.patronNotifiedAt && <p className="muted">Patron notified {formatDateTime(c.patronNotifiedAt)}.</p>}
@@ -124,6 +162,7 @@ export function SafeguardActions({ c, onChanged }: { c: CaseDetail; onChanged: (
 export function hasSafeguardActions(c: CaseDetail, hasRole: (...roles: Role[]) => boolean): boolean {
   const extended = c.deadlines.some((d) => d.clock === 'cpra_determination' && d.explanation?.extension);
   return (
+    mayNameDesignee(c, hasRole) ||
     (hasRole('attorney', 'director') && c.requestType === 'public_records' && OPEN.includes(c.status) && !c.pendingStep && !extended) ||
     (hasRole('clerk', 'director') && !c.underNondisclosure && ANSWERED.includes(c.status) && !c.patronNotifiedAt) ||
     Boolean(c.patronNotifiedAt)

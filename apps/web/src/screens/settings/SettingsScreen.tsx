@@ -1,8 +1,9 @@
 import { FormEvent, useState } from 'react';
+import { KOHA_SETTINGS_PATH, TRANSPARENCY_SETTINGS_PATH, saveKohaSettings, saveTransparencySettings } from '../../api/case-actions';
 import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { CheckboxField, FieldErrorsProvider, SelectField, TextField } from '../../components/fields';
+import { CheckboxField, FieldErrorsProvider, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { LiveStatus, PageHeader, Section } from '../../components/layout';
 import { Link } from '../../router/router';
 import { formatDate } from '../../lib/format';
@@ -49,6 +50,8 @@ export function SettingsScreen() {
             <DeadlineNumbers settings={s.deadlines} onSaved={settings.reload} />
             <CityCalendar settings={s.deadlines} onSaved={settings.reload} />
             <CounselAnswers rules={s.rules} onSaved={settings.reload} />
+            <TransparencySettings />
+            <KohaSettings />
             <Section title="Retention">
               <p>
                 How long each class of record is kept after its case closes, and the purges that follow, are set on the{' '}
@@ -180,5 +183,139 @@ function CounselAnswers({ rules, onSaved }: { rules: SettingsView['rules']; onSa
         <LiveStatus>{done}</LiveStatus>
       </form>
     </Section>
+  );
+}
+
+/**
+ * Koha's AnonymousPatron preference: the borrowernumbers anonymised circulation history is filed under, so an
+ * import reads those rows as nobody's rather than as an unknown patron's.
+ */
+function KohaSettings() {
+  const koha = useResource<{ anonymousPatrons: number[] }>(KOHA_SETTINGS_PATH);
+  return (
+    <Section title="Koha">
+      <AsyncContent resource={koha} what="the Koha settings">
+        {(k) => <KohaForm initial={k.anonymousPatrons} onSaved={koha.reload} />}
+      </AsyncContent>
+    </Section>
+  );
+}
+
+function KohaForm({ initial, onSaved }: { initial: number[]; onSaved: () => void }) {
+  const [text, setText] = useState(initial.join(', '));
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const [done, setDone] = useState('');
+  const numbers = text.split(/[\s,]+/).filter(Boolean);
+  const save = useAction(async () => {
+    await saveKohaSettings(numbers.map(Number));
+    setDone('Saved. Imports from now on read these borrowers as anonymised history.');
+    onSaved();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone('');
+    const wrong = numbers.filter((n) => !/^[1-9]\d{0,9}$/.test(n));
+    if (wrong.length) return setLocal({ anonymousPatrons: [`${wrong.map((w) => `“${w}”`).join(', ')} ${wrong.length === 1 ? 'is not a borrowernumber' : 'are not borrowernumbers'}: use whole numbers, separated by commas.`] });
+    if (new Set(numbers).size !== numbers.length) return setLocal({ anonymousPatrons: ['Each borrowernumber once, please.'] });
+    setLocal({});
+    void save.run();
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Koha settings">
+      {save.error && <ErrorAlert error={save.error} title="The Koha settings were not saved" />}
+      <FieldErrorsProvider value={{ ...(save.error?.fieldErrors ?? {}), ...local }}>
+        <TextField name="anonymousPatrons" label="AnonymousPatron borrowernumbers" inputMode="numeric" value={text} onChange={setText}
+          hint="Koha › Administration › System preferences › AnonymousPatron. Several, separated by commas; empty if the library keeps no anonymised history." />
+      </FieldErrorsProvider>
+      <button type="submit" className="button" disabled={save.pending}>
+        Save Koha settings
+      </button>
+      <LiveStatus>{done}</LiveStatus>
+    </form>
+  );
+}
+
+interface TransparencyView {
+  nationalSecurityOption: string;
+  fisaPublicationDelayDays: number;
+  annualPublicationDelayDays: number;
+  gagOrderCounting: string;
+  gagThreshold: number;
+  methodology: string;
+  structures: Record<string, { option: string; citation: string; description: string }>;
+}
+
+const TRANSPARENCY_NUMBERS = [
+  { key: 'fisaPublicationDelayDays', label: 'FISA figures published after (days)', hint: '50 U.S.C. § 1874(b): at least 180.' },
+  { key: 'annualPublicationDelayDays', label: 'Annual figures published after (days)', hint: '50 U.S.C. § 1874(b): at least 365.' },
+  { key: 'gagThreshold', label: 'Gag-order counts below this read “fewer than”', hint: 'A whole number from 1 to 1000.' },
+] as const;
+type TransparencyKey = 'nationalSecurityOption' | 'gagOrderCounting' | 'methodology' | (typeof TRANSPARENCY_NUMBERS)[number]['key'];
+
+/** Counsel's choices for the transparency report: the § 1874 structure, the publication delays, gag-order counting. */
+function TransparencySettings() {
+  const settings = useResource<TransparencyView>(TRANSPARENCY_SETTINGS_PATH);
+  return (
+    <Section title="Transparency report">
+      <AsyncContent resource={settings} what="the transparency settings">
+        {(t) => <TransparencyForm settings={t} onSaved={settings.reload} />}
+      </AsyncContent>
+    </Section>
+  );
+}
+
+function TransparencyForm({ settings, onSaved }: { settings: TransparencyView; onSaved: () => void }) {
+  const keys: TransparencyKey[] = ['nationalSecurityOption', 'gagOrderCounting', 'methodology', ...TRANSPARENCY_NUMBERS.map((f) => f.key)];
+  const [values, setValues] = useState<Record<TransparencyKey, string>>(() => Object.fromEntries(keys.map((k) => [k, String(settings[k])])) as Record<TransparencyKey, string>);
+  const [local, setLocal] = useState<Record<string, string[]>>({});
+  const [done, setDone] = useState('');
+  const set = (key: TransparencyKey) => (value: string) => setValues({ ...values, [key]: value });
+  const isNumber = (key: TransparencyKey) => TRANSPARENCY_NUMBERS.some((f) => f.key === key);
+  const save = useAction(async () => {
+    const changed = Object.fromEntries(keys.filter((k) => values[k] !== String(settings[k])).map((k) => [k, isNumber(k) ? Number(values[k]) : values[k]]));
+    if (Object.keys(changed).length === 0) {
+      setDone('Nothing had changed.');
+      return true;
+    }
+    await saveTransparencySettings(changed);
+    setDone(`Saved ${Object.keys(changed).length} change(s). Reports made from now on use them.`);
+    onSaved();
+    return true;
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setDone('');
+    const problems: Record<string, string[]> = Object.fromEntries(TRANSPARENCY_NUMBERS.filter((f) => !/^\d{1,4}$/.test(values[f.key].trim())).map((f) => [f.key, ['Enter a whole number.']]));
+    if (values.methodology.trim().length < 20) problems.methodology = ['Describe the method in at least 20 characters.'];
+    setLocal(problems);
+    if (Object.keys(problems).length === 0) void save.run();
+  };
+  const structures = Object.values(settings.structures);
+  const chosen = settings.structures[values.nationalSecurityOption];
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-label="Transparency report settings">
+      {save.error && <ErrorAlert error={save.error} title="The transparency settings were not saved" />}
+      <FieldErrorsProvider value={{ ...(save.error?.fieldErrors ?? {}), ...local }}>
+        <SelectField name="nationalSecurityOption" label="National-security figures" value={values.nationalSecurityOption} onChange={set('nationalSecurityOption')}
+          options={structures.map((s) => ({ value: s.option, label: s.citation }))} hint={chosen?.description} />
+        <div className="field-grid">
+          {TRANSPARENCY_NUMBERS.map((f) => (
+            <TextField key={f.key} name={f.key} label={f.label} hint={f.hint} inputMode="numeric" value={values[f.key]} onChange={set(f.key)} />
+          ))}
+        </div>
+        <SelectField name="gagOrderCounting" label="Requests under a court’s nondisclosure order" value={values.gagOrderCounting} onChange={set('gagOrderCounting')}
+          options={[
+            { value: 'aggregate', label: 'Counted once per finished half-year, apart from the rest' },
+            { value: 'by_type', label: 'Counted with the other requests of their kind' },
+            { value: 'exclude', label: 'Not counted in the report' },
+          ]} />
+        <TextAreaField name="methodology" label="Methodology (printed in the report)" rows={4} value={values.methodology} onChange={set('methodology')} />
+      </FieldErrorsProvider>
+      <button type="submit" className="button" disabled={save.pending}>
+        Save transparency settings
+      </button>
+      <LiveStatus>{done}</LiveStatus>
+    </form>
   );
 }
