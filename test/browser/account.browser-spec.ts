@@ -20,7 +20,6 @@ describe('your account, in Chromium', () => {
     await page.getByLabel('Password').fill(DIRECTOR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
-    process.stdout.write(`HEADER ${await page.locator('.user').innerHTML()}\n`);
     await page.getByRole('link', { name: 'Dana Account: your account' }).click();
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
 

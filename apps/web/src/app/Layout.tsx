@@ -63,9 +63,8 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
             </ul>
           </nav>
           <div className="user">
-            <Link to="/account" className="user__name user__account" aria-current={pathname === '/account' ? 'page' : undefined}>
+            <Link to="/account" className="user__name user__account" aria-label={`${session.user.displayName}: your account`} aria-current={pathname === '/account' ? 'page' : undefined}>
               {session.user.displayName}
-              <span className="visually-hidden">: your account</span>
             </Link>
             <span className="user__roles">{session.user.roles.map((r) => ROLE_LABELS[r]).join(', ')}</span>
             <button type="button" className="button button--link" onClick={session.signOut}>
