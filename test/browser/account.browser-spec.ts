@@ -36,6 +36,7 @@ describe('your account, in Chromium', () => {
     await form.getByLabel('New password again').fill(NEW_PASSWORD);
     await form.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('alert').filter({ hasText: 'The current password is not right' }).waitFor();
+    expect(await page.locator('#field-currentPassword-error').textContent()).toMatch(/not the password you signed in with/);
     await checkScreen(page, 'account-password-refused');
     await form.getByLabel('Current password').fill(DIRECTOR.password);
     await form.getByRole('button', { name: 'Change password' }).click();

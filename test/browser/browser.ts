@@ -61,7 +61,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Phone and desktop widths every screen is checked at: the narrowest phones in use are 360 px, most are 390 px. */
-export const WIDTHS = { desktop: 1280, phone: 390 } as const;
+export const WIDTHS = { desktop: 1280, phone: 390, narrowestPhone: 360 } as const;
 
 /**
  * Runs axe-core (WCAG 2.x A/AA and best practice) on the page as it is now and returns the violations that are
@@ -75,25 +75,31 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
+/** How far the page is wider than the window, and the first elements that stick out (tables scroll by design). */
+function horizontalOverflow(page: Page): Promise<{ px: number; elements: string[] }> {
+  return page.evaluate(() => {
+    const limit = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll<HTMLElement>('main *, header *')).filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap *'));
+    return { px: document.documentElement.scrollWidth - limit, elements: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) };
+  });
+}
+
 /**
  * The check every screen gets: axe-core finds nothing moderate or worse, and screenshots at desktop and phone
- * width (`<name>-1280.png`, `<name>-390.png`), where nothing may be wider than the phone's screen.
+ * width (`<name>-1280.png`, `<name>-390.png`); at 390 and at 360 px nothing may be wider than the phone's screen.
  */
 export async function checkScreen(page: Page, name: string): Promise<void> {
   const original = page.viewportSize() ?? { width: 1320, height: 900 };
   try {
-    for (const width of [WIDTHS.desktop, WIDTHS.phone]) {
+    for (const width of [WIDTHS.desktop, WIDTHS.phone, WIDTHS.narrowestPhone]) {
       await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `${name}-${width}`);
-      expect({ screen: name, width, problems: await accessibilityProblems(page) }).toEqual({ screen: name, width, problems: [] });
-      if (width === WIDTHS.phone) {
-        // What sticks out past the phone's width, by element, so a failure says where to look.
-        const overflow = await page.evaluate(() => {
-          const limit = document.documentElement.clientWidth;
-          const wide = Array.from(document.querySelectorAll<HTMLElement>('main *, header *')).filter((el) => el.getBoundingClientRect().right > limit + 1 && !el.closest('.table-wrap *'));
-          return { px: document.documentElement.scrollWidth - limit, elements: wide.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${el.className}`) };
-        });
-        expect({ screen: name, horizontalOverflowPx: overflow.px, elements: overflow.px > 0 ? overflow.elements : [] }).toEqual({ screen: name, horizontalOverflowPx: 0, elements: [] });
+      if (width !== WIDTHS.narrowestPhone) {
+        await screenshot(page, `${name}-${width}`);
+        expect({ screen: name, width, problems: await accessibilityProblems(page) }).toEqual({ screen: name, width, problems: [] });
+      }
+      if (width !== WIDTHS.desktop) {
+        const overflow = await horizontalOverflow(page);
+        expect({ screen: name, width, horizontalOverflowPx: overflow.px, elements: overflow.px > 0 ? overflow.elements : [] }).toEqual({ screen: name, width, horizontalOverflowPx: 0, elements: [] });
       }
     }
   } finally {

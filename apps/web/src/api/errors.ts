@@ -119,6 +119,7 @@ const PLAIN: [RegExp, (m: RegExpExecArray) => string][] = [
   [/All (\S+)'s elements must be unique$/, () => 'Each entry may appear only once.'],
   [/must be a string$/, () => 'Enter text here.'],
   [/must match .+ regular expression$/, () => 'This is not in the expected format.'],
+  [/^currentPassword is wrong$/, () => 'That is not the password you signed in with.'],
 ];
 
 export function plainMessage(message: string, field?: string): string {

@@ -17,6 +17,17 @@ describe('timeline sentences', () => {
     expect(eventSentence({ ...base, action: 'case.updated', details: { fields: ['requester', 'summary'] } })).toBe('Kim Clerk changed the intake: requester and summary.');
   });
 
+  it('words the later actions: send-back, gag lift, previews, secure links, litigation holds', () => {
+    const anonymous = { ...base, actor: null, actorName: null };
+    expect(eventSentence({ ...base, action: 'case.sent_back', details: { reviewId: 'r1', reasonLength: 40 } })).toBe('Kim Clerk sent the review back for another legal review.');
+    expect(eventSentence({ ...base, action: 'gag.lifted', details: { kind: 'court_order', liftedOn: '2026-11-30' } })).toMatch(/^Kim Clerk recorded that the gag was lifted by court order on .*2026\.$/);
+    expect(eventSentence({ ...base, action: 'decision.previewed', details: { decision: 'deny' } })).toBe('Kim Clerk previewed the denial letter.');
+    expect(eventSentence({ ...base, action: 'delivery.link_created', details: { document: 'production', maxDownloads: 2, expiresAt: '2026-12-03T20:00:00.000Z' } })).toMatch(/^Kim Clerk made a secure link to the production \(2 downloads, until .*\)\.$/);
+    expect(eventSentence({ ...anonymous, action: 'delivery.downloaded', details: { download: 1, of: 2, sha256: 'ab', first: true } })).toBe('The holder of the link downloaded the file through a secure link (download 1 of 2).');
+    expect(eventSentence({ ...anonymous, action: 'delivery.link_refused', outcome: 'denied', details: { reason: 'revoked' } })).toBe('Someone tried a secure link that is revoked (refused).');
+    expect(eventSentence({ ...base, action: 'legal_hold.placed' })).toBe('Kim Clerk placed a litigation hold.');
+  });
+
   it('keeps an unknown action readable and marks a refusal', () => {
     expect(eventSentence({ ...base, action: 'case.something_new' })).toBe('Kim Clerk case something new.');
     expect(eventSentence({ ...base, action: 'access.denied', outcome: 'denied' })).toBe('Kim Clerk was refused an action on the case (refused).');

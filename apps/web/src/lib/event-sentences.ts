@@ -66,7 +66,25 @@ const SENTENCES: Record<string, (d: Details, people: People) => string> = {
   'deadline.overdue': (d) => `told ${plural(num(d.notified), 'person', 'people')} that the deadline of ${formatDate(str(d.dueDate))} was missed`,
   'deadline.gag_lapsed': (d) => `told ${plural(num(d.notified), 'person', 'people')} that the nondisclosure order lapsed on ${formatDate(str(d.dueDate))}`,
   'access.denied': () => 'was refused an action on the case',
+  'case.sent_back': () => 'sent the review back for another legal review',
+  'case.reassigned': (d, p) => `gave the ${str(d.slot) === 'director' ? 'decision' : 'legal review'} to ${person(p, d.to)}`,
+  'case.extension_designee_recorded': (d, p) => (d.designeeId ? `named ${person(p, d.designeeId)} to sign an extension` : 'removed the extension designee'),
+  'gag.lifted': (d) => `recorded that the gag was lifted ${str(d.kind) === 'government_notice' ? 'by government notice' : 'by court order'} on ${formatDate(str(d.liftedOn))}`,
+  'decision.previewed': (d) => `previewed the ${str(d.decision) === 'deny' ? 'denial letter' : 'production cover letter'}`,
+  'release.previewed': () => 'previewed what the production would release',
+  'delivery.recorded': (d) => `recorded the delivery of the ${DELIVERED[str(d.document)] ?? 'file'} ${DELIVERY_METHOD[str(d.method)] ?? ''}`.trim(),
+  'delivery.link_created': (d) => `made a secure link to the ${DELIVERED[str(d.document)] ?? 'file'} (${plural(num(d.maxDownloads), 'download')}, until ${formatDate(str(d.expiresAt).slice(0, 10))})`,
+  'delivery.link_revoked': () => 'revoked a secure link',
+  'delivery.downloaded': (d) => `downloaded the file through a secure link (download ${num(d.download)} of ${num(d.of)})`,
+  'delivery.link_refused': (d) => `tried a secure link that is ${LINK_REFUSAL[str(d.reason)] ?? 'not valid'}`,
+  'legal_hold.placed': () => 'placed a litigation hold',
+  'legal_hold.released': () => 'released the litigation hold',
 };
+const LINK_REFUSAL: Record<string, string> = { revoked: 'revoked', expired: 'expired', 'download limit reached': 'used up', unknown: 'unknown' };
+const DELIVERED: Record<string, string> = { production: 'production', denial_letter: 'denial letter' };
+const DELIVERY_METHOD: Record<string, string> = { in_person: 'in person', mail: 'by mail', court_sealed_envelope: 'to the court in a sealed envelope', secure_link: 'through a secure link' };
+/** Events without a signed-in actor that were not the system's doing: a download through a link is the requester's. */
+const ANONYMOUS_ACTORS: Record<string, string> = { 'delivery.downloaded': 'The holder of the link', 'delivery.link_refused': 'Someone' };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -79,7 +97,7 @@ function byType(v: unknown): string {
 
 /** Who did it: the person's name, "the system" for the worker, or the username when the account is gone. */
 export function actorOf(e: CaseEvent): string {
-  return e.actorName ?? e.actor ?? 'The system';
+  return e.actorName ?? e.actor ?? ANONYMOUS_ACTORS[e.action] ?? 'The system';
 }
 
 /** The whole event as one sentence, with names and no ids or JSON: "Kim Clerk submitted the intake for legal review." */

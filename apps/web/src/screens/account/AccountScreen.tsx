@@ -62,7 +62,8 @@ function PasswordChange() {
     setLocal(problems);
     if (Object.keys(problems).length === 0) void save.run();
   };
-  const refusedCurrent = save.error?.status === 401 || save.error?.status === 403;
+  // The server names the field it refused: a wrong current password comes back on "currentPassword".
+  const refusedCurrent = Boolean(save.error?.fieldErrors.currentPassword);
   return (
     <Section title="Password">
       <form className="form form--narrow" onSubmit={submit} noValidate aria-label="Change your password">
