@@ -21,7 +21,7 @@ const NASTY_STRINGS = [
   '2026-02-30', '9999-12-31T23:59:59Z', '0000-00-00', '2026-11-20T10:15:00-08:00', randomUUID(), 'x'.repeat(70_000),
 ];
 const BOUNDARY_NUMBERS = [0, -0, 1, -1, 0.5, 2 ** 31 - 1, 2 ** 31, 2 ** 53 + 2, -(2 ** 53) - 2, 1e308, -1e308, 5e-324, 1e21];
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];
 
 /**
  * JSON text, not a JS value: `__proto__` and lone surrogates must reach the server as written. `mustRefuse` marks

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { eventually } from '../support/api-client';
+import { withDatabase } from '../support/services';
 import { fulfilledCase, reviewedCase } from '../support/case-journey';
 import { TestSystem, courtOrderCase } from '../support/system';
 
@@ -49,8 +50,10 @@ function forms(value: string): string[] {
   const add = (v: string) => {
     if (v.length >= 4) variants.add(v);
   };
-  // Name and address parts alone too; number parts (house numbers, years) are matched whole, below, not as parts.
-  for (const base of [value, ...value.split(/[\s-]+/).filter((part) => /\p{L}/u.test(part))]) {
+  // A name's parts alone too (a surname without its double barrel); addresses, notes and titles are matched whole,
+  // since their single words ("Court", "Requested") are everyday words.
+  const parts = NAME_PARTS.has(value) ? value.split(/[\s-]+/).filter((part) => /\p{L}/u.test(part)) : [];
+  for (const base of [value, ...parts]) {
     for (const v of [base, base.normalize('NFC'), base.normalize('NFD'), base.toLowerCase(), base.toUpperCase()]) {
       add(v);
       add(JSON.stringify(v).slice(1, -1));
@@ -84,6 +87,7 @@ function walk(dir: string, since: number, skip: (path: string) => boolean, out: 
   return out;
 }
 
+const NAME_PARTS = new Set([RELEASED, WITHHELD, DENIED].flatMap((p) => [p.surname, p.firstname, p.othernames]));
 const patronValues = (p: typeof RELEASED) => [p.cardnumber, p.surname, p.firstname, p.othernames, p.email, p.phone, p.address, p.city, p.dateofbirth, p.borrowernotes];
 
 // design.md / house rules: "patron data never in logs or unencrypted files".
@@ -167,5 +171,39 @@ describe('patron values of a whole case life, searched for in every process log 
     process.stdout.write(`patron-data-leaks: ${files.length} files searched ${JSON.stringify(byKind)} for ${patterns.length} byte patterns\n`);
     expect(files.length).toBeGreaterThan(3);
     expect(hits).toEqual([]);
+  });
+
+  // Staff-chosen upload names are stored as given (sanitised) and shown back: a clerk who names the export after the
+  // patron puts the name in the clear. TODO(#8): seal `record_imports.filename`/`files` and `documents.filename`, or
+  // store a neutral name; then drop this exception and the `failing` test below.
+  const CLEAR_BY_DESIGN: Record<string, string[]> = { record_imports: ['filename', 'files'], documents: ['filename'] };
+  // The card the request names is the request's own key: the case (its scope) and the production's manifest hold it.
+  const REQUESTED_CARDS = [RELEASED.cardnumber, DENIED.cardnumber];
+
+  async function databaseHits(columnsOf: (table: string) => string): Promise<string[]> {
+    return withDatabase(system.environment.databaseUrl!, async (db) => {
+      const tables: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).rows.map((r: { tablename: string }) => r.tablename);
+      const found = new Set<string>();
+      let rowsSearched = 0;
+      for (const table of tables) {
+        const rows: { text: string }[] = (await db.query(`SELECT (${columnsOf(table)})::text AS text FROM "${table}" t`)).rows;
+        rowsSearched += rows.length;
+        for (const value of searched) {
+          if (['cases', 'productions'].includes(table) && REQUESTED_CARDS.includes(value)) continue;
+          for (const form of forms(value)) if (rows.some((r) => r.text?.includes(form))) found.add(`${table}: ${form} (of ${value})`);
+        }
+      }
+      process.stdout.write(`patron-data-leaks: ${tables.length} tables, ${rowsSearched} rows searched in the database\n`);
+      return [...found];
+    });
+  }
+
+  it('finds none in the clear in the database: every column of every table, sealed records being ciphertext', async () => {
+    const hits = await databaseHits((table) => `to_jsonb(t)${(CLEAR_BY_DESIGN[table] ?? []).map((column) => ` - '${column}'`).join('')}`);
+    expect(hits).toEqual([]);
+  });
+
+  it.failing('TODO(#8): keeps a patron name out of the stored upload file names too', async () => {
+    expect(await databaseHits((table) => (CLEAR_BY_DESIGN[table] ? `to_jsonb(t)` : `'{}'::jsonb`))).toEqual([]);
   });
 });

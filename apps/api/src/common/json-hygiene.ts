@@ -1,3 +1,5 @@
+import { INHERITED } from './prototype-keys.pipe';
+
 /**
  * Checks on a request body that must happen before it is parsed (nesting depth, on the raw bytes) and
  * before it reaches a DTO (strings PostgreSQL or a letter cannot safely hold, keys that reach prototypes).
@@ -36,7 +38,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
  */
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 /** Keys that would reach an object's prototype, or shadow its methods, in code that copies bodies. */
-const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const PROTOTYPE_KEYS = INHERITED;
 
 export interface BodyProblem {
   field: string;

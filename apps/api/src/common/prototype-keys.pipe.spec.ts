@@ -6,6 +6,9 @@ describe('inherited keys', () => {
     const body = JSON.parse('{"a":1,"constructor":{"x":1},"b":{"__proto__":{"admin":true}},"c":[{"toString":"x"}]}');
     expect(inheritedKeyPaths(body).sort()).toEqual(['b.__proto__', 'c.0.toString', 'constructor']);
   });
+  it('finds prototype too, which class-transformer would drop silently (found by the input fuzzer)', () => {
+    expect(inheritedKeyPaths(JSON.parse('{"prototype":[],"a":{"prototype":{}}}')).sort()).toEqual(['a.prototype', 'prototype']);
+  });
   it('lets ordinary bodies through', () => {
     expect(inheritedKeyPaths({ username: 'kim', scope: { cardNumbers: ['1'] } })).toEqual([]);
     expect(new RejectInheritedKeysPipe().transform({ a: 1 }, { type: 'body' })).toEqual({ a: 1 });

@@ -1,7 +1,11 @@
 import { ArgumentMetadata, BadRequestException, PipeTransform } from '@nestjs/common';
 
-/** Names every plain object inherits; class-validator's whitelist looks fields up on a plain object and lets them pass. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+/**
+ * Names every plain object inherits (class-validator's whitelist looks fields up on a plain object and lets them
+ * pass), and `prototype`, which class-transformer drops without a word (the fuzzer found it accepted as an unknown
+ * key) and which `constructor.prototype` pollution goes through.
+ */
+export const INHERITED = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** Paths of every key in a JSON value that names an inherited property (`constructor`, `__proto__`, `toString`…). */
 export function inheritedKeyPaths(value: unknown, limit = 10): string[] {
