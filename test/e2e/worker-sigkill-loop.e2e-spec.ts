@@ -9,10 +9,11 @@ jest.setTimeout(1_200_000);
 const CASES = 200;
 const KILLS = 10;
 /**
- * Pause before each kill, after the previous worker became ready: long enough for jobs to be running, short enough
- * that the ten kills spread over intake, review, rendering and letters rather than all landing in the first phase.
+ * Pause before each kill, after the previous worker became ready: enough for the new worker to take up jobs (the
+ * stalled ones come back after the 4 s lock and 2 s stall check). Little finishes while the kills go on, so cases of
+ * every phase are in flight at each kill; longer pauses only made the run longer (2-12 s: 420 s at load 25-30).
  */
-const KILL_PAUSE_MS = { min: 2_000, max: 12_000 };
+const KILL_PAUSE_MS = { min: 1_000, max: 5_000 };
 /** HTTP requests the driver keeps in flight (the clerk, attorney and director acting on many cases at once). */
 const CLIENTS = 12;
 /** A step that must happen once per case; a second event means a job ran its step twice after a kill. */
