@@ -90,9 +90,14 @@ describe(`worker SIGKILLed ${KILLS} times at random moments while ${CASES} cases
       }
     })();
 
-    // The killer: ten SIGKILLs at random moments, each followed by a fresh worker process.
+    // The killer: ten SIGKILLs at random moments, each followed by a fresh worker process. The second half waits
+    // until productions are rendering, so kills land in fulfilment too and not only in the early steps.
+    const rendering = async () => (await db.query('SELECT count(*)::int AS n FROM productions WHERE status = $1 AND "caseId" = ANY($2)', ['rendering', ids])).rows[0].n > 0;
+    let driven = false;
+    void drive.finally(() => (driven = true)).catch(() => undefined);
     const kills: { active: Record<string, number>; unfinished: number; pausedMs: number; restartMs: number }[] = [];
     for (let k = 0; k < KILLS; k++) {
+      while (k >= KILLS / 2 && !driven && !(await rendering())) await new Promise((resolve) => setTimeout(resolve, 100));
       const pausedMs = Math.round(KILL_PAUSE_MS.min + random() * (KILL_PAUSE_MS.max - KILL_PAUSE_MS.min));
       await Promise.race([new Promise((resolve) => setTimeout(resolve, pausedMs)), drive]);
       const health = await system.anonymous.get('/health');
@@ -104,16 +109,18 @@ describe(`worker SIGKILLed ${KILLS} times at random moments while ${CASES} cases
       kills[k].restartMs = Date.now() - restartAt;
     }
     const killsDoneAt = Math.round((Date.now() - started) / 1000);
+    const duringRendering = kills.filter((kill) => kill.active.fulfilment).length;
     await drive;
     const seconds = Math.round((Date.now() - started) / 1000);
 
     console.log([
-      `worker SIGKILL loop (seed ${seed}): ${CASES} cases (${approved.size} approved, ${CASES - approved.size} denied), ${KILLS} kills over the first ${killsDoneAt} s, all cases at their end after ${seconds} s`,
+      `worker SIGKILL loop (seed ${seed}): ${CASES} cases (${approved.size} approved, ${CASES - approved.size} denied), ${KILLS} kills over the first ${killsDoneAt} s (${duringRendering} with productions rendering), all cases at their end after ${seconds} s`,
       ...kills.map((kill, k) => `  kill ${k + 1}: after ${kill.pausedMs} ms, active jobs ${JSON.stringify(kill.active)}, ${kill.unfinished} cases unfinished; new worker ready in ${kill.restartMs} ms`),
     ].join('\n'));
     // The kills landed while cases were in flight, and at least some with jobs running.
     expect(kills.every((kill) => kill.unfinished > 0)).toBe(true);
     expect(kills.some((kill) => Object.keys(kill.active).length > 0)).toBe(true);
+    expect(kills.filter((kill) => kill.active.fulfilment).length).toBeGreaterThan(0);
 
     // Every case at its end, nothing pending, no alert.
     const cases = (await db.query('SELECT id, status, "pendingStep", alert FROM cases WHERE id = ANY($1)', [ids])).rows as { id: string; status: string; pendingStep: string | null; alert: string | null }[];
