@@ -184,6 +184,7 @@ describe('a court order from intake to production, in Chromium', () => {
     const page = await signIn(suite.browser, suite.system, 'admin');
     suite.pages.push(page);
     await page.getByRole('heading', { name: 'Accounts' }).waitFor();
+    await page.getByRole('region', { name: 'Audit log' }).getByText(/^\d+ events in the audit log$/).waitFor();
     await checkScreen(page, 'admin-home');
     await page.getByRole('link', { name: 'Manage users' }).click();
     await page.getByRole('rowheader', { name: 'Kim Records' }).waitFor();

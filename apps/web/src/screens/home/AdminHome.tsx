@@ -4,8 +4,9 @@ import { Section } from '../../components/layout';
 import { ROLE_LABELS, ROLES } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
 import { Link } from '../../router/router';
+import { AuditHeadPanel } from './AuditHeadPanel';
 
-/** Accounts at a glance: how many people hold each role, which accounts are closed. */
+/** Accounts at a glance (how many people hold each role, which accounts are closed) and where the audit chain stands. */
 export function AdminHome() {
   const users = useResource<{ items: User[]; total: number }>('/api/users');
   return (
@@ -33,6 +34,7 @@ export function AdminHome() {
           )}
         </AsyncContent>
       </Section>
+      <AuditHeadPanel />
     </div>
   );
 }
