@@ -17,5 +17,7 @@ module.exports = {
   ...flat,
   testPathIgnorePatterns: ['/node_modules/', ...RENDERER_SPECS],
   setupFiles: ['<rootDir>/jest.mutation.setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/jest.mutation.tests.js'],
+  testSequencer: '<rootDir>/jest.mutation.sequencer.js',
   maxWorkers: 1,
 };
