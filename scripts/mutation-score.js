@@ -42,7 +42,15 @@ const format = (score) => (score === null ? 'n/a' : `${score.toFixed(2)}%`);
 function configuredFiles() {
   const { mutate } = JSON.parse(fs.readFileSync(path.join(ROOT, 'stryker.config.json'), 'utf8'));
   const toRegExp = (glob) =>
-    new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*\*/g, '.*').replace(/\*/g, '[^/]*')}$`);
+    new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '\u0001')
+        .replace(/\*\*/g, '\u0002')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\u0001/g, '(?:.*/)?')
+        .replace(/\u0002/g, '.*')}$`,
+    );
   const include = mutate.filter((glob) => !glob.startsWith('!')).map(toRegExp);
   const exclude = mutate.filter((glob) => glob.startsWith('!')).map((glob) => toRegExp(glob.slice(1)));
   const files = [];

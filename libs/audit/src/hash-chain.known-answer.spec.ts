@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
-import { ChainedContent, GENESIS_HASH, KEYED, chainedText, checkLink, hashEvent } from './hash-chain';
+import { ChainHasher, ChainedContent, GENESIS_HASH, KEYED, chainedText, chainedTextOf, checkLink, checkStoredLink, hashEvent, storedLinkOf } from './hash-chain';
 
 // Known answers computed here from the documented link formula, not from the code under test:
 // link = HMAC-SHA256(key, prevHash + "\n" + canonical JSON of the chained fields), plain SHA-256 for legacy events.
@@ -89,5 +89,34 @@ describe('canonical JSON', () => {
 
   it('orders keys by code unit, so upper case sorts before lower case and a prefix before its extensions', () => {
     expect(canonicalJson({ b: 2, B: 1, ab: 4, a: 3 })).toBe('{"B":1,"a":3,"ab":4,"b":2}');
+  });
+});
+
+describe('ChainHasher (HMAC written out over one-shot SHA-256) gives what createHmac gives', () => {
+  const hmac = (secret: Buffer, prevHash: string, text: string) => createHmac('sha256', secret).update(`${prevHash}\n${text}`).digest('hex');
+
+  it('for keys shorter than, equal to and longer than the 64-byte block, and texts that outgrow its buffer', () => {
+    const texts = ['', 'short', 'é'.repeat(1500), `${'x'.repeat(5000)}李娜`, 'after the long one'];
+    for (const secret of [Buffer.alloc(1, 1), Buffer.alloc(32, 2), Buffer.alloc(64, 3), Buffer.alloc(65, 4), Buffer.from('k'.repeat(200))]) {
+      const hasher = new ChainHasher(secret); // one hasher for every text, as verification reuses it
+      for (const text of texts) expect(hasher.link('a'.repeat(64), text, 'hmac-sha256')).toBe(hmac(secret, 'a'.repeat(64), text));
+    }
+  });
+
+  it('hashes legacy links with plain SHA-256 and refuses keyed links without a key', () => {
+    expect(new ChainHasher().link(GENESIS_HASH, TEXT, 'sha256')).toBe(createHash('sha256').update(`${GENESIS_HASH}\n${TEXT}`).digest('hex'));
+    expect(new ChainHasher(key).link(GENESIS_HASH, TEXT, 'sha256')).toBe(createHash('sha256').update(`${GENESIS_HASH}\n${TEXT}`).digest('hex'));
+    expect(() => new ChainHasher().link(GENESIS_HASH, TEXT, 'hmac-sha256')).toThrow('the keyed audit chain needs its key');
+  });
+
+  it('checks stored links in text form like checkLink does', () => {
+    const first = { ...event, hash: hashEvent(event, key) };
+    const stored = storedLinkOf(first);
+    expect(stored).toMatchObject({ at: '2026-03-02T16:05:00.000Z', details: '{"fields":["summary"],"note":"a \\"quoted\\" value"}', alg: 'hmac-sha256' });
+    expect(chainedTextOf(stored)).toBe(TEXT);
+    expect(checkStoredLink(stored, null, new ChainHasher(key))).toBeNull();
+    expect(checkStoredLink({ ...stored, details: '{}' }, null, new ChainHasher(key))).toEqual({ seq: 1, reason: 'hash_mismatch' });
+    const { alg: _alg, ...legacy } = { ...event, alg: undefined };
+    expect(storedLinkOf({ ...legacy, hash: '' }).alg).toBe('sha256');
   });
 });
