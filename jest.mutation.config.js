@@ -10,8 +10,11 @@ const RENDERER_SPECS = [
   '<rootDir>/libs/production/src/production/',
   '<rootDir>/libs/production/src/letters/',
   '<rootDir>/libs/production/src/worker/',
-  // renders six productions with our renderer; verify-production.pdfkit.spec.ts checks the same code on small PDFs.
+  // These read real PDFs (ours or pdfkit's) through pdfjs-dist, seconds per test; production-checks.spec.ts checks
+  // the same page checks on extracted text written out in the test.
   '<rootDir>/libs/production/src/verify/verify-production.spec.ts',
+  '<rootDir>/libs/production/src/verify/verify-production.pdfkit.spec.ts',
+  '<rootDir>/libs/production/src/verify/streaming-verification.spec.ts',
 ];
 module.exports = {
   ...flat,
