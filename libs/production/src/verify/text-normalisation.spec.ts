@@ -1,0 +1,52 @@
+import { compactText, normaliseText } from './text-normalisation';
+
+// Each step of the documented comparison form, with the expected text written out by hand (Unicode escapes name
+// the characters that are hard to see), so a dropped or widened step shows as a wrong string.
+describe('normaliseText', () => {
+  it('decomposes compatibility forms and drops diacritics (NFKD, marks)', () => {
+    expect(normaliseText('Zoë Núñez')).toBe('zoe nunez');
+    expect(normaliseText('\ufb01ne \u2460')).toBe('fine 1'); // the ﬁ ligature and a circled digit one
+    expect(normaliseText('Ｍａｒｉａ')).toBe('maria'); // full-width letters
+  });
+
+  it('drops invisible format characters (zero-width space, soft hyphen, word joiner)', () => {
+    expect(normaliseText('Bar\u200btho\u00adlo\u2060mew')).toBe('bartholomew');
+  });
+
+  it('folds typographic quotes and dashes to their ASCII forms', () => {
+    expect(normaliseText('\u2018a\u2019 \u201ab\u201b \u2032c\u0060')).toBe("'a' 'b' 'c'");
+    expect(normaliseText('\u201cq\u201d \u201er\u201f')).toBe('"q" "r"');
+    // NFKD comes first: the acute accent becomes a space and a mark, the double prime two primes.
+    expect(normaliseText('d\u00b4 s\u2033')).toBe("d s''");
+    expect(normaliseText('a\u2010b\u2011c\u2012d\u2013e\u2014f\u2015g\u2212h')).toBe('a-b-c-d-e-f-g-h');
+    expect(normaliseText('a\u2016b')).toBe('a\u2016b'); // a double vertical line is not a dash
+  });
+
+  it('collapses every run of whitespace, including no-break and ideographic spaces, and trims', () => {
+    expect(normaliseText('  a \t\n b\u00a0\u00a0c\u3000d  ')).toBe('a b c d');
+    expect(normaliseText('a    b')).toBe('a b');
+  });
+
+  it('lower-cases', () => {
+    expect(normaliseText('ÉLODIE')).toBe('elodie');
+  });
+
+  it('drops the shaping-reordered sequences: reph, Khmer subscripts and Myanmar kinzi', () => {
+    expect(normaliseText('\u0915\u0930\u094d\u092e')).toBe('\u0915\u092e'); // Devanagari क र्म → कम
+    expect(normaliseText('\u0915\u09b0\u09cd\u0995')).toBe('\u0915\u0995'); // Bengali ra + hasanta
+    expect(normaliseText('\u09f0\u09cd\u0995')).toBe('\u0995'); // Assamese ra + hasanta
+    expect(normaliseText('\u0a30\u0a4d\u0a15')).toBe('\u0a15'); // Gurmukhi ra + virama
+    expect(normaliseText('\u1780\u17d2\u1781\u17d2\u17b3')).toBe('\u1780'); // Khmer coeng + consonant, twice
+    expect(normaliseText('\u1780\u17d2\u17b4')).toBe('\u1780'); // coeng before a non-consonant: the sign is a mark, dropped alone
+    expect(normaliseText('\u1019\u1004\u103a\u1039\u1002')).toBe('\u1019\u1002'); // Myanmar kinzi
+    expect(normaliseText('\u0930\u0915')).toBe('\u0930\u0915'); // ra without virama stays
+  });
+});
+
+describe('compactText', () => {
+  it('is the normalised text without any whitespace', () => {
+    expect(compactText(' Bar tho\nlo\u00a0mew ')).toBe('bartholomew');
+    expect(compactText('Zoë  Núñez')).toBe('zoenunez');
+    expect(compactText('')).toBe('');
+  });
+});
