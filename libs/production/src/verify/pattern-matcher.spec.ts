@@ -34,4 +34,16 @@ describe('PatternMatcher', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reports a repeated pattern once, under its first index, and never matches an empty pattern', () => {
+    expect(matches(['ab', 'ab'], 'xab')).toEqual(['0@3']);
+    expect(matches(['', 'a'], 'aa')).toEqual(['1@1', '1@2']);
+    expect(matches([], 'anything')).toEqual([]);
+  });
+
+  it('restarts after a character no pattern has, and follows failure links into shorter patterns', () => {
+    expect(matches(['abab'], 'abxab')).toEqual([]);
+    expect(matches(['abab', 'bab', 'ab'], 'ababab')).toEqual(['0@4', '0@6', '1@4', '1@6', '2@2', '2@4', '2@6']);
+    expect(matches(['aab'], 'aaab')).toEqual(['0@4']);
+  });
 });
