@@ -60,7 +60,10 @@ describe('sending back, previewing, delivering by link, lifting a gag and the ad
     await director.getByRole('button', { name: 'Record decision' }).click();
     const preview = director.getByRole('region', { name: 'Preview of the production cover letter' });
     await preview.locator('iframe[title="production cover letter (PDF preview)"]').waitFor();
-    await eventually(() => eventsOf(id), (actions) => actions.includes('decision.previewed'));
+    // The counts come from the production's own redaction over the sealed records.
+    const counts = director.getByRole('region', { name: 'What the production will contain' });
+    await counts.getByRole('row', { name: /Loans/ }).waitFor();
+    await eventually(() => eventsOf(id), (actions) => actions.includes('decision.previewed') && actions.includes('release.previewed'));
     await checkScreen(director, 'approval-letter-preview');
     await director.getByRole('button', { name: 'Yes, approve and produce' }).click();
     await waitForState(director, 'Fulfilled', 90_000);

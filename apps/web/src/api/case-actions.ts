@@ -59,3 +59,6 @@ export const TRANSPARENCY_SETTINGS_PATH = '/api/settings/transparency';
 
 /** Counsel's transparency choices: any subset; the statute's floors are the server's to enforce. */
 export const saveTransparencySettings = (changed: Record<string, string | number>) => api.put<Record<string, unknown>>(TRANSPARENCY_SETTINGS_PATH, changed);
+
+/** What an approval would release, counted by the production's own redaction (GET .../decision/preview/release; audited). */
+export const releasePreviewPath = (caseId: string) => `/api/cases/${caseId}/decision/preview/release`;

@@ -9,6 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useReasonCodes } from '../../lib/reason-codes';
 import { LetterPreview } from './LetterPreview';
+import { ReleaseCounts } from './ReleaseCounts';
 
 /**
  * The director's approve-or-deny, with a note and (for a denial) the reasons the letter cites. The review's
@@ -70,6 +71,7 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
               ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${formatDate(scope.from)} to ${formatDate(scope.to)}? The production is rendered at once and cannot be recalled once delivered.`
               : `Deny the request? A denial letter naming you as responsible is written and the case cannot be approved afterwards.`}
           </p>
+          {decision === 'approve' && <ReleaseCounts caseId={c.id} />}
           {decision && <LetterPreview caseId={c.id} decision={decision} reasons={decision === 'deny' ? reasons : undefined} />}
           <button type="button" className={decision === 'approve' ? 'button' : 'button button--danger'} onClick={() => void confirm()} autoFocus>
             {decision === 'approve' ? 'Yes, approve and produce' : 'Yes, deny and write the letter'}
