@@ -4,8 +4,8 @@
 //   BENCH_SCALE=full (default) | smoke   smoke: tiny sizes, seconds per scenario, for `npm test` (no timing goals)
 //   BENCH_ONLY=api,audit                 run only these scenarios
 //   BENCH_RESULTS=path                   where the JSON goes (default bench/results.json)
-//   BENCH_PIPELINE_CASES=200             pipeline cases (half approved, half denied); BENCH_SCALE_CASES=40 per scaling
-//                                        flow; BENCH_STEP_BUDGET_MS=45000 per pipeline step before it reports what finished
+//   BENCH_PIPELINE_CASES=100             pipeline cases (half approved, half denied); BENCH_SCALE_CASES=20 per scaling
+//                                        flow; BENCH_STEP_BUDGET_MS=30000 per pipeline step before it reports what finished
 // The full run is sized to finish within ten minutes on this shared 2-core machine (it took 17 at the old sizes).
 // Prints one table and writes the rows, the machine and the sizes to the results file.
 'use strict';

@@ -14,7 +14,7 @@ const { REDIS_URL, createEnvironment, startApi, startWorker, staff } = require('
 const CONCURRENCY = { intake: 4, 'legal-review': 4, fulfilment: 1, denial: 2 };
 const CLIENTS = 20;
 /** Time budget of one step's backlog, so the whole bench stays within ten minutes on a slow day. */
-const STEP_BUDGET_MS = Number(process.env.BENCH_STEP_BUDGET_MS ?? 45_000);
+const STEP_BUDGET_MS = Number(process.env.BENCH_STEP_BUDGET_MS ?? 30_000);
 /** Actions each step writes once per case: a second one means the step ran twice. */
 const ONCE = ['case.intake_completed', 'case.review_recorded', 'case.denied_final', 'case.fulfilled', 'production.created'];
 
@@ -125,8 +125,8 @@ async function flow(environment, users, apis, count) {
 
 async function run({ size, report }) {
   // 2N cases in all: N approved, N denied (BENCH_PIPELINE_CASES overrides the total).
-  const N = Math.ceil(Number(process.env.BENCH_PIPELINE_CASES ?? size(200, 12)) / 2);
-  const SCALE_N = Number(process.env.BENCH_SCALE_CASES ?? size(40, 4));
+  const N = Math.ceil(Number(process.env.BENCH_PIPELINE_CASES ?? size(100, 12)) / 2);
+  const SCALE_N = Number(process.env.BENCH_SCALE_CASES ?? size(20, 4));
   const environment = await createEnvironment();
   try {
     const api = await startApi(environment);
