@@ -1,3 +1,4 @@
+import type { components } from './openapi';
 /** Shapes of the Custodian HTTP API as the web workspace reads them (see /docs on the API). */
 
 export type Role = 'clerk' | 'attorney' | 'director' | 'auditor' | 'admin';
@@ -475,49 +476,20 @@ export interface ReleaseSummary {
   }[];
 }
 
-export type GagLiftKind = 'court_order' | 'government_notice';
-
-export interface SentBack {
-  id: string;
-  reviewId: string;
-  director?: Person;
-  reason: string;
-  createdAt: string;
-}
-
-export type DeliveryMethod = 'in_person' | 'mail' | 'court_sealed_envelope' | 'secure_link';
-
+/*
+ * The shapes below come from the OpenAPI document (openapi.d.ts, `npm run openapi`), not restated by hand.
+ */
+type Schemas = components['schemas'];
+export type GagLiftKind = Schemas['GagLiftedView']['kind'];
+export type SentBack = Schemas['SentBackView'];
+export type DeliveryMethod = Schemas['DeliveryMethod'];
 /** One delivery of the production or the denial letter; a secure link's state travels with it. */
-export interface Delivery {
-  id: string;
-  document: 'production' | 'denial_letter';
-  method: DeliveryMethod;
-  recipient: string;
-  trackingNumber: string | null;
-  sha256: string;
-  acknowledgedSha256: string | null;
-  /** Null for a secure link nobody has downloaded from yet. */
-  deliveredAt: string | null;
-  createdAt: string;
-  link: { expiresAt: string; maxDownloads: number; downloads: number; revokedAt: string | null; lastDownloadAt: string | null } | null;
-}
-
+export type Delivery = Schemas['DeliveryView'];
 /** POST /api/cases/:id/deliveries: for a secure link, the token is in this answer only. */
-export interface CreatedDelivery {
-  delivery: Delivery;
-  link?: { token: string; path: string; expiresAt: string; maxDownloads: number };
-}
+export type CreatedDelivery = Schemas['DeliveryCreatedView'];
 
 /** GET/PUT /api/settings/retention: days kept per record class, by setting name. */
 export type RetentionSettings = Record<string, number>;
 
 /** A litigation hold (GET /api/cases/:id/legal-holds): while active, nothing of the case is purged. */
-export interface LegalHold {
-  id: string;
-  caseId: string;
-  reason: string;
-  placedById: string;
-  placedAt: string;
-  releasedAt: string | null;
-  releasedById: string | null;
-}
+export type LegalHold = Schemas['LegalHoldView'];
