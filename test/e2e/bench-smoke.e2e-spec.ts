@@ -11,7 +11,8 @@ const EXPECTED: Record<string, RegExp[]> = {
   api: ['GET /api/auth/me', 'GET /api/cases/:id/status', 'GET /api/cases/:id', 'GET /api/cases\\?pageSize=20', 'POST /api/cases']
     .flatMap((route) => ['req/s', 'p50', 'p99'].map((figure) => new RegExp(`^api ${route} ${figure}$`))),
   pipeline: [/^pipeline intake step cases\/s$/, /^pipeline review step cases\/s$/, /approvals → fulfilled cases\/s$/, /decision → fulfilled p95$/, /denials → denied cases\/s$/, /decision → denied p95$/, /2 API \+ 3 workers cases\/s$/, /steps run twice/],
-  productions: [/^productions \d+ rows rows\/s$/, /^productions \d+ rows peak RSS$/, /^productions \d+\/\d+ retained heap$/, /^productions \d+\/\d+ peak RSS$/],
+  productions: [/^productions \d+ rows rows\/s$/, /^productions \d+ rows peak RSS$/, /^productions \d+\/\d+ retained heap$/, /^productions \d+\/\d+ peak RSS$/, /^productions \d+ rows verified rows\/s$/, /^productions verified \d+\/\d+ peak RSS$/],
+  fulfilment: [/^fulfilment \d+ small productions\/s$/, /^fulfilment decision → ready p95$/],
   import: [/^import \d+ rows JSON rows\/s$/, /^import \d+ rows CSV rows\/s$/, /^import \d+ rows JSON peak RSS$/, /^import \d+ rows CSV peak RSS$/],
   deadlines: [/^deadlines P3D p50$/, /^deadlines P3D p99$/],
   audit: [/^audit appends\/s/, /^audit verify \d+ events$/],

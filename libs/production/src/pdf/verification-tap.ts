@@ -9,15 +9,19 @@ export interface VerificationChunk {
 
 export type VerificationFeed = (chunk: VerificationChunk) => void;
 
+/** Bytes held before they are sent (a page is 5–10 KB compressed): a verifier lags by a few pages at most. */
+const FLUSH_BYTES = 32 * 1024;
+
 /**
  * Copies a document's bytes to a verifier as they are written, each batch preceded by the meaning of every glyph
  * drawn so far that was not sent yet (pdfkit records a glyph's characters when it encodes text, before the page
- * that uses it is written, so a batch never holds a glyph the verifier cannot read). Flushed whenever the renderer
- * relieves its output, so at most a page or so is held here.
+ * that uses it is written, so a batch never holds a glyph the verifier cannot read). Flushed when the renderer relieves
+ * its output and 32 KB are held, and at the end.
  */
 export class VerificationTap {
   private readonly sent = new Map<number, number>();
   private chunks: Buffer[] = [];
+  private held = 0;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -26,9 +30,12 @@ export class VerificationTap {
 
   chunk(chunk: Buffer): void {
     this.chunks.push(chunk);
+    this.held += chunk.length;
   }
 
-  flush(): void {
+  /** Hands over what is held once it is worth a message (or always, at the end): fewer, larger messages. */
+  flush(final = false): void {
+    if (!final && this.held < FLUSH_BYTES) return;
     const definitions: GlyphDefinitions[] = [];
     for (const font of drawnFonts(this.doc)) {
       const first = this.sent.get(font.objectNumber) ?? 0;
@@ -41,6 +48,7 @@ export class VerificationTap {
     if (!definitions.length && !this.chunks.length) return;
     const bytes = Buffer.concat(this.chunks);
     this.chunks = [];
+    this.held = 0;
     this.feed({ definitions, bytes });
   }
 }

@@ -47,7 +47,7 @@ export async function writePdf<T>(out: Writable, setup: PdfSetup, draw: (frame: 
     });
     doc.end();
     const { sha256, bytes } = await sink.finish();
-    tap?.flush();
+    tap?.flush(true);
     return { value, pages: frame.pageCount, sha256, bytes, missingGlyphs: frame.fonts.missingGlyphs, ownWording: [...frame.ownWording] };
   } catch (error) {
     out.destroy();

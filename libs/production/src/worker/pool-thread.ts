@@ -8,11 +8,13 @@ import { Writable } from 'node:stream';
 import { isMainThread, MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { ResponsiveRecord } from '@custodian/domain';
 import { preloadFonts } from '../pdf/font-files';
+import type { ProductionProgress } from '../production/production-input';
 import { renderProduction } from '../production/render-production';
 import { syntheticLoans, syntheticProductionHeader } from '../production/synthetic-production';
 import { StreamingVerification } from '../verify/streaming-verification';
 import { PoolThreadData, RenderReply, RenderRequest, VerifierFeed, VerifyReply, VerifyRequest } from './pool-protocol';
 
+const PROGRESS_EVERY_MS = 200;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function runRenderThread(port: MessagePort): void {
@@ -23,7 +25,15 @@ function runRenderThread(port: MessagePort): void {
     const box = (inbox = new RecordInbox(request.job, send));
     const verifier = request.verifier;
     const feed = verifier ? (chunk: VerifierFeed) => verifier.postMessage(chunk) : null;
-    void renderProduction({ ...request.header, records: box.records() }, createWriteStream(request.outputPath), (progress) => send({ type: 'progress', job: request.job, progress }), {
+    // Progress at most every 200 ms (and at every phase change): a message per page would cost the renderer time.
+    let lastProgress = { at: 0, phase: '' };
+    const onProgress = (progress: ProductionProgress) => {
+      const now = Date.now();
+      if (progress.phase === lastProgress.phase && now - lastProgress.at < PROGRESS_EVERY_MS) return;
+      lastProgress = { at: now, phase: progress.phase };
+      send({ type: 'progress', job: request.job, progress });
+    };
+    void renderProduction({ ...request.header, records: box.records() }, createWriteStream(request.outputPath), onProgress, {
       verificationFeed: feed ? (chunk) => feed({ type: 'chunk', chunk }) : undefined,
     }).then(
       (result) => {

@@ -240,8 +240,10 @@ class Slot {
         // A job that failed midway leaves its threads in an unknown state: start fresh ones.
         if (threadsLost || rendered === null || (work.checks && verification === null)) void this.replace(threads);
       };
+      let verifyFailure: string | null = null;
       const finishIfDone = () => {
-        if (rendered && (!work.checks || verification)) settle(() => resolve({ rendered: rendered as ProductionResult, verification }));
+        if (rendered && verifyFailure) fail(new Error(`Production verification failed: ${verifyFailure}`));
+        else if (rendered && (!work.checks || verification)) settle(() => resolve({ rendered: rendered as ProductionResult, verification }));
       };
       const feed = async () => {
         try {
@@ -266,8 +268,11 @@ class Slot {
         if (reply.type === 'verified') {
           verification = reply.result;
           finishIfDone();
-        } else if (rendered) fail(new Error(`Production verification failed: ${reply.message}`));
-        // else: the renderer's own failure is the one to report; it follows.
+        } else {
+          // Reported once the renderer answers too: when rendering failed as well, its failure is the one to report.
+          verifyFailure = reply.message;
+          finishIfDone();
+        }
       };
       const onDeath = (error: Error) => fail(new RenderThreadDiedError(error.message), true);
       const onExit = (code: number) => fail(new RenderThreadDiedError(`exited with code ${code}`), true);
