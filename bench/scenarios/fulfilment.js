@@ -2,6 +2,7 @@
 // default), each with a Koha export of one patron and 20 loans imported, reviewed, then all approved at once by N
 // concurrent clients. Reports productions/s from the first decision to the last case fulfilled, and decision-to-ready
 // p50/p95 (decision answered → case fulfilled). Targets: >= 10 productions/s, p95 <= 2 s.
+// BENCH_WORKER_PROFILE=dir writes CPU profiles of the worker process and its render threads there (node --cpu-prof).
 'use strict';
 const { Writable } = require('node:stream');
 const { join } = require('node:path');
@@ -43,7 +44,8 @@ async function run({ size, report }) {
   try {
     const api = await startApi(environment);
     const users = await staff(api.baseUrl, environment);
-    await startWorker(environment, 'worker');
+    const profile = process.env.BENCH_WORKER_PROFILE;
+    await startWorker(environment, 'worker', profile ? ['--cpu-prof', '--cpu-prof-dir', profile] : []);
     const card = records.syntheticCardNumber(1);
     const content = await exportOfOnePatron();
     const ids = await pool(N, 10, async (i) => {

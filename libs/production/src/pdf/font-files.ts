@@ -73,15 +73,19 @@ const loaded = new Map<string, Buffer>();
  * first used), so a face no document uses costs only its file read.
  */
 export function loadFont(file: string): FontkitFont {
+  return fontkit.create(fontBytes(file)) as FontkitFont;
+}
+
+function fontBytes(file: string): Buffer {
   let bytes = loaded.get(file);
   if (!bytes) {
     bytes = readFileSync(file);
     loaded.set(file, bytes);
   }
-  return fontkit.create(bytes) as FontkitFont;
+  return bytes;
 }
 
-/** Reads every face now (a warm renderer does this before its first job). */
+/** Reads every face's file now (a warm renderer does this before its first job); each document parses what it uses. */
 export function preloadFonts(): void {
-  for (const face of fontStack()) for (const file of Object.values(face.files)) loadFont(file);
+  for (const face of fontStack()) for (const file of Object.values(face.files)) fontBytes(file);
 }

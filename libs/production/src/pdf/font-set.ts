@@ -37,7 +37,7 @@ export function scriptOf(codePoint: number): string {
 
 interface Face {
   name: string;
-  font: FontkitFont;
+  readonly font: FontkitFont;
   shaping: FaceFile['shaping'];
 }
 
@@ -117,10 +117,23 @@ export class FontSet {
 
   constructor(private readonly doc: PDFKit.PDFDocument) {
     const stack = fontStack();
+    // A face is parsed (and registered with the document) when a character first asks for it: a production in
+    // Latin script parses two faces, not the whole stack (fontkit's table parsing dominated small productions).
     const faces = (weight: FontWeight) =>
       stack.map((entry) => {
-        const face: Face = { name: `${weight}-${entry.family}`, font: loadFont(entry.files[weight]), shaping: entry.shaping };
-        registerParsedFont(doc, face.name, face.font);
+        let font: FontkitFont | null = null;
+        const name = `${weight}-${entry.family}`;
+        const face: Face = {
+          name,
+          shaping: entry.shaping,
+          get font() {
+            if (!font) {
+              font = loadFont(entry.files[weight]);
+              registerParsedFont(doc, name, font);
+            }
+            return font;
+          },
+        };
         this.byName.set(face.name, face);
         return face;
       });
@@ -161,6 +174,7 @@ export class FontSet {
 
   /** Selects a face and direction for the next pdfkit text() call. */
   use(face: string, size: number, direction: Direction = 'ltr'): void {
+    void (this.byName.get(face) as Face).font; // parsed and registered before pdfkit selects it
     this.doc.font(face).fontSize(size);
     this.direction = direction;
     const embedded = currentEmbeddedFont(this.doc);
