@@ -3,7 +3,10 @@
 // and the floors each area must keep. Stryker's own `thresholds.break` is one number for the whole run; the code
 // whose bugs let records out is held higher: the domain at 90%, the leak check and the audit chain at 95%.
 //
-//   node scripts/mutation-score.js [report.json] [--survivors] [--measured-only]
+//   node scripts/mutation-score.js [report.json] [--survivors] [--measured-only] [--against baseline.json]
+//
+// Targets (domain 90%, leak check and audit chain 95%) are what issue 15 asks; while an area is below its target
+// the check holds it to its score in the committed baseline instead (--against: a ratchet, the score cannot fall).
 //
 // Exits 1 when an area is below its floor, or when a file Stryker is configured to mutate has no result in the
 // report (a baseline that silently lost a file would otherwise raise the score); with --measured-only (CI, while
@@ -65,11 +68,20 @@ function configuredFiles() {
   return files.sort();
 }
 
+function filesOf(reportPath) {
+  const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
+  return Object.fromEntries(Object.entries(report.files).map(([name, file]) => [path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/'), file]));
+}
+
+const areaScore = (files, area) => counts(Object.entries(files).filter(([name]) => name.startsWith(area.prefix)).flatMap(([, file]) => file.mutants)).score;
+
 function main() {
   const args = process.argv.slice(2);
-  const reportPath = args.find((arg) => !arg.startsWith('--')) ?? path.join(ROOT, 'reports/stryker-incremental.json');
-  const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
-  const files = Object.fromEntries(Object.entries(report.files).map(([name, file]) => [path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/'), file]));
+  const againstAt = args.indexOf('--against');
+  const againstPath = againstAt >= 0 ? args[againstAt + 1] : null;
+  const reportPath = args.find((arg, index) => !arg.startsWith('--') && index !== againstAt + 1) ?? path.join(ROOT, 'reports/stryker-incremental.json');
+  const files = filesOf(reportPath);
+  const baseline = againstPath ? filesOf(againstPath) : null;
   const problems = [];
 
   const missing = configuredFiles().filter((file) => !(file in files));
@@ -86,17 +98,21 @@ function main() {
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const row of rows) console.log(`| ${row.name} | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} | ${format(row.score)} |`);
   console.log('');
-  console.log('| area | mutants scored | score | floor |');
-  console.log('|---|---:|---:|---:|');
+  console.log('| area | mutants scored | score | target | baseline |');
+  console.log('|---|---:|---:|---:|---:|');
   for (const area of AREAS) {
     const mutants = Object.entries(files).filter(([name]) => name.startsWith(area.prefix)).flatMap(([, file]) => file.mutants);
     const tally = counts(mutants);
     const scored = tally.killed + tally.timeout + tally.survived + tally.noCoverage;
-    console.log(`| ${area.name} (${area.prefix}) | ${scored} | ${format(tally.score)} | ${area.floor === null ? '-' : `${area.floor}%`} |`);
-    if (area.floor !== null && tally.score !== null && tally.score < area.floor) problems.push(`${area.name}: ${format(tally.score)} is below its floor of ${area.floor}%`);
+    const before = baseline ? areaScore(baseline, area) : null;
+    console.log(`| ${area.name} (${area.prefix}) | ${scored} | ${format(tally.score)} | ${area.floor === null ? '-' : `${area.floor}%`} | ${format(before)} |`);
+    if (tally.score === null) continue;
+    // Below target, the baseline's score is the floor (when given); at or above target, the target is.
+    const floor = area.floor !== null && (before === null || before >= area.floor) ? area.floor : before;
+    if (floor !== null && tally.score < floor - 0.005) problems.push(`${area.name}: ${format(tally.score)} is below ${floor === area.floor ? 'its target' : 'the committed baseline'} of ${format(floor)}`);
   }
   const total = counts(Object.values(files).flatMap((file) => file.mutants));
-  console.log(`| all | ${total.killed + total.timeout + total.survived + total.noCoverage} | ${format(total.score)} | - |`);
+  console.log(`| all | ${total.killed + total.timeout + total.survived + total.noCoverage} | ${format(total.score)} | - | - |`);
 
   if (args.includes('--survivors')) {
     console.log('\nUndetected mutants:');
