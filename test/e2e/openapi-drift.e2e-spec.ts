@@ -51,17 +51,18 @@ describe('OpenAPI document drift', () => {
     expect(emptySchemas(doc)).toEqual([]);
   });
 
-  it('is caught out by an operation without a response schema and by an empty object schema', () => {
+  it('is caught out by an operation without a response schema, an empty object schema and a DTO without documented fields', () => {
     const doc = JSON.parse(readFileSync(COMMITTED, 'utf8'));
     delete doc.paths['/api/cases/{id}'].get.responses['200'].content;
     doc.components.schemas.CaseDetailView.properties.gag = { type: 'object', nullable: true };
+    doc.components.schemas.SendBackDto = { type: 'object', properties: {} };
     expect(successGaps(doc)).toEqual(['get /api/cases/{id}: 200 without a schema']);
-    expect(emptySchemas(doc)).toEqual(['components.schemas.CaseDetailView.properties.gag']);
+    expect(emptySchemas(doc)).toEqual(['components.schemas.CaseDetailView.properties.gag', 'components.schemas.SendBackDto']);
   });
 });
 
 type Schema = Record<string, unknown>;
-type Document = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components: { schemas: Record<string, Schema> } };
+type Document = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; responses: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>; components: { schemas: Record<string, Schema> } };
 
 /** Operations with no 2xx answer, or a 2xx (other than 204 No Content) whose body has no schema. */
 function successGaps(doc: Document): string[] {
@@ -78,13 +79,17 @@ function successGaps(doc: Document): string[] {
 
 const COMPOSED = ['$ref', 'oneOf', 'anyOf', 'allOf', 'enum', 'items', 'properties', 'additionalProperties'];
 
-/** Places whose schema says nothing: `{type: object}` (what Nest writes for a TypeScript union or a bare object) or `{}`. */
+/**
+ * Places whose schema says nothing: `{type: object}` (what Nest writes for a TypeScript union or a bare object), `{}`,
+ * or an object without properties (a DTO whose fields carry no `@ApiProperty`: the web client could send nothing).
+ */
 function emptySchemas(doc: Document): string[] {
   const found: string[] = [];
   const visit = (schema: unknown, at: string): void => {
     if (!schema || typeof schema !== 'object') return;
     const s = schema as Schema;
-    const saysWhat = COMPOSED.some((key) => key in s) || (s.type !== undefined && s.type !== 'object');
+    const hasProperties = s.properties !== undefined && Object.keys(s.properties as object).length > 0;
+    const saysWhat = hasProperties || COMPOSED.some((key) => key !== 'properties' && key in s) || (s.type !== undefined && s.type !== 'object');
     if (!saysWhat) found.push(at);
     for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) visit(sub, `${at}.properties.${name}`);
     if (typeof s.additionalProperties === 'object') visit(s.additionalProperties, `${at}.additionalProperties`);
@@ -94,6 +99,7 @@ function emptySchemas(doc: Document): string[] {
   for (const [name, schema] of Object.entries(doc.components.schemas)) visit(schema, `components.schemas.${name}`);
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
+      for (const [media, body] of Object.entries(op.requestBody?.content ?? {})) visit(body.schema, `${method} ${path} request ${media}`);
       for (const [code, response] of Object.entries(op.responses)) {
         for (const [media, body] of Object.entries(response.content ?? {})) visit(body.schema, `${method} ${path} ${code} ${media}`);
       }

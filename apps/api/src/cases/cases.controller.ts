@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CPRA_EXTENSION_GROUND_KEYS, GAG_LIFT_KINDS, GagLiftKind } from '@custodian/domain';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -16,32 +16,34 @@ import { ListCasesQuery } from './dto/list-cases.query';
 import { ReviewDto } from './dto/review.dto';
 
 class ExtensionDto {
-  @IsInt() @Min(1) @Max(14) days: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 14, example: 14 }) @IsInt() @Min(1) @Max(14) days: number;
   @ApiProperty({ enum: CPRA_EXTENSION_GROUND_KEYS, description: 'The unusual circumstance of Gov. Code § 7922.535(c)(1)-(5)' })
   @IsIn(CPRA_EXTENSION_GROUND_KEYS, { message: `ground must be one of the unusual circumstances of Gov. Code § 7922.535(c): ${CPRA_EXTENSION_GROUND_KEYS.join(', ')}` }) ground: string;
+  @ApiProperty({ minLength: 10, maxLength: 2000, description: 'How the ground applies to this request' })
   @IsString() @MinLength(10, { message: 'detail must say how the ground applies to this request (at least 10 characters)' }) @MaxLength(2000) detail: string;
 }
 
 class SendBackDto {
+  @ApiProperty({ minLength: 10, maxLength: 5000 })
   @IsString() @MinLength(10, { message: 'reason must say why the review is sent back (at least 10 characters)' }) @MaxLength(5000) reason: string;
 }
 
 class GagLiftDto {
   @ApiProperty({ enum: GAG_LIFT_KINDS }) @IsIn(GAG_LIFT_KINDS, { message: `kind must be one of: ${GAG_LIFT_KINDS.join(', ')}` }) kind: GagLiftKind;
-  @IsString() @MinLength(3) @MaxLength(300) reference: string;
-  @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'liftedOn must be a YYYY-MM-DD date' }) liftedOn: string;
+  @ApiProperty({ minLength: 3, maxLength: 300, description: 'The order or notice: docket number, date, issuer' }) @IsString() @MinLength(3) @MaxLength(300) reference: string;
+  @ApiProperty({ format: 'date', example: '2026-03-16' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'liftedOn must be a YYYY-MM-DD date' }) liftedOn: string;
 }
 
 class DesigneeDto {
-  @IsOptional() @IsUUID() userId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The designee; null or left out: none' }) @IsOptional() @IsUUID() userId: string | null;
 }
 
 class PatronNoticeDto {
-  @IsIn(['mail', 'email', 'phone', 'in_person'], { message: 'method must be mail, email, phone or in_person' }) method: string;
+  @ApiProperty({ enum: ['mail', 'email', 'phone', 'in_person'] }) @IsIn(['mail', 'email', 'phone', 'in_person'], { message: 'method must be mail, email, phone or in_person' }) method: string;
 }
 
 class ResumeDto {
-  @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @ApiPropertyOptional({ maxLength: 5000 }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
 }
 
 @ApiTags('cases')

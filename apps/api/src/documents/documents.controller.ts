@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiConsumes, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
 import { IsIn } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,9 @@ import { MAX_DOCUMENT_BYTES, SealedUpload, storeUpload, uploadOptions } from '..
 
 
 class DocumentDto {
-  @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: DocumentKind;
+  @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' }) @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: DocumentKind;
+  /** The multipart file part; read by the upload interceptor, not the validator. */
+  @ApiProperty({ type: 'string', format: 'binary' }) file?: unknown;
 }
 
 @ApiTags('documents')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
 import { PatronNoticeStatusView } from './patron-notice.view';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -10,8 +10,8 @@ import { CaseSafeguards } from '../cases/case-safeguards.service';
 import { PatronNotices } from './patron-notices.service';
 
 class RecordNoticeDto {
-  @IsIn(['mail', 'email', 'phone', 'in_person'], { message: 'method must be mail, email, phone or in_person' }) method: string;
-  @IsOptional() @Matches(ISO_DATE, { message: 'sentOn must be a date written YYYY-MM-DD' }) sentOn?: string;
+  @ApiProperty({ enum: ['mail', 'email', 'phone', 'in_person'] }) @IsIn(['mail', 'email', 'phone', 'in_person'], { message: 'method must be mail, email, phone or in_person' }) method: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Default: today' }) @IsOptional() @Matches(ISO_DATE, { message: 'sentOn must be a date written YYYY-MM-DD' }) sentOn?: string;
 }
 
 /** Patron notices: whether they may go now, the letters and mail-merge file, and the record of sending. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { IsOptional, IsUUID } from 'class-validator';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { MarkedView, NotificationListView } from './notification.view';
 import { DataSource, In, IsNull } from 'typeorm';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -8,7 +8,7 @@ import { CaseEntity, NotificationEntity } from '@custodian/persistence';
 
 class ReadAllDto {
   /** Only this case's notifications; all of them when left out. */
-  @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'caseId must be a case id' }) caseId?: string;
 }
 
 const ANY_STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;

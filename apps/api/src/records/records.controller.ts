@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { RecordImportView } from '../cases/dto/case.view';
 import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
@@ -25,9 +25,11 @@ const MAX_FILES_PER_UPLOAD = 20;
 const IMPORTABLE_STATES = ['intake', 'legal_review', 'needs_info', 'awaiting_approval'];
 
 class RecordImportDto {
-  @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'When the file name does not say' }) @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   /** The table of a file whose name does not say (Koha's "<report>-reportresults.csv"); only with one file. */
-  @IsOptional() @IsIn(CSV_TABLES, { message: `table must be one of: ${CSV_TABLES.join(', ')}` }) table?: string;
+  @ApiPropertyOptional({ enum: CSV_TABLES }) @IsOptional() @IsIn(CSV_TABLES, { message: `table must be one of: ${CSV_TABLES.join(', ')}` }) table?: string;
+  /** The multipart file part(s), repeated for several files; read by the upload interceptor, not the validator. */
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' } }) file?: unknown;
 }
 
 @ApiTags('records')

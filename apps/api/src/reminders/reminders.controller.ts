@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Put, Res, UnprocessableEntityException } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
 import { CalendarFeedView, PreferencesView } from './reminders.view';
 import { IsBoolean } from 'class-validator';
@@ -15,7 +15,7 @@ const ANY_STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const
 
 class PreferencesDto {
   /** E-mail me my reminders, assignments and escalations (case number and link only). */
-  @IsBoolean({ message: 'emailReminders must be true or false' }) emailReminders: boolean;
+  @ApiProperty() @IsBoolean({ message: 'emailReminders must be true or false' }) emailReminders: boolean;
 }
 
 /** A person's reminders outside the app: e-mail opt-in and a private calendar feed of their deadlines. */

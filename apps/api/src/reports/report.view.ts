@@ -10,11 +10,20 @@ export class ReportPeriodView {
   @Text({ format: 'date-time' }) end: string;
 }
 
+export class OutcomeCountsView {
+  @Int() produced_in_full: number;
+  @Int() produced_in_part: number;
+  @Int() produced_nothing: number;
+  @Int() objected_or_denied: number;
+  @Int() withdrawn: number;
+  @Int() open: number;
+}
+
 export class RequestRowView {
   @Text({ description: 'A request type, or "total"' }) requestType: string;
   @Text() label: string;
   @Int() received: number;
-  @ApiProperty({ type: 'object', required: [...OUTCOMES], properties: Object.fromEntries(OUTCOMES.map((o) => [o, { type: 'integer' }])), description: 'Outcome → count' }) outcomes: Record<string, number>;
+  @ApiProperty({ type: OutcomeCountsView, description: 'Outcome → count' }) outcomes: Record<(typeof OUTCOMES)[number], number>;
   @Int() patronsAffected: number;
 }
 
@@ -44,20 +53,53 @@ export class ReportFiltersView {
   @ApiProperty({ type: [String], nullable: true }) requestTypes: string[] | null;
 }
 
-export class ReportSectionView {
-  @Text() note: string;
-  @ApiProperty({ type: 'array', items: { type: 'object', required: ['from', 'to', 'status', 'figures'], properties: { from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' }, status: { type: 'string', enum: ['reported', 'period_not_over', 'publication_delay'] }, figures: { description: 'Counts (or bands) of the unit', oneOf: [{ type: 'object', additionalProperties: true }, { type: 'array', items: { type: 'object', additionalProperties: true } }] } } } })
-  periods: unknown[];
+/** One reporting unit (a half-year or a year) of a section. */
+export class ReportUnitView {
+  @Day() from: string;
+  @Day() to: string;
+  @ApiProperty({ enum: ['reported', 'period_not_over'] }) status: 'reported' | 'period_not_over';
 }
 
-export class NondisclosureFiguresView extends ReportSectionView {
+export class GagCountView {
+  @ApiProperty({ type: 'integer', nullable: true }) count: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Below the threshold: "fewer than N" instead of the count' }) fewerThan: number | null;
+}
+
+export class NondisclosureUnitView extends ReportUnitView {
+  @ApiProperty({ type: GagCountView }) figures: GagCountView;
+}
+
+export class BandView {
+  @Text({ example: '0–249' }) band: string;
+  @Int() low: number;
+  @Int() high: number;
+}
+
+export class NationalSecurityFigureView {
+  @Text() key: string;
+  @Text() label: string;
+  @ApiProperty({ type: BandView, nullable: true }) requests: BandView | null;
+  @ApiProperty({ type: BandView, nullable: true }) patronsTargeted: BandView | null;
+  @Day() availableOn: string;
+  @ApiProperty({ enum: ['reported', 'publication_delay'] }) status: 'reported' | 'publication_delay';
+}
+
+export class NationalSecurityUnitView extends ReportUnitView {
+  @ApiProperty({ type: [NationalSecurityFigureView] }) figures: NationalSecurityFigureView[];
+}
+
+export class NondisclosureFiguresView {
   @Text() counting: string;
+  @Text() note: string;
+  @ApiProperty({ type: [NondisclosureUnitView] }) periods: NondisclosureUnitView[];
 }
 
-export class NationalSecurityFiguresView extends ReportSectionView {
+export class NationalSecurityFiguresView {
   @Text() option: string;
   @Text() citation: string;
   @Text() description: string;
+  @Text() note: string;
+  @ApiProperty({ type: [NationalSecurityUnitView] }) periods: NationalSecurityUnitView[];
 }
 
 /** The publishable report: exact counts for ordinary requests, 50 U.S.C. § 1874 bands for national-security process. */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
 import { LegalHoldListView, LegalHoldView, PurgePlanContentView, PurgePlanListView, PurgePlanView, RetentionScheduleView } from './retention.view';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -16,7 +16,7 @@ import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
 
 class LegalHoldDto {
-  @IsString() @MinLength(10, { message: 'reason must say why the records must be kept (at least 10 characters)' }) @MaxLength(2000) reason: string;
+  @ApiProperty({ minLength: 10, maxLength: 2000 }) @IsString() @MinLength(10, { message: 'reason must say why the records must be kept (at least 10 characters)' }) @MaxLength(2000) reason: string;
 }
 
 const by = (actor: Actor) => ({ id: actor.id, username: actor.username });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { KohaSettingsView } from './settings.view';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import { SettingEntity, UnitOfWork } from '@custodian/persistence';
 
 class KohaSettingsDto {
   /** Koha's AnonymousPatron preference (Administration › System preferences › AnonymousPatron). */
+  @ApiProperty({ type: [Number], maxItems: 20, example: [1] })
   @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsInt({ each: true }) @Min(1, { each: true }) @Max(2_147_483_647, { each: true })
   anonymousPatrons: number[];
 }

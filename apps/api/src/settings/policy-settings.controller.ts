@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RetentionSettingsView, TransparencySettingsView, TransparencyValuesView } from './settings.view';
+import { RetentionSettingsChange, RetentionSettingsView, TransparencySettingsChange, TransparencySettingsView, TransparencyValuesView } from './settings.view';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -56,7 +56,7 @@ export class PolicySettingsController {
   /** The retention schedule per record class (days after the case closed); minimums by law are enforced. */
   @Put('retention')
   @Authenticated('admin')
-  @ApiBody({ description: 'Any subset of the retention settings; the rest keep their values' })
+  @ApiBody({ type: RetentionSettingsChange, description: 'Any subset of the retention settings; the rest keep their values' })
   @ApiOkResponse({ type: RetentionSettingsView, description: 'The retention settings now in force' })
   updateRetention(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<RetentionSettingsView> {
     return saveFlatSetting(this.unitOfWork, this.auditLog, actor, POLICY_SETTING_KEYS.retention, body, defaultRetention(this.config.PURGE_AFTER_DAYS), (merged) => validateRetentionSettings(merged as never));
@@ -71,7 +71,7 @@ export class PolicySettingsController {
 
   @Put('transparency')
   @Authenticated('admin')
-  @ApiBody({ description: 'Any subset of the transparency settings; the rest keep their values' })
+  @ApiBody({ type: TransparencySettingsChange, description: 'Any subset of the transparency settings; the rest keep their values' })
   @ApiOkResponse({ type: TransparencyValuesView, description: 'The transparency settings now in force' })
   updateTransparency(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<TransparencyValuesView> {
     return saveFlatSetting(this.unitOfWork, this.auditLog, actor, POLICY_SETTING_KEYS.transparency, body, DEFAULT_TRANSPARENCY_SETTINGS, (merged) => validateTransparencySettings(merged as never));

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DeadlineSettingsView, REASON_CODE_TABLE_SCHEMA, RULE_TABLE_SCHEMA, ReasonCodeView, RuleSettingsView, RuleView, SettingsView } from './settings.view';
+import { DeadlineSettingsChange, DeadlineSettingsView, RuleSettingsChange, REASON_CODE_TABLE_SCHEMA, RULE_TABLE_SCHEMA, ReasonCodeView, RuleSettingsView, RuleView, SettingsView } from './settings.view';
 import { ApiExtraModels } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
@@ -51,7 +51,7 @@ export class SettingsController {
 
   @Put('settings/deadlines')
   @Authenticated('admin')
-  @ApiBody({ description: 'Any subset of the deadline settings; the rest keep their values' })
+  @ApiBody({ type: DeadlineSettingsChange, description: 'Any subset of the deadline settings; the rest keep their values' })
   @ApiOkResponse({ type: DeadlineSettingsView, description: 'The deadline settings now in force' })
   updateDeadlines(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<DeadlineSettingsView> {
     return this.save<DeadlineSettingsView>(SETTING_KEYS.deadlines, body, DEFAULT_DEADLINE_SETTINGS, (merged) => validateDeadlineSettings(merged as never), actor);
@@ -59,7 +59,7 @@ export class SettingsController {
 
   @Put('settings/rules')
   @Authenticated('admin')
-  @ApiBody({ description: 'Any subset of the rule settings (counsel questions); the rest keep their values' })
+  @ApiBody({ type: RuleSettingsChange, description: 'Any subset of the rule settings (counsel questions); the rest keep their values' })
   @ApiOkResponse({ type: RuleSettingsView, description: 'The rule settings now in force' })
   updateRules(@Body() body: Record<string, unknown>, @CurrentUser() actor: Actor): Promise<RuleSettingsView> {
     return this.save<RuleSettingsView>(SETTING_KEYS.rules, body, DEFAULT_RULE_SETTINGS, (merged) => validateRuleSettings(merged as never), actor);

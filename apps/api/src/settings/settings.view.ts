@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { REQUEST_TYPES, RECORD_TYPES } from '@custodian/domain';
 import { Day, Flag, FreeForm, Int, MapOf, OneOf, Text, Texts } from '../openapi/schema';
 
@@ -213,3 +213,9 @@ export class LegalRulesView {
   @ApiProperty({ type: [CounselSettingView] }) counselSettings: CounselSettingView[];
   @ApiProperty({ type: [PolicyReadingView] }) policyReadings: readonly PolicyReadingView[];
 }
+
+/** The bodies of the settings PUTs: any subset of the group (the rest keep their values). */
+export class DeadlineSettingsChange extends PartialType(DeadlineSettingsView) {}
+export class RuleSettingsChange extends PartialType(RuleSettingsView) {}
+export class RetentionSettingsChange extends PartialType(RetentionSettingsView) {}
+export class TransparencySettingsChange extends PartialType(TransparencyValuesView) {}
