@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DeadlineExplanationView } from '../cases/dto/case.view';
 import { DueListView } from './deadline.view';
 import { IsOptional, Matches } from 'class-validator';
@@ -12,6 +12,7 @@ import { timeLeftToday } from './time-left';
 
 class DeadlinesQuery {
   /** ISO 8601 period in days or weeks: P3D, P2W. */
+  @ApiPropertyOptional({ default: 'P7D', example: 'P2W', description: 'ISO 8601 period in days or weeks' })
   @IsOptional() @Matches(/^P(\d{1,3})([DW])$/, { message: 'within must be an ISO 8601 period in days or weeks, e.g. P3D or P2W' })
   within?: string;
 }

@@ -68,6 +68,7 @@ const ERROR_BODY = {
     message: { oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: ['requester.email: email must be an email'] },
     fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Field path → messages, for forms', example: { 'requester.email': ['email must be an email'] } },
     currentState: { type: 'string', description: 'On 409: the state the case is in now', example: 'awaiting_approval' },
+    pendingStep: { type: 'string', nullable: true, description: 'On 409 while a step runs: the step', example: 'intake' },
     details: {
       type: 'array',
       description: 'On 422: field problems (field, message) or rule contradictions (code, message, citation)',

@@ -1,5 +1,5 @@
 import { BadRequestException, Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { CaseloadView } from '../cases/dto/case.view';
 import { TransparencyReportView } from './report.view';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
@@ -16,11 +16,11 @@ import { CaseQueries } from '../cases/case-queries.service';
 import { TransparencyReportService } from './transparency-report.service';
 
 class TransparencyQuery {
-  @IsOptional() @Matches(ISO_DATE, { message: 'from must be a date written YYYY-MM-DD' }) from?: string;
-  @IsOptional() @Matches(ISO_DATE, { message: 'to must be a date written YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'With `to`; default: the current half-year' }) @IsOptional() @Matches(ISO_DATE, { message: 'from must be a date written YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'to must be a date written YYYY-MM-DD' }) to?: string;
   /** Comma-separated request types for the per-type figures (national-security rows are never filtered). */
-  @IsOptional() @IsString() @MaxLength(400) requestType?: string;
-  @IsOptional() @IsIn(['json', 'csv', 'pdf'], { message: 'format must be json, csv or pdf' }) format?: 'json' | 'csv' | 'pdf';
+  @ApiPropertyOptional({ example: 'search_warrant,court_order' }) @IsOptional() @IsString() @MaxLength(400) requestType?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'pdf'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'pdf'], { message: 'format must be json, csv or pdf' }) format?: 'json' | 'csv' | 'pdf';
 }
 
 function bufferSink(): { out: Writable; bytes: () => Buffer } {

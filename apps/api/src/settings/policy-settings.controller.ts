@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RetentionSettingsChange, RetentionSettingsView, TransparencySettingsChange, TransparencySettingsView, TransparencyValuesView } from './settings.view';
+import { ApiBody, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { NationalSecurityStructureView, RetentionSettingsChange, RetentionSettingsView, TransparencySettingsChange, TransparencySettingsView, TransparencyValuesView } from './settings.view';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
@@ -64,6 +64,7 @@ export class PolicySettingsController {
 
   @Get('transparency')
   @Authenticated(...READERS)
+  @ApiExtraModels(NationalSecurityStructureView)
   @ApiOkResponse({ type: TransparencySettingsView })
   async transparency(): Promise<TransparencySettingsView> {
     return { ...(await loadTransparencySettings(this.dataSource.manager)), defaults: DEFAULT_TRANSPARENCY_SETTINGS, structures: NATIONAL_SECURITY_STRUCTURES };

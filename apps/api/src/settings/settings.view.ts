@@ -126,9 +126,19 @@ export class TransparencyValuesView {
   @Text() methodology: string;
 }
 
+export class NationalSecurityStructureView {
+  @Text({ example: 'separate_1000_semiannual' }) option: string;
+  @OneOf(['half_year', 'year']) unit: string;
+  @Int({ example: 1000 }) width: number;
+  @Flag({ description: 'NSLs and FISA orders counted together' }) combined: boolean;
+  @Text() citation: string;
+  @Text() description: string;
+}
+
 export class TransparencySettingsView extends TransparencyValuesView {
   @ApiProperty({ type: TransparencyValuesView }) defaults: TransparencyValuesView;
-  @FreeForm('The national-security reporting structures of 50 U.S.C. § 1874 counsel may choose from, by key') structures: object;
+  @MapOf({ $ref: '#/components/schemas/NationalSecurityStructureView' }, { description: 'The reporting structures of 50 U.S.C. § 1874 counsel may choose from, by option' })
+  structures: Record<string, NationalSecurityStructureView>;
 }
 
 export class KohaSettingsView {

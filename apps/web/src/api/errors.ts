@@ -1,15 +1,11 @@
-import type { Contradiction } from './types';
+import type { components } from './openapi';
+import type { Contradiction } from './schema';
 
-/** The API's error body: `{statusCode, error, message, fields?, currentState?, details?}`. */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string | string[];
-  fields?: Record<string, string[]>;
-  currentState?: string;
-  pendingStep?: string | null;
-  details?: unknown[];
-}
+/**
+ * The API's error body (`ErrorBody` in the OpenAPI document: `{statusCode, error, message, fields?, currentState?,
+ * details?}`); the same shape describes problems found before sending and network failures.
+ */
+export type ErrorBody = components['schemas']['ErrorBody'];
 
 const TITLES: Record<number, string> = {
   0: 'The server could not be reached',

@@ -2078,23 +2078,60 @@ export interface components {
             /** @description Reason codes for a denial; the review's reasons are used when omitted */
             reasons?: string[];
         };
-        SendBackDto: Record<string, never>;
+        SendBackDto: {
+            reason: string;
+        };
         GagLiftDto: {
             /** @enum {string} */
             kind: "court_order" | "government_notice";
+            /** @description The order or notice: docket number, date, issuer */
+            reference: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            liftedOn: string;
         };
-        DesigneeDto: Record<string, never>;
-        ResumeDto: Record<string, never>;
+        DesigneeDto: {
+            /**
+             * Format: uuid
+             * @description The designee; null or left out: none
+             */
+            userId?: string | null;
+        };
+        ResumeDto: {
+            note?: string;
+        };
         ExtensionDto: {
+            /** @example 14 */
+            days: number;
             /**
              * @description The unusual circumstance of Gov. Code § 7922.535(c)(1)-(5)
              * @enum {string}
              */
             ground: "field_facilities" | "voluminous_records" | "consultation" | "data_compilation" | "fifth_statutory_ground";
+            /** @description How the ground applies to this request */
+            detail: string;
         };
-        PatronNoticeDto: Record<string, never>;
-        DocumentDto: Record<string, never>;
-        RecordImportDto: Record<string, never>;
+        PatronNoticeDto: {
+            /** @enum {string} */
+            method: "mail" | "email" | "phone" | "in_person";
+        };
+        DocumentDto: {
+            kind: components["schemas"]["DocumentKind"];
+            /** Format: binary */
+            file: string;
+        };
+        RecordImportDto: {
+            /**
+             * @description When the file name does not say
+             * @enum {string}
+             */
+            format?: "json" | "csv";
+            /** @enum {string} */
+            table?: "borrowers" | "deletedborrowers" | "borrower_attributes" | "borrower_relationships" | "issues" | "old_issues" | "statistics" | "reserves" | "old_reserves" | "accountlines" | "search_history" | "action_logs" | "sessions" | "items" | "biblio" | "biblioitems" | "systempreferences" | "patrons" | "checkouts" | "checked_in_checkouts" | "old_checkouts" | "holds" | "old_holds" | "account_lines" | "accounts";
+            file: string[];
+        };
         ProductionListView: {
             /** @description Empty until the case is approved */
             items: components["schemas"]["ProductionView"][];
@@ -2236,7 +2273,10 @@ export interface components {
             items: components["schemas"]["NotificationView"][];
             unread: number;
         };
-        ReadAllDto: Record<string, never>;
+        ReadAllDto: {
+            /** Format: uuid */
+            caseId?: string;
+        };
         MarkedView: {
             /** @description How many were unread and are now read */
             marked: number;
@@ -2284,20 +2324,21 @@ export interface components {
         ReportFiltersView: {
             requestTypes: string[] | null;
         };
+        OutcomeCountsView: {
+            produced_in_full: number;
+            produced_in_part: number;
+            produced_nothing: number;
+            objected_or_denied: number;
+            withdrawn: number;
+            open: number;
+        };
         RequestRowView: {
             /** @description A request type, or "total" */
             requestType: string;
             label: string;
             received: number;
             /** @description Outcome → count */
-            outcomes?: {
-                produced_in_full: number;
-                produced_in_part: number;
-                produced_nothing: number;
-                objected_or_denied: number;
-                withdrawn: number;
-                open: number;
-            };
+            outcomes: components["schemas"]["OutcomeCountsView"];
             patronsAffected: number;
         };
         RequestFiguresView: {
@@ -2319,43 +2360,71 @@ export interface components {
             placed: number;
             released: number;
         };
+        GagCountView: {
+            count: number | null;
+            /** @description Below the threshold: "fewer than N" instead of the count */
+            fewerThan: number | null;
+        };
+        NondisclosureUnitView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            to: string;
+            /** @enum {string} */
+            status: "reported" | "period_not_over";
+            figures: components["schemas"]["GagCountView"];
+        };
         NondisclosureFiguresView: {
-            note: string;
-            periods: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-                /** @enum {string} */
-                status: "reported" | "period_not_over" | "publication_delay";
-                /** @description Counts (or bands) of the unit */
-                figures: {
-                    [key: string]: unknown;
-                } | {
-                    [key: string]: unknown;
-                }[];
-            }[];
             counting: string;
+            note: string;
+            periods: components["schemas"]["NondisclosureUnitView"][];
+        };
+        BandView: {
+            /** @example 0–249 */
+            band: string;
+            low: number;
+            high: number;
+        };
+        NationalSecurityFigureView: {
+            key: string;
+            label: string;
+            requests: components["schemas"]["BandView"] | null;
+            patronsTargeted: components["schemas"]["BandView"] | null;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            availableOn: string;
+            /** @enum {string} */
+            status: "reported" | "publication_delay";
+        };
+        NationalSecurityUnitView: {
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-16
+             */
+            to: string;
+            /** @enum {string} */
+            status: "reported" | "period_not_over";
+            figures: components["schemas"]["NationalSecurityFigureView"][];
         };
         NationalSecurityFiguresView: {
-            note: string;
-            periods: {
-                /** Format: date */
-                from: string;
-                /** Format: date */
-                to: string;
-                /** @enum {string} */
-                status: "reported" | "period_not_over" | "publication_delay";
-                /** @description Counts (or bands) of the unit */
-                figures: {
-                    [key: string]: unknown;
-                } | {
-                    [key: string]: unknown;
-                }[];
-            }[];
             option: string;
             citation: string;
             description: string;
+            note: string;
+            periods: components["schemas"]["NationalSecurityUnitView"][];
         };
         TransparencyReportView: {
             period: components["schemas"]["ReportPeriodView"];
@@ -2508,6 +2577,43 @@ export interface components {
             deadlines: components["schemas"]["DeadlineSettingsView"];
             rules: components["schemas"]["RuleSettingsView"];
         };
+        DeadlineSettingsChange: {
+            /** @example America/Los_Angeles */
+            timeZone?: string;
+            /** @description One-off closure days */
+            cityHolidays?: components["schemas"]["CityHolidayView"][];
+            /** @description The city's regular closure days (name, date rule, observance, citation, years in force) */
+            cityClosureRules?: {
+                [key: string]: unknown;
+            }[];
+            cpraDeterminationDays?: number;
+            cpraMaxExtensionDays?: number;
+            searchWarrantValidityDays?: number;
+            preservationHoldDays?: number;
+            evidenceCode1560Enabled?: boolean;
+            evidenceCode1560CriminalDays?: number;
+            evidenceCode1560CivilDays?: number;
+            legalReviewTargetCourtDays?: number;
+            directorApprovalTargetCourtDays?: number;
+            /** @description Clocks that stop while the case waits for the requester */
+            pausableClocks?: string[];
+            dueSoonWithinDays?: number;
+        };
+        RuleSettingsChange: {
+            searchWarrantTreatedAsCourtOrder?: boolean;
+            /** @enum {string} */
+            federalProcessHandling?: "refer_to_counsel" | "comply_when_valid";
+            /** @description Request type → checklist item → required */
+            checklistRequired?: {
+                [key: string]: {
+                    [key: string]: boolean;
+                };
+            };
+            /** @description Request type → default recommendation */
+            defaultRecommendations?: {
+                [key: string]: "fulfil" | "partial" | "deny";
+            };
+        };
         ProbeView: {
             ok: boolean;
             /** @description When not ok: the kind of error (timeout, connection refused…) */
@@ -2540,6 +2646,27 @@ export interface components {
             auditEventsDays: number;
             citySchedule: string;
         };
+        RetentionSettingsChange: {
+            patronRecordsDays?: number;
+            documentsDays?: number;
+            productionsDays?: number;
+            lettersDays?: number;
+            caseMetadataDays?: number;
+            auditEventsDays?: number;
+            citySchedule?: string;
+        };
+        NationalSecurityStructureView: {
+            /** @example separate_1000_semiannual */
+            option: string;
+            /** @enum {string} */
+            unit: "half_year" | "year";
+            /** @example 1000 */
+            width: number;
+            /** @description NSLs and FISA orders counted together */
+            combined: boolean;
+            citation: string;
+            description: string;
+        };
         TransparencyValuesView: {
             /** @example fisa_semiannual */
             nationalSecurityOption: string;
@@ -2558,16 +2685,32 @@ export interface components {
             gagThreshold: number;
             methodology: string;
             defaults: components["schemas"]["TransparencyValuesView"];
-            /** @description The national-security reporting structures of 50 U.S.C. § 1874 counsel may choose from, by key */
+            /** @description The reporting structures of 50 U.S.C. § 1874 counsel may choose from, by option */
             structures: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["NationalSecurityStructureView"];
             };
+        };
+        TransparencySettingsChange: {
+            /** @example fisa_semiannual */
+            nationalSecurityOption?: string;
+            fisaPublicationDelayDays?: number;
+            annualPublicationDelayDays?: number;
+            gagOrderCounting?: string;
+            gagThreshold?: number;
+            methodology?: string;
         };
         KohaSettingsView: {
             /** @description Koha's AnonymousPatron borrowernumbers */
             anonymousPatrons: number[];
         };
-        KohaSettingsDto: Record<string, never>;
+        KohaSettingsDto: {
+            /**
+             * @example [
+             *       1
+             *     ]
+             */
+            anonymousPatrons: number[];
+        };
         /** @enum {string} */
         RecordClass: "patron_records" | "documents" | "productions" | "letters" | "case_metadata" | "audit_events";
         RecordClassScheduleView: {
@@ -2692,7 +2835,9 @@ export interface components {
         LegalHoldListView: {
             items: components["schemas"]["LegalHoldView"][];
         };
-        LegalHoldDto: Record<string, never>;
+        LegalHoldDto: {
+            reason: string;
+        };
         PatronNoticeDecisionView: {
             allowed: boolean;
             /** @enum {string|null} */
@@ -2724,7 +2869,15 @@ export interface components {
             recordsPurged: boolean;
             notices: components["schemas"]["PatronNoticeRecordView"][];
         };
-        RecordNoticeDto: Record<string, never>;
+        RecordNoticeDto: {
+            /** @enum {string} */
+            method: "mail" | "email" | "phone" | "in_person";
+            /**
+             * Format: date
+             * @description Default: today
+             */
+            sentOn?: string;
+        };
         ReassignDto: {
             /** @enum {string} */
             slot: "attorney" | "director";
@@ -2786,7 +2939,9 @@ export interface components {
             mailConfigured: boolean;
             calendarFeedActive: boolean;
         };
-        PreferencesDto: Record<string, never>;
+        PreferencesDto: {
+            emailReminders: boolean;
+        };
         CalendarFeedView: {
             /**
              * Format: uri
@@ -3056,6 +3211,11 @@ export interface components {
              * @example awaiting_approval
              */
             currentState?: string;
+            /**
+             * @description On 409 while a step runs: the step
+             * @example intake
+             */
+            pendingStep?: string | null;
             /** @description On 422: field problems (field, message) or rule contradictions (code, message, citation) */
             details?: {
                 field?: string;
@@ -6654,7 +6814,10 @@ export interface operations {
     };
     DeadlinesController_due: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description ISO 8601 period in days or weeks */
+                within?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6667,6 +6830,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DueListView"];
+                };
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
@@ -6976,7 +7162,13 @@ export interface operations {
     };
     ReportsController_report: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description With `to`; default: the current half-year */
+                from?: string;
+                to?: string;
+                requestType?: string;
+                format?: "json" | "csv" | "pdf";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6992,6 +7184,29 @@ export interface operations {
                     "application/json": components["schemas"]["TransparencyReportView"];
                     "text/csv": string;
                     "application/pdf": string;
+                };
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */
@@ -7195,7 +7410,7 @@ export interface operations {
         /** @description Any subset of the deadline settings; the rest keep their values */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["DeadlineSettingsChange"];
             };
         };
         responses: {
@@ -7298,7 +7513,7 @@ export interface operations {
         /** @description Any subset of the rule settings (counsel questions); the rest keep their values */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["RuleSettingsChange"];
             };
         };
         responses: {
@@ -7480,7 +7695,7 @@ export interface operations {
         /** @description Any subset of the retention settings; the rest keep their values */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["RetentionSettingsChange"];
             };
         };
         responses: {
@@ -7634,7 +7849,7 @@ export interface operations {
         /** @description Any subset of the transparency settings; the rest keep their values */
         requestBody: {
             content: {
-                "application/json": string;
+                "application/json": components["schemas"]["TransparencySettingsChange"];
             };
         };
         responses: {
@@ -9888,7 +10103,10 @@ export interface operations {
     };
     LegalRulesController_calendars: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Default: this year */
+                year?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9901,6 +10119,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarsView"];
+                };
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             /** @description No valid bearer token (signed out, expired or revoked). */

@@ -1,5 +1,6 @@
+import { api } from '../api/client';
 import { ReactNode } from 'react';
-import type { Notification, Role } from '../api/types';
+import type {  Role } from '../api/schema';
 import { LiveStatus } from '../components/layout';
 import { ROLE_LABELS } from '../lib/labels';
 import { useResource } from '../lib/useResource';
@@ -86,7 +87,7 @@ export function Layout({ pathname, children }: { pathname: string; children: Rea
 }
 
 function NotificationsLink({ current }: { current: boolean }) {
-  const notifications = useResource<{ items: Notification[]; unread: number }>('/api/notifications', { refreshWhile: () => true, intervalMs: 60_000 });
+  const notifications = useResource(() => api.GET('/api/notifications'), ['/api/notifications'], { refreshWhile: () => true, intervalMs: 60_000 });
   const unread = notifications.data?.unread ?? 0;
   return (
     <Link to="/notifications" aria-current={current ? 'page' : undefined}>

@@ -1,5 +1,5 @@
 import { ReactNode } from 'react';
-import type { Role } from '../api/types';
+import type { Role } from '../api/schema';
 import type { Location, Params } from '../router/router';
 import { CaseFormScreen } from '../screens/intake/CaseFormScreen';
 import { CaseListScreen } from '../screens/cases/CaseListScreen';

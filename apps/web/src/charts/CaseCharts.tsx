@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, toApiError } from '../api/errors';
-import type { CaseState, CaseSummary, Caseload, Page } from '../api/types';
+import type { CaseState, CaseSummary } from '../api/schema';
 import { AsyncContent } from '../components/AsyncContent';
 import { CASE_STATES, REQUEST_TYPE_LABELS, REQUEST_TYPES, STATE_LABELS } from '../lib/labels';
 import type { Resource } from '../lib/useResource';
@@ -26,7 +26,7 @@ export function CaseCharts({ charts = ['state', 'type', 'response'] }: { charts?
 }
 
 function CaseloadCharts({ charts }: { charts: Chart[] }) {
-  const caseload = useResource<Caseload>('/api/reports/caseload');
+  const caseload = useResource(() => api.GET('/api/reports/caseload'), ['/api/reports/caseload']);
   return (
     <AsyncContent resource={caseload} what="the caseload">
       {(load) => {
@@ -76,7 +76,7 @@ function useDecidedCases(): Resource<{ items: CaseSummary[]; total: number }> {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let current = true;
-    Promise.all(DECIDED_STATES.map((status) => api.get<Page<CaseSummary>>(`/api/cases?status=${status}&pageSize=${PAGE}`))).then(
+    Promise.all(DECIDED_STATES.map((status) => api.GET('/api/cases', { params: { query: { status, pageSize: PAGE } } }))).then(
       (pages) => current && setState({ data: { items: pages.flatMap((p) => p.items), total: pages.reduce((n, p) => n + p.total, 0) } }),
       (error: unknown) => current && setState((s) => ({ data: s.data, error: toApiError(error) })),
     );

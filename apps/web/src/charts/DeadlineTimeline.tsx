@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DueItem } from '../api/types';
+import type { DueItem } from '../api/schema';
 import { formatDate } from '../lib/format';
 import { URGENCY_LABELS } from '../lib/labels';
 import { Link } from '../router/router';

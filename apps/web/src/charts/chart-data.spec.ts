@@ -1,4 +1,4 @@
-import type { CaseSummary, DueItem } from '../api/types';
+import type { CaseSummary, DueItem } from '../api/schema';
 import { median, responseDays, responseTimeBars, tallyBars, weekColumns } from './chart-data';
 
 const due = (dueDate: string, caseNumber = dueDate): DueItem => ({ caseId: caseNumber, caseNumber, dueDate, urgency: 'later' } as DueItem);

@@ -1,4 +1,4 @@
-import type { CaseSummary, DueItem, Urgency } from '../api/types';
+import type { CaseSummary, DueItem, Urgency } from '../api/schema';
 import { addDays, daysBetween } from '../lib/pacific-time';
 import { formatShortDate } from '../lib/format';
 import type { Bar } from './BarChart';

@@ -1,4 +1,4 @@
-import type { CaseSummary } from '../api/types';
+import type { CaseSummary } from '../api/schema';
 import { formatDate, formatDateTime } from '../lib/format';
 import { label, REQUEST_TYPE_LABELS } from '../lib/labels';
 import { libraryToday } from '../lib/pacific-time';

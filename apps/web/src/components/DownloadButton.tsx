@@ -1,11 +1,14 @@
-import { api } from '../api/client';
+import type { DownloadedFile } from '../api/client';
 import { useAction } from '../lib/useAction';
 import { ErrorAlert } from './ErrorAlert';
 
-/** Fetches a file with the bearer token and hands it to the browser as a download. */
-export function DownloadButton({ path, fallbackName, children }: { path: string; fallbackName: string; children: string }) {
+/**
+ * Fetches a file with the bearer token and hands it to the browser as a download. `file` makes the call, e.g.
+ * `() => download(client.GET('/api/productions/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' }), name)`.
+ */
+export function DownloadButton({ file: fetchFile, children }: { file: () => Promise<DownloadedFile>; children: string }) {
   const download = useAction(async () => {
-    const file = await api.download(path, fallbackName);
+    const file = await fetchFile();
     const url = URL.createObjectURL(file.blob);
     const anchor = document.createElement('a');
     anchor.href = url;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReasonCodeTable } from '../api/types';
+import type { ReasonCodeTable } from '../api/schema';
 import { reasonChoices, reasonEntry } from '../lib/reason-codes';
 import { Tag } from './badges';
 import { ChoiceFieldset, fieldId } from './fields';

@@ -1,4 +1,4 @@
-import type { CaseState, TimeLeft, Urgency } from '../api/types';
+import type { CaseState, TimeLeft, Urgency } from '../api/schema';
 import { STATE_LABELS, URGENCY_LABELS } from '../lib/labels';
 
 /** The case state as a badge; colour is never the only cue, the word is always there. */

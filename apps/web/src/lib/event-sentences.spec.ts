@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../api/types';
+import type { CaseEvent } from '../api/schema';
 import { eventSentence, eventsCsv } from './event-sentences';
 
 const base: CaseEvent = { seq: 1, at: '2026-11-20T18:15:00.000Z', actor: 'kim', actorName: 'Kim Clerk', action: 'case.submitted', objectType: 'case', objectId: 'c1', outcome: 'success', details: null };

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../api/types';
+import type { CaseEvent } from '../api/schema';
 import { formatDate } from './format';
 import { DOCUMENT_KIND_LABELS, label, RECORD_TYPE_LABELS, REQUEST_TYPE_LABELS, STATE_LABELS } from './labels';
 

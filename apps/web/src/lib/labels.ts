@@ -1,4 +1,4 @@
-import type { CaseState, Channel, DocumentKind, RecordType, Recommendation, RequestType, Role, Sufficiency, Urgency, Verification } from '../api/types';
+import type { CaseState, Channel, DocumentKind, RecordType, Recommendation, RequestType, Role, Sufficiency, Urgency, Verification } from '../api/schema';
 
 /** Words the workspace shows for the API's codes. */
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
@@ -88,6 +88,7 @@ export const URGENCY_LABELS: Record<Urgency, string> = {
   due_today: 'Due today',
   due_soon: 'Due soon',
   later: 'Later',
+  paused: 'Paused',
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,4 +1,4 @@
-import type { ReasonCodeTable } from '../api/types';
+import type { ReasonCodeTable } from '../api/schema';
 import { caseLevelCodes, reasonChoices, reasonEntry } from './reason-codes';
 
 const table: ReasonCodeTable = {

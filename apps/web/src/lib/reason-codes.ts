@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ApiError, toApiError } from '../api/errors';
-import type { ReasonCodeEntry, ReasonCodeTable } from '../api/types';
+import type { ReasonCodeEntry, ReasonCodeTable } from '../api/schema';
 import type { Resource } from './useResource';
 
 /**
@@ -14,7 +14,7 @@ let inFlight: Promise<ReasonCodeTable> | null = null;
 
 function loadReasonCodes(): Promise<ReasonCodeTable> {
   if (cached) return Promise.resolve(cached);
-  inFlight ??= api.get<ReasonCodeTable>('/api/reason-codes').then(
+  inFlight ??= api.GET('/api/reason-codes').then(
     (table) => {
       cached = table;
       inFlight = null;

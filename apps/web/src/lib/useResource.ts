@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api/client';
 import { ApiError, toApiError } from '../api/errors';
 
 export interface Resource<T> {
   data: T | undefined;
   error: ApiError | undefined;
-  /** True while the first answer for this path is awaited (not during a refresh). */
+  /** True while the first answer for this request is awaited (not during a refresh). */
   loading: boolean;
   reload: () => void;
 }
@@ -16,27 +15,34 @@ interface Options<T> {
   intervalMs?: number;
 }
 
-/** GETs `path` (null: nothing yet), keeps the last good data through refreshes, and polls on request. */
-export function useResource<T>(path: string | null, options: Options<T> = {}): Resource<T> {
-  const [state, setState] = useState<{ path: string | null; data?: T; error?: ApiError }>({ path });
+/**
+ * Runs `load` (a typed API call, e.g. `() => api.GET('/api/cases/{id}', { params: { path: { id } } })`; null:
+ * nothing yet) again whenever `key` changes, keeps the last good data through refreshes, and polls on request.
+ * `key` names what is loaded (the path and its parameters): data loaded for another key is never shown.
+ */
+export function useResource<T>(load: (() => Promise<T>) | null, key: readonly unknown[], options: Options<T> = {}): Resource<T> {
+  const id = load === null ? null : JSON.stringify(key);
+  const [state, setState] = useState<{ id: string | null; data?: T; error?: ApiError }>({ id });
   const [version, setVersion] = useState(0);
+  const loader = useRef(load);
+  loader.current = load;
   const refreshWhile = useRef(options.refreshWhile);
   refreshWhile.current = options.refreshWhile;
   const intervalMs = options.intervalMs ?? 1000;
 
   useEffect(() => {
-    if (path === null) return;
+    if (id === null || !loader.current) return;
     let current = true;
-    api.get<T>(path).then(
-      (data) => current && setState({ path, data }),
-      (error) => current && setState((s) => ({ path, data: s.path === path ? s.data : undefined, error: toApiError(error) })),
+    loader.current().then(
+      (data) => current && setState({ id, data }),
+      (error) => current && setState((s) => ({ id, data: s.id === id ? s.data : undefined, error: toApiError(error) })),
     );
     return () => {
       current = false;
     };
-  }, [path, version]);
+  }, [id, version]);
 
-  const fresh = state.path === path;
+  const fresh = state.id === id;
   const data = fresh ? state.data : undefined;
   const error = fresh ? state.error : undefined;
 
@@ -47,5 +53,5 @@ export function useResource<T>(path: string | null, options: Options<T> = {}): R
   }, [data, error, intervalMs]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, error, loading: path !== null && !fresh, reload };
+  return { data, error, loading: id !== null && !fresh, reload };
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { Notification } from '../api/types';
 import { AsyncContent } from '../components/AsyncContent';
 import { Tag } from '../components/badges';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -15,16 +14,16 @@ const TONE: Record<string, 'danger' | 'warning' | 'neutral'> = { overdue: 'dange
 
 /** The person's own reminders: deadlines coming due, overdue cases, assignments, lapsed gag orders; filtered by case, read in bulk. */
 export function NotificationsScreen() {
-  const list = useResource<{ items: Notification[]; unread: number }>('/api/notifications');
+  const list = useResource(() => api.GET('/api/notifications'), ['/api/notifications']);
   const [caseFilter, setCaseFilter] = useState('');
   const [unreadOnly, setUnreadOnly] = useState(false);
   const markRead = useAction(async (id: string) => {
-    await api.post(`/api/notifications/${id}/read`);
+    await api.POST('/api/notifications/{id}/read', { params: { path: { id } } });
     list.reload();
     return true;
   });
   const markAll = useAction(async (caseId: string) => {
-    await api.post('/api/notifications/read-all', caseId ? { caseId } : {});
+    await api.POST('/api/notifications/read-all', { body: caseId ? { caseId } : {} });
     list.reload();
     return true;
   });

@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import type { User } from '../api/types';
+import type { Me as User } from '../api/schema';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FieldErrorsProvider, TextField } from '../components/fields';
 import { useAction } from '../lib/useAction';

@@ -1,7 +1,10 @@
 import { ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { completeLoginWithCode, login, logout } from '../api/account';
 import { api, setUnauthorizedHandler, tokenStore } from '../api/client';
-import type { LoginResponse, Role, User } from '../api/types';
+import type { Me, Role, Session as LoginResponse, User as Account } from '../api/schema';
+
+/** The signed-in person: GET /api/auth/me's answer; after a sign-in in this tab also the account's e-mail. */
+type User = Me & Partial<Pick<Account, 'email' | 'active'>>;
 
 export interface Session {
   user: User;
@@ -48,7 +51,7 @@ export function SessionProvider({ signedOut, checking, children }: { signedOut: 
 
   useEffect(() => {
     if (state.status !== 'checking') return;
-    api.get<User>('/api/auth/me').then(
+    api.GET('/api/auth/me').then(
       (user) => setState({ status: 'signed_in', user, expired: false }),
       (error: { status?: number }) => {
         tokenStore.clear();

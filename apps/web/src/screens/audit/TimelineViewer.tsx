@@ -1,6 +1,6 @@
+import { api } from '../../api/client';
 import { FormEvent, useState } from 'react';
-import type { CaseSummary, Page } from '../../api/types';
-import { query } from '../../api/client';
+import type { CaseSummary } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { TextField } from '../../components/fields';
 import { Empty } from '../../components/layout';
@@ -14,7 +14,7 @@ export function TimelineViewer({ initialCaseId = null, onSelect }: { initialCase
   const [search, setSearch] = useState<string | null>(null);
   const [caseId, setCaseId] = useState<string | null>(initialCaseId);
   const [chosen, setChosen] = useState<CaseSummary | null>(null);
-  const results = useResource<Page<CaseSummary>>(search === null ? null : `/api/cases${query({ q: search, pageSize: 20 })}`);
+  const results = useResource(search === null ? null : () => api.GET('/api/cases', { params: { query: { q: search, pageSize: 20 } } }), ['/api/cases', search]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(text.trim());

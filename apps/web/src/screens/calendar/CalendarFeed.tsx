@@ -17,16 +17,16 @@ export interface Preferences {
  * made; making a new one or turning it off stops the old one working.
  */
 export function CalendarFeed() {
-  const prefs = useResource<Preferences>('/api/me/preferences');
+  const prefs = useResource(() => api.GET('/api/me/preferences'), ['/api/me/preferences']);
   const [url, setUrl] = useState<string | null>(null);
   const create = useAction(async () => {
-    const made = await api.post<{ url: string }>('/api/me/calendar-feed');
+    const made = await api.POST('/api/me/calendar-feed');
     setUrl(made.url);
     prefs.reload();
     return made;
   });
   const revoke = useAction(async () => {
-    await api.delete('/api/me/calendar-feed');
+    await api.DELETE('/api/me/calendar-feed');
     setUrl(null);
     prefs.reload();
     return true;
@@ -68,9 +68,9 @@ export function CalendarFeed() {
 
 /** E-mail for reminders, assignments and escalations: on or off, for the person themselves. */
 export function EmailReminders() {
-  const prefs = useResource<Preferences>('/api/me/preferences');
+  const prefs = useResource(() => api.GET('/api/me/preferences'), ['/api/me/preferences']);
   const save = useAction(async (on: boolean) => {
-    await api.put('/api/me/preferences', { emailReminders: on });
+    await api.PUT('/api/me/preferences', { body: { emailReminders: on } });
     prefs.reload();
     return true;
   });

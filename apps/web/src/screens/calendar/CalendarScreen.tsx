@@ -1,5 +1,6 @@
+import { api } from '../../api/client';
 import { useState } from 'react';
-import type { DueItem, DueList } from '../../api/types';
+import type { DueItem } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { TimeLeftNote } from '../../components/badges';
 import { PageHeader, Section } from '../../components/layout';
@@ -20,7 +21,7 @@ export function CalendarScreen() {
   const lastShown = weeks[weeks.length - 1][6];
   // Open deadlines up to the end of the month shown (overdue ones come with them).
   const within = Math.max(1, Math.min(999, daysBetween(today, lastShown)));
-  const due = useResource<DueList>(`/api/deadlines?within=P${within}D`);
+  const due = useResource(() => api.GET('/api/deadlines', { params: { query: { within: `P${within}D` } } }), ['/api/deadlines', within]);
   return (
     <>
       <PageHeader title="Deadline calendar" subtitle="Open deadlines on the cases you can see. Overdue ones stay on the day they were due." />

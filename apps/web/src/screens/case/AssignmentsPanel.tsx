@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { reassign } from '../../api/case-actions';
-import type { CaseDetail, Person, User } from '../../api/types';
+import { api } from '../../api/client';
+import type { CaseDetail, Person } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, SelectField, TextField } from '../../components/fields';
 import { Facts, Section } from '../../components/layout';
@@ -35,7 +36,7 @@ export function AssignmentsPanel({ c, onChanged }: { c: CaseDetail; onChanged: (
 
 function ReassignForm({ c, onDone }: { c: CaseDetail; onDone: () => void }) {
   const [open, setOpen] = useState(false);
-  const users = useResource<{ items: User[] }>(open ? '/api/users' : null);
+  const users = useResource(open ? () => api.GET('/api/users') : null, ['/api/users']);
   const [slot, setSlot] = useState<'attorney' | 'director' | ''>('');
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');

@@ -1,4 +1,5 @@
-import type { CaseDetail } from '../../api/types';
+import { api } from '../../api/client';
+import type { CaseDetail } from '../../api/schema';
 import { Section } from '../../components/layout';
 import { Link } from '../../router/router';
 import { useSession } from '../../session/session';
@@ -31,10 +32,10 @@ export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => 
     ),
     hasRole('clerk', 'attorney') && c.status === 'needs_info' && idle && <ResumeForm key="resume" caseId={c.id} onResumed={onChanged} />,
     hasRole('clerk', 'director') && (c.status === 'fulfilled' || c.status === 'denied') && idle && (
-      <CaseCommandButton key="close" path={`/api/cases/${c.id}/close`} label="Close case" confirm="Close the case once the production or letter has been delivered?" onDone={onChanged} />
+      <CaseCommandButton key="close" command={() => api.POST('/api/cases/{id}/close', { params: { path: { id: c.id } } })} label="Close case" confirm="Close the case once the production or letter has been delivered?" onDone={onChanged} />
     ),
     hasRole('clerk', 'director') && WITHDRAWABLE.includes(c.status) && idle && (
-      <CaseCommandButton key="withdraw" path={`/api/cases/${c.id}/withdraw`} label="Withdraw case" tone="danger" confirm="Withdraw the request? The case closes and nothing is produced." onDone={onChanged} />
+      <CaseCommandButton key="withdraw" command={() => api.POST('/api/cases/{id}/withdraw', { params: { path: { id: c.id } } })} label="Withdraw case" tone="danger" confirm="Withdraw the request? The case closes and nothing is produced." onDone={onChanged} />
     ),
     hasSafeguardActions(c, hasRole) && <SafeguardActions key="safeguards" c={c} onChanged={onChanged} />,
   ].filter(Boolean);

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 
 /**
  * Something a person must act on, set by the worker: an intake returned as incomplete, a production stopped

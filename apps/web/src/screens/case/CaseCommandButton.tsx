@@ -1,12 +1,11 @@
 import { useCallback, useState } from 'react';
-import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../lib/useAction';
 
-/** A button that POSTs one case command, asking first when `confirm` says what it will do. */
-export function CaseCommandButton({ path, label, confirm, tone = 'secondary', onDone }: { path: string; label: string; confirm?: string; tone?: 'primary' | 'secondary' | 'danger'; onDone: () => void }) {
+/** A button that sends one case command (`command`, a typed API call), asking first when `confirm` says what it will do. */
+export function CaseCommandButton({ command, label, confirm, tone = 'secondary', onDone }: { command: () => Promise<unknown>; label: string; confirm?: string; tone?: 'primary' | 'secondary' | 'danger'; onDone: () => void }) {
   const [asking, setAsking] = useState(false);
-  const action = useAction(useCallback(() => api.post(path), [path]));
+  const action = useAction(useCallback(() => command(), [command]));
   const run = async () => {
     setAsking(false);
     if ((await action.run()) !== undefined) onDone();

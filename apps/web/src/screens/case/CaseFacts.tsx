@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CaseDetail, Scope } from '../../api/types';
+import type { CaseDetail, Scope } from '../../api/schema';
 import { Facts, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
 import { CHANNEL_LABELS, label, RECORD_TYPE_LABELS, VERIFICATION_LABELS } from '../../lib/labels';

@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 import { StateBadge, Tag } from '../../components/badges';
 import { LiveStatus, PageHeader } from '../../components/layout';
 import { formatDate, formatDateTime } from '../../lib/format';

@@ -1,6 +1,7 @@
+import { api } from '../../api/client';
 import { CaseAlert } from './CaseAlert';
 import { useEffect, useRef } from 'react';
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { PageHeader, Section } from '../../components/layout';
 import { useResource } from '../../lib/useResource';
@@ -29,7 +30,7 @@ import { useCaseWatcher } from './useCaseWatcher';
 
 /** The case page: state, what to do next, the review and decision, deadlines, files, production, timeline. */
 export function CaseScreen({ caseId }: { caseId: string }) {
-  const detail = useResource<CaseDetail>(`/api/cases/${caseId}`);
+  const detail = useResource(() => api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }), ['/api/cases/{id}', caseId]);
   useScrollToHash(detail.data !== undefined);
   // A malformed id (400) is as much "no such case" as an unknown or hidden one (404).
   if ((detail.error?.status === 404 || detail.error?.status === 400) && !detail.data) return <CaseNotFound />;

@@ -1,4 +1,4 @@
-import type { DeadlineExplanation as Explanation } from '../../api/types';
+import type { DeadlineExplanation as Explanation } from '../../api/schema';
 import { Facts } from '../../components/layout';
 import { formatDate, instantsInLibraryTime, plural } from '../../lib/format';
 

@@ -1,4 +1,4 @@
-import type { Deadline } from '../../api/types';
+import type { Deadline } from '../../api/schema';
 import { Tag, TimeLeftNote } from '../../components/badges';
 import { Empty, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
@@ -25,8 +25,9 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
   const [confirming, setConfirming] = useState(false);
   const [local, setLocal] = useState<Record<string, string[]>>({});
   const action = useAction(async () => {
-    const body = { decision, note: note.trim() || undefined, ...(decision === 'deny' && reasons.length ? { reasons } : {}) };
-    await api.post(`/api/cases/${c.id}/decision`, body);
+    // `submit` refused a blank decision before confirming.
+    const body = { decision: decision as Exclude<typeof decision, ''>, note: note.trim() || undefined, ...(decision === 'deny' && reasons.length ? { reasons } : {}) };
+    await api.POST('/api/cases/{id}/decision', { params: { path: { id: c.id } }, body });
     onDecided();
     return true;
   });

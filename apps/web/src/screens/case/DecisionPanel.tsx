@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 import { ReasonList } from '../../components/ReasonList';
 import { Facts, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { deliveriesPath, revokeDeliveryLink } from '../../api/case-actions';
-import type { CaseDetail, CreatedDelivery, Delivery } from '../../api/types';
+import { listDeliveries, revokeDeliveryLink } from '../../api/case-actions';
+import type { CaseDetail, CreatedDelivery, Delivery } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { LiveStatus, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
@@ -35,7 +35,7 @@ export function linkState(link: NonNullable<Delivery['link']>, now = Date.now())
 export function DeliveriesPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => void }) {
   const { hasRole } = useSession();
   const shown = AFTER_ANSWER.includes(c.status);
-  const list = useResource<{ items: Delivery[] }>(shown ? `${deliveriesPath(c.id)}?v=${c.version}` : null);
+  const list = useResource(shown ? () => listDeliveries(c.id) : null, ['deliveries', c.id, c.version]);
   const [created, setCreated] = useState<CreatedDelivery | null>(null);
   const mayDeliver = hasRole('clerk', 'director', 'admin') && !c.pendingStep;
   const revoke = useAction(async (deliveryId: string) => {

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { createDelivery, NewDelivery } from '../../api/case-actions';
-import type { CaseDetail, CreatedDelivery, DeliveryMethod } from '../../api/types';
+import type { CaseDetail, CreatedDelivery, DeliveryMethod } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, SelectField, TextField } from '../../components/fields';
 import { useAction } from '../../lib/useAction';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../api/client';
-import type { CaseDetail, CaseDocument } from '../../api/types';
+import { client, download } from '../../api/client';
+import type { CaseDetail, CaseDocument } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../lib/useAction';
 
@@ -26,7 +26,7 @@ export function DocumentViewer({ caseId, document, onClose }: { caseId: string; 
   const [url, setUrl] = useState<string | null>(null);
   const kind = INLINE[document.mediaType];
   const load = useAction(async () => {
-    const file = await api.download(`/api/cases/${caseId}/documents/${document.id}`, document.filename);
+    const file = await download(client.GET('/api/cases/{id}/documents/{documentId}', { params: { path: { id: caseId, documentId: document.id } }, parseAs: 'blob' }), document.filename);
     const typed = new Blob([await file.blob.arrayBuffer()], { type: document.mediaType });
     const next = URL.createObjectURL(typed);
     setUrl(next);

@@ -1,6 +1,6 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api } from '../../api/client';
-import type { CaseDetail, CaseDocument, DocumentKind } from '../../api/types';
+import { api, client, download, multipart } from '../../api/client';
+import type { CaseDetail, CaseDocument, DocumentKind } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, FileField, SelectField } from '../../components/fields';
 import { Empty, LiveStatus, Section } from '../../components/layout';
@@ -57,7 +57,7 @@ function DocumentTable({ caseId, documents, onOpen }: { caseId: string; document
                     View<span className="visually-hidden"> {d.filename}</span>
                   </button>
                 ) : (
-                  <DownloadButton path={`/api/cases/${caseId}/documents/${d.id}`} fallbackName={d.filename}>{`Download ${d.filename}`}</DownloadButton>
+                  <DownloadButton file={() => download(client.GET('/api/cases/{id}/documents/{documentId}', { params: { path: { id: caseId, documentId: d.id } }, parseAs: 'blob' }), d.filename)}>{`Download ${d.filename}`}</DownloadButton>
                 )}
               </td>
             </tr>
@@ -77,7 +77,7 @@ function AttachDocumentForm({ caseId, onAttached }: { caseId: string; onAttached
     const form = new FormData();
     form.append('kind', kind);
     if (file) form.append('file', file);
-    const saved = await api.upload<CaseDocument>(`/api/cases/${caseId}/documents`, form);
+    const saved = await api.POST('/api/cases/{id}/documents', { params: { path: { id: caseId } }, body: multipart(form) });
     setDone(`Attached ${saved.filename}.`);
     setFile(null);
     formRef.current?.reset();

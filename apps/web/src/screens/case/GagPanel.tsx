@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { liftGag } from '../../api/case-actions';
-import type { CaseDetail, GagLiftKind } from '../../api/types';
+import type { CaseDetail, GagLiftKind } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, RadioGroup, TextField } from '../../components/fields';
 import { Facts, Section } from '../../components/layout';

@@ -1,4 +1,5 @@
-import type { CaseDetail, PreservationHold } from '../../api/types';
+import { api } from '../../api/client';
+import type { CaseDetail, PreservationHold } from '../../api/schema';
 import { Section } from '../../components/layout';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { daysBetween, libraryToday } from '../../lib/pacific-time';
@@ -33,9 +34,9 @@ export function HoldsPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => v
             {mayAct && h.status === 'active' && (
               <div className="actions__group">
                 {h.renewals < 1 && (
-                  <CaseCommandButton path={`/api/cases/${c.id}/holds/${h.id}/renew`} label="Renew hold" confirm="Renew the hold for one more period? The law allows one renewal; after that only a court order keeps the records." onDone={onChanged} />
+                  <CaseCommandButton command={() => api.POST('/api/cases/{id}/holds/{holdId}/renew', { params: { path: { id: c.id, holdId: h.id } } })} label="Renew hold" confirm="Renew the hold for one more period? The law allows one renewal; after that only a court order keeps the records." onDone={onChanged} />
                 )}
-                <CaseCommandButton path={`/api/cases/${c.id}/holds/${h.id}/release`} label="Release hold" tone="danger" confirm="Release the hold? The records are no longer kept for this request." onDone={onChanged} />
+                <CaseCommandButton command={() => api.POST('/api/cases/{id}/holds/{holdId}/release', { params: { path: { id: c.id, holdId: h.id } } })} label="Release hold" tone="danger" confirm="Release the hold? The records are no longer kept for this request." onDone={onChanged} />
               </div>
             )}
           </li>

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { legalHoldsPath, placeLegalHold } from '../../api/case-actions';
-import type { CaseDetail, LegalHold } from '../../api/types';
+import { listLegalHolds, placeLegalHold, releaseLegalHold } from '../../api/case-actions';
+import type { CaseDetail } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, TextAreaField } from '../../components/fields';
 import { Section } from '../../components/layout';
@@ -18,7 +18,7 @@ const MIN_REASON = 10;
  */
 export function LegalHoldsPanel({ c }: { c: CaseDetail }) {
   const { hasRole } = useSession();
-  const holds = useResource<{ items: LegalHold[] }>(legalHoldsPath(c.id));
+  const holds = useResource(() => listLegalHolds(c.id), ['legal-holds', c.id]);
   const mayAct = hasRole('attorney', 'director');
   const items = holds.data?.items ?? [];
   if (!holds.data || (items.length === 0 && !mayAct)) return null;
@@ -35,7 +35,7 @@ export function LegalHoldsPanel({ c }: { c: CaseDetail }) {
               </p>
               <blockquote className="hold__reason">{h.reason}</blockquote>
               {mayAct && !h.releasedAt && (
-                <CaseCommandButton path={`${legalHoldsPath(c.id)}/${h.id}/release`} label="Release litigation hold" tone="danger"
+                <CaseCommandButton command={() => releaseLegalHold(c.id, h.id)} label="Release litigation hold" tone="danger"
                   confirm="Release the hold? The retention schedule applies to this case again." onDone={holds.reload} />
               )}
             </li>

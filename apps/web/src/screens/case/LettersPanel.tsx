@@ -1,4 +1,5 @@
-import type { CaseDetail, LetterKind } from '../../api/types';
+import { client, download } from '../../api/client';
+import type { CaseDetail, LetterKind } from '../../api/schema';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LiveStatus, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
@@ -32,7 +33,7 @@ export function LettersPanel({ c, awaited, onCheckAgain }: { c: CaseDetail; awai
               <span>
                 <strong>{title(letter.kind)}</strong> <span className="muted">· {formatDateTime(letter.createdAt)}</span>
               </span>
-              <DownloadButton path={`/api/cases/${c.id}/letters/${letter.kind}/pdf`} fallbackName={`${letter.kind}-letter-${c.caseNumber}.pdf`}>
+              <DownloadButton file={() => download(client.GET('/api/cases/{id}/letters/{kind}/pdf', { params: { path: { id: c.id, kind: letter.kind } }, parseAs: 'blob' }), `${letter.kind}-letter-${c.caseNumber}.pdf`)}>
                 {`Download ${title(letter.kind).toLowerCase()} (PDF)`}
               </DownloadButton>
             </li>

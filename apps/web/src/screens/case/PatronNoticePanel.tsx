@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
+import type { PatronNoticeMethod } from '../../api/schema';
+import { api, client, download } from '../../api/client';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Section } from '../../components/layout';
@@ -8,22 +9,15 @@ import { useAction } from '../../lib/useAction';
 import { useResource } from '../../lib/useResource';
 import { useSession } from '../../session/session';
 
-interface NoticeStatus {
-  decision: { allowed: boolean; refusal: string | null; message: string; citation: string };
-  patrons: number;
-  recordsPurged: boolean;
-  notices: { id: string; method: string; sentOn: string; patrons: number }[];
-}
-
 const METHODS = [['mail', 'Mail'], ['email', 'E-mail'], ['phone', 'Phone'], ['in_person', 'In person']] as const;
 
 /** Whether the patrons may be told now, the letters and mail-merge file, and the notices recorded. */
 export function PatronNoticePanel({ caseId, refreshKey }: { caseId: string; refreshKey: string }) {
   const session = useSession();
-  const status = useResource<NoticeStatus>(`/api/cases/${caseId}/notices?v=${encodeURIComponent(refreshKey)}`);
-  const [method, setMethod] = useState('mail');
+  const status = useResource(() => api.GET('/api/cases/{id}/notices', { params: { path: { id: caseId } } }), ['/api/cases/{id}/notices', caseId, refreshKey]);
+  const [method, setMethod] = useState<PatronNoticeMethod>('mail');
   const record = useAction(async () => {
-    await api.post(`/api/cases/${caseId}/notices`, { method });
+    await api.POST('/api/cases/{id}/notices', { params: { path: { id: caseId } }, body: { method } });
     status.reload();
   });
   const s = status.data;
@@ -47,16 +41,16 @@ export function PatronNoticePanel({ caseId, refreshKey }: { caseId: string; refr
         <>
           <div className="download-row">
             {Array.from({ length: s.patrons }, (_, i) => (
-              <DownloadButton key={i} path={`/api/cases/${caseId}/notices/letters/${i + 1}/pdf`} fallbackName={`patron-notice-${i + 1}.pdf`}>
+              <DownloadButton key={i} file={() => download(client.GET('/api/cases/{id}/notices/letters/{number}/pdf', { params: { path: { id: caseId, number: i + 1 } }, parseAs: 'blob' }), `patron-notice-${i + 1}.pdf`)}>
                 {`Letter to patron ${i + 1}`}
               </DownloadButton>
             ))}
-            <DownloadButton path={`/api/cases/${caseId}/notices/mail-merge/csv`} fallbackName="patron-notices.csv">Mail-merge CSV</DownloadButton>
+            <DownloadButton file={() => download(client.GET('/api/cases/{id}/notices/mail-merge/csv', { params: { path: { id: caseId } }, parseAs: 'blob' }), 'patron-notices.csv')}>Mail-merge CSV</DownloadButton>
           </div>
           <form className="inline-form" aria-label="Record the notice" onSubmit={(e) => (e.preventDefault(), void record.run())}>
             <label>
               Sent by{' '}
-              <select value={method} onChange={(e) => setMethod(e.target.value)}>
+              <select value={method} onChange={(e) => setMethod(e.target.value as PatronNoticeMethod)}>
                 {METHODS.map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}

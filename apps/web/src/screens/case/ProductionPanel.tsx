@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseStatus } from '../../api/types';
+import { client, download } from '../../api/client';
+import type { CaseDetail, CaseStatus } from '../../api/schema';
 import { DownloadButton } from '../../components/DownloadButton';
 import { Facts, LiveStatus, Section } from '../../components/layout';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -41,7 +42,7 @@ export function ProductionPanel({ c, live }: { c: CaseDetail; live: CaseStatus['
               ['SHA-256', p.sha256 ? <code className="hash">{p.sha256}</code> : undefined],
             ]}
           />
-          <DownloadButton path={`/api/productions/${p.id}/pdf`} fallbackName={`production-${c.caseNumber}.pdf`}>
+          <DownloadButton file={() => download(client.GET('/api/productions/{id}/pdf', { params: { path: { id: p.id } }, parseAs: 'blob' }), `production-${c.caseNumber}.pdf`)}>
             Download production (PDF)
           </DownloadButton>
         </>

@@ -1,6 +1,6 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api } from '../../api/client';
-import type { CaseDetail, CaseStatus, RecordImport } from '../../api/types';
+import { api, multipart } from '../../api/client';
+import type { CaseDetail, CaseStatus, RecordImport } from '../../api/schema';
 import { Tag } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, FileField, SelectField } from '../../components/fields';
@@ -132,7 +132,7 @@ function ImportForm({ caseId, onStarted }: { caseId: string; onStarted: (i: Reco
       if (isCsv && table) form.append('table', table);
       form.append('file', file);
     }
-    const started = await api.upload<RecordImport>(`/api/cases/${caseId}/records`, form);
+    const started = await api.POST('/api/cases/{id}/records', { params: { path: { id: caseId } }, body: multipart(form) });
     onStarted(started);
     setFile(null);
     formRef.current?.reset();

@@ -1,21 +1,15 @@
-import { releasePreviewPath } from '../../api/case-actions';
-import type { RecordType } from '../../api/types';
+import { releasePreview } from '../../api/case-actions';
+import type { RecordType } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { label, RECORD_TYPE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
-
-interface ReleasePreview {
-  items: Partial<Record<RecordType, { produced: number; withheld: number }>>;
-  outOfScope: number;
-  recordsRead: number;
-}
 
 /**
  * The items the production will hold, per record type, as its own redaction counts them over the sealed records:
  * the last figures the director sees before approving. Read once per confirmation (each reading is audited).
  */
 export function ReleaseCounts({ caseId }: { caseId: string }) {
-  const preview = useResource<ReleasePreview>(releasePreviewPath(caseId));
+  const preview = useResource(() => releasePreview(caseId), ['release-preview', caseId]);
   if (preview.error) return <ErrorAlert error={preview.error} title="The counts of what will be released could not be made" onRetry={preview.reload} />;
   if (!preview.data) return <p className="loading" role="status">Counting what will be released…</p>;
   const rows = Object.entries(preview.data.items) as [RecordType, { produced: number; withheld: number }][];

@@ -1,4 +1,5 @@
-import type { ReleaseSummary } from '../../api/types';
+import { api } from '../../api/client';
+import type { ReleaseSummary } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Facts, Section } from '../../components/layout';
 import { formatDate, plural } from '../../lib/format';
@@ -13,7 +14,7 @@ const SOURCE: Record<ReleaseSummary['scopeSource'], string> = {
 
 /** What will be released, first on the approval screen: patrons, dates, record types with counts, and what is withheld and why. */
 export function ReleaseSummaryPanel({ caseId, title = 'What will be released' }: { caseId: string; title?: string }) {
-  const summary = useResource<ReleaseSummary>(`/api/cases/${caseId}/release-summary`);
+  const summary = useResource(() => api.GET('/api/cases/{id}/release-summary', { params: { path: { id: caseId } } }), ['/api/cases/{id}/release-summary', caseId]);
   return (
     <Section title={title} className="release-summary">
       <AsyncContent resource={summary} what="the release summary">

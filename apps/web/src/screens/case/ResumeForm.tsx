@@ -8,7 +8,7 @@ import { useAction } from '../../lib/useAction';
 export function ResumeForm({ caseId, onResumed }: { caseId: string; onResumed: () => void }) {
   const [note, setNote] = useState('');
   const action = useAction(async () => {
-    await api.post(`/api/cases/${caseId}/resume`, { note: note.trim() || undefined });
+    await api.POST('/api/cases/{id}/resume', { params: { path: { id: caseId } }, body: { note: note.trim() || undefined } });
     onResumed();
     return true;
   });

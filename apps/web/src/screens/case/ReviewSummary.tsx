@@ -1,4 +1,4 @@
-import type { Review } from '../../api/types';
+import type { Review } from '../../api/schema';
 import { ReasonList } from '../../components/ReasonList';
 import { Facts } from '../../components/layout';
 import { formatDateTime, humanize } from '../../lib/format';

@@ -1,4 +1,4 @@
-import type { Review } from '../../api/types';
+import type { Review } from '../../api/schema';
 import { Section } from '../../components/layout';
 import { ReviewSummary } from './ReviewSummary';
 

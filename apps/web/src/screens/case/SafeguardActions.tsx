@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { setExtensionDesignee } from '../../api/case-actions';
 import { api } from '../../api/client';
-import type { CaseDetail, Role } from '../../api/types';
+import type { CaseDetail, ExtensionGround, PatronNoticeMethod, Role } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { formatDateTime } from '../../lib/format';
@@ -34,7 +34,7 @@ export function ExtensionForm({ c, onDone }: { c: CaseDetail; onDone: () => void
   const [detail, setDetail] = useState('');
   const [local, setLocal] = useState<Record<string, string[]>>({});
   const action = useAction(async () => {
-    await api.post(`/api/cases/${c.id}/extension`, { days: Number(days), ground, detail: detail.trim() });
+    await api.POST('/api/cases/{id}/extension', { params: { path: { id: c.id } }, body: { days: Number(days), ground: ground as ExtensionGround, detail: detail.trim() } });
     onDone();
     return true;
   });
@@ -83,7 +83,7 @@ export function PatronNoticeForm({ c, onDone }: { c: CaseDetail; onDone: () => v
   const [method, setMethod] = useState('');
   const [local, setLocal] = useState<Record<string, string[]>>({});
   const action = useAction(async () => {
-    await api.post(`/api/cases/${c.id}/patron-notice`, { method });
+    await api.POST('/api/cases/{id}/patron-notice', { params: { path: { id: c.id } }, body: { method: method as PatronNoticeMethod } });
     onDone();
     return true;
   });

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { sendBack } from '../../api/case-actions';
-import type { CaseDetail, SentBack } from '../../api/types';
+import type { CaseDetail, SentBack } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, TextAreaField } from '../../components/fields';
 import { Section } from '../../components/layout';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { api } from '../../api/client';
-import type { CaseDetail } from '../../api/types';
+import type { CaseDetail } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../lib/useAction';
 import { label, REQUEST_TYPE_LABELS } from '../../lib/labels';
@@ -28,7 +28,7 @@ function blankForSubmission(c: CaseDetail): string[] {
  * as the form does and links to the edit form with those fields marked.
  */
 export function SubmitIntake({ c, onSubmitted }: { c: CaseDetail; onSubmitted: () => void }) {
-  const action = useAction(useCallback(() => api.post(`/api/cases/${c.id}/submit`), [c.id]));
+  const action = useAction(useCallback(() => api.POST('/api/cases/{id}/submit', { params: { path: { id: c.id } } }), [c.id]));
   const missing = action.error?.status === 422 ? Object.keys(action.error.fieldErrors) : [];
   const expected = blankForSubmission(c);
   const editLink = (paths: string[]) => `/cases/${c.id}/edit?missing=${encodeURIComponent(paths.join(','))}`;

@@ -1,6 +1,7 @@
+import { api } from '../../api/client';
 import { useEffect, useRef, useState } from 'react';
 import { CheckboxField } from '../../components/fields';
-import type { CaseEvent } from '../../api/types';
+import type { CaseEvent } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Tag } from '../../components/badges';
 import { Empty } from '../../components/layout';
@@ -26,7 +27,7 @@ function downloadCsv(filename: string, events: CaseEvent[], people: People) {
 /** The case's history from the audit log, oldest first, in sentences: who did what, when, and whether it was allowed. */
 export function Timeline({ caseId, caseNumber, refreshKey, showReadsInitially = false, exportable = false }: { caseId: string; caseNumber?: string; refreshKey?: string | number; showReadsInitially?: boolean; exportable?: boolean }) {
   const [showReads, setShowReads] = useState(showReadsInitially);
-  const events = useResource<{ items: CaseEvent[]; people?: People }>(`/api/cases/${caseId}/events`);
+  const events = useResource(() => api.GET('/api/cases/{id}/events', { params: { path: { id: caseId } } }), ['/api/cases/{id}/events', caseId]);
   const { reload } = events;
   const seen = useRef(refreshKey);
   useEffect(() => {

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseStatus, Letter, RecordImport, Review } from '../../api/types';
+import type { CaseDetail, CaseStatus, Letter, RecordImport, Review } from '../../api/schema';
 import { awaitedLetter, isBusy, needsReload } from './case-status';
 
 const base = {

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseStatus, LetterKind, RecordImport } from '../../api/types';
+import type { CaseDetail, CaseStatus, LetterKind, RecordImport } from '../../api/schema';
 
 const finished = (status: RecordImport['status']) => status === 'completed' || status === 'failed';
 

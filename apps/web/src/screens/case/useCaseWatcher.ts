@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { toApiError } from '../../api/errors';
-import type { CaseDetail, CaseStatus } from '../../api/types';
+import type { CaseDetail, CaseStatus } from '../../api/schema';
 import { awaitedLetter, isBusy, needsReload } from './case-status';
 
 const INTERVAL_MS = 1000;
@@ -36,7 +36,7 @@ export function useCaseWatcher(c: CaseDetail, reload: () => void): CaseWatch {
     let timer = 0;
     const tick = async () => {
       try {
-        const status = await api.get<CaseStatus>(`/api/cases/${c.id}/status`);
+        const status = await api.GET('/api/cases/{id}/status', { params: { path: { id: c.id } } });
         if (stopped) return;
         setLive(status);
         if (needsReload(c, status)) {
@@ -68,7 +68,7 @@ export function useCaseWatcher(c: CaseDetail, reload: () => void): CaseWatch {
     const known = new Set(c.letters.map((l) => l.id));
     const tick = async () => {
       try {
-        const { letters } = await api.get<CaseStatus>(`/api/cases/${c.id}/status`);
+        const { letters } = await api.GET('/api/cases/{id}/status', { params: { path: { id: c.id } } });
         if (stopped) return;
         if (letters.some((letter) => !known.has(letter.id))) {
           reload();

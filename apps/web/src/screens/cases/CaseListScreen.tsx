@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { query } from '../../api/client';
-import type { CaseSummary, Page } from '../../api/types';
+import { api, defined } from '../../api/client';
+import { query } from '../../lib/url';
+import type { CaseListQuery } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { CaseTable } from '../../components/CaseTable';
 import { SelectField, TextField } from '../../components/fields';
@@ -15,7 +16,7 @@ const PAGE_SIZE = 25;
 export function CaseListScreen({ search }: { search: URLSearchParams }) {
   const filters = { status: search.get('status') ?? '', type: search.get('type') ?? '', q: search.get('q') ?? '', assignee: search.get('assignee') ?? '' };
   const page = Number(search.get('page') ?? '1') || 1;
-  const cases = useResource<Page<CaseSummary>>(`/api/cases${query({ ...filters, page, pageSize: PAGE_SIZE })}`);
+  const cases = useResource(() => api.GET('/api/cases', { params: { query: { ...(defined(filters) as CaseListQuery), page, pageSize: PAGE_SIZE } } }), ['/api/cases', filters, page]);
   const go = (next: Partial<typeof filters> & { page?: number }) => navigate(`/cases${query({ ...filters, page: undefined, ...next })}`);
   return (
     <>

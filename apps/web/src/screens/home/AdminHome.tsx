@@ -1,4 +1,4 @@
-import type { User } from '../../api/types';
+import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Section } from '../../components/layout';
 import { ROLE_LABELS, ROLES } from '../../lib/labels';
@@ -8,7 +8,7 @@ import { AuditHeadPanel } from './AuditHeadPanel';
 
 /** Accounts at a glance (how many people hold each role, which accounts are closed) and where the audit chain stands. */
 export function AdminHome() {
-  const users = useResource<{ items: User[]; total: number }>('/api/users');
+  const users = useResource(() => api.GET('/api/users'), ['/api/users']);
   return (
     <div className="role-home" data-role="admin">
       <Section

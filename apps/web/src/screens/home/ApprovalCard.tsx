@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseSummary } from '../../api/types';
+import { api } from '../../api/client';
+import type {  CaseSummary } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { TimeLeftNote } from '../../components/badges';
 import { ReasonList } from '../../components/ReasonList';
@@ -9,7 +10,7 @@ import { Link } from '../../router/router';
 
 /** One case waiting for the director: what the attorney found and recommends, and a way in to decide. */
 export function ApprovalCard({ summary }: { summary: CaseSummary }) {
-  const detail = useResource<CaseDetail>(`/api/cases/${summary.id}`);
+  const detail = useResource(() => api.GET('/api/cases/{id}', { params: { path: { id: summary.id } } }), ['/api/cases/{id}', summary.id]);
   return (
     <article className="card" aria-labelledby={`approval-${summary.id}`}>
       <h3 id={`approval-${summary.id}`}>

@@ -1,4 +1,4 @@
-import type { CaseSummary, Page } from '../../api/types';
+import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { CaseTable } from '../../components/CaseTable';
 import { Section } from '../../components/layout';
@@ -14,7 +14,7 @@ const toReview = (c: { id: string }) => `/cases/${c.id}/review`;
  */
 export function AttorneyHome() {
   const { user } = useSession();
-  const inReview = useResource<Page<CaseSummary>>('/api/cases?status=legal_review&pageSize=200');
+  const inReview = useResource(() => api.GET('/api/cases', { params: { query: { status: 'legal_review', pageSize: 200 } } }), ['/api/cases', 'legal_review']);
   return (
     <div className="role-home" data-role="attorney">
       <AsyncContent resource={inReview} what="the review queue">
@@ -34,7 +34,7 @@ export function AttorneyHome() {
           );
         }}
       </AsyncContent>
-      <CaseListSection title="Waiting for the requester to cure" path="/api/cases?status=needs_info&assignee=me" empty="None of your cases waits for the requester." />
+      <CaseListSection title="Waiting for the requester to cure" query={{ status: 'needs_info', assignee: 'me' }} empty="None of your cases waits for the requester." />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import type { AuditVerification } from '../../api/types';
+import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Facts, LiveStatus, Section } from '../../components/layout';
 import { useResource } from '../../lib/useResource';
 
 /** Recomputes the audit hash chain on the server and says whether it is intact, and if not where it breaks. */
 export function AuditChainStatus() {
-  const verification = useResource<AuditVerification>('/api/audit/verify');
+  const verification = useResource(() => api.GET('/api/audit/verify'), ['/api/audit/verify']);
   return (
     <Section
       title="Audit chain"

@@ -1,20 +1,15 @@
+import { api } from '../../api/client';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Facts, Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
 import { useResource } from '../../lib/useResource';
-
-interface AuditHead {
-  head: { seq: number; hash: string } | null;
-  events: number;
-  lastExported: { seq: number; hash: string; at: string; exportedAt: string; signatureValid: boolean } | null;
-}
 
 /**
  * Where the audit chain stands without walking it (GET /api/audit/head): its newest event, and the last head the
  * worker signed and exported outside the database, which a verification must pass through.
  */
 export function AuditHeadPanel() {
-  const head = useResource<AuditHead>('/api/audit/head');
+  const head = useResource(() => api.GET('/api/audit/head'), ['/api/audit/head']);
   return (
     <Section title="Audit log">
       <AsyncContent resource={head} what="the audit chain head">

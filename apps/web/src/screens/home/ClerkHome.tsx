@@ -9,7 +9,7 @@ export function ClerkHome() {
       <DeadlineBoard />
       <CaseListSection
         title="Your cases in intake"
-        path="/api/cases?status=intake&assignee=me"
+        query={{ status: 'intake', assignee: 'me' }}
         empty="No case waits in intake. Record a new request when one arrives."
         actions={
           <Link to="/cases/new" className="button">
@@ -17,9 +17,9 @@ export function ClerkHome() {
           </Link>
         }
       />
-      <CaseListSection title="Waiting for the requester" path="/api/cases?status=needs_info" empty="No case waits for the requester to cure a defect." />
-      <CaseListSection title="Fulfilled: deliver the production and close" path="/api/cases?status=fulfilled" empty="No production waits to be delivered." />
-      <CaseListSection title="Denied: send the letter and close" path="/api/cases?status=denied" empty="No denial letter waits to be sent." />
+      <CaseListSection title="Waiting for the requester" query={{ status: 'needs_info' }} empty="No case waits for the requester to cure a defect." />
+      <CaseListSection title="Fulfilled: deliver the production and close" query={{ status: 'fulfilled' }} empty="No production waits to be delivered." />
+      <CaseListSection title="Denied: send the letter and close" query={{ status: 'denied' }} empty="No denial letter waits to be sent." />
       <DeadlineOutlook />
     </div>
   );

@@ -1,4 +1,5 @@
-import type { DueItem, DueList } from '../../api/types';
+import { api } from '../../api/client';
+import type { DueItem } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { TimeLeftNote, UrgencyBadge } from '../../components/badges';
 import { Empty, Section } from '../../components/layout';
@@ -15,7 +16,7 @@ const COLUMNS: { title: string; pick: (item: DueItem) => boolean; empty: string 
 
 /** Open deadlines on cases the person can see: overdue, due today, and the rest of the week. */
 export function DeadlineBoard() {
-  const due = useResource<DueList>('/api/deadlines?within=P7D', { refreshWhile: () => true, intervalMs: 60_000 });
+  const due = useResource(() => api.GET('/api/deadlines', { params: { query: { within: 'P7D' } } }), ['/api/deadlines', 'P7D'], { refreshWhile: () => true, intervalMs: 60_000 });
   return (
     <Section title="Deadline board">
       <AsyncContent resource={due} what="the deadlines">

@@ -1,4 +1,4 @@
-import type { DueList } from '../../api/types';
+import { api } from '../../api/client';
 import { DeadlineTimeline } from '../../charts/DeadlineTimeline';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Section } from '../../components/layout';
@@ -8,7 +8,7 @@ const WEEKS = 6;
 
 /** The deadline timeline for the coming weeks. */
 export function DeadlineOutlook() {
-  const due = useResource<DueList>(`/api/deadlines?within=P${WEEKS}W`);
+  const due = useResource(() => api.GET('/api/deadlines', { params: { query: { within: `P${WEEKS}W` } } }), ['/api/deadlines', WEEKS]);
   return (
     <Section title="Deadlines ahead">
       <AsyncContent resource={due} what="the deadlines ahead">

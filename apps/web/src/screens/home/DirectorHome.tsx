@@ -1,4 +1,4 @@
-import type { CaseSummary, Page } from '../../api/types';
+import { api } from '../../api/client';
 import { CaseCharts } from '../../charts/CaseCharts';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Empty, Section } from '../../components/layout';
@@ -7,7 +7,7 @@ import { ApprovalCard } from './ApprovalCard';
 import { CaseListSection } from './CaseListSection';
 
 export function DirectorHome() {
-  const queue = useResource<Page<CaseSummary>>('/api/cases?status=awaiting_approval');
+  const queue = useResource(() => api.GET('/api/cases', { params: { query: { status: 'awaiting_approval' } } }), ['/api/cases', 'awaiting_approval']);
   return (
     <div className="role-home" data-role="director">
       <Section title="Approval queue">
@@ -27,7 +27,7 @@ export function DirectorHome() {
           }
         </AsyncContent>
       </Section>
-      <CaseListSection title="Being fulfilled" path="/api/cases?status=fulfilling" empty="No production is being prepared." />
+      <CaseListSection title="Being fulfilled" query={{ status: 'fulfilling' }} empty="No production is being prepared." />
       <Section title="Caseload">
         <CaseCharts />
       </Section>

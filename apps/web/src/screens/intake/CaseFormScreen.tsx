@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { CaseDetail } from '../../api/types';
 import { flash } from '../../app/flash';
 import { AsyncContent } from '../../components/AsyncContent';
 import { PageHeader } from '../../components/layout';
@@ -24,7 +23,7 @@ export function CaseFormScreen({ caseId, missing }: { caseId?: string; missing?:
 }
 
 function NewCase() {
-  const save = useAction(useCallback((form: CaseFormState) => api.post<CaseDetail>('/api/cases', checked(form)), []));
+  const save = useAction(useCallback((form: CaseFormState) => api.POST('/api/cases', { body: checked(form) }), []));
   const submit = async (form: CaseFormState) => {
     const created = await save.run(form);
     if (!created) return;
@@ -40,8 +39,8 @@ function NewCase() {
 }
 
 function EditCase({ caseId, missing }: { caseId: string; missing: string | null }) {
-  const detail = useResource<CaseDetail>(`/api/cases/${caseId}`);
-  const save = useAction(useCallback((form: CaseFormState) => api.patch<CaseDetail>(`/api/cases/${caseId}`, checked(form)), [caseId]));
+  const detail = useResource(() => api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }), ['/api/cases/{id}', caseId]);
+  const save = useAction(useCallback((form: CaseFormState) => api.PATCH('/api/cases/{id}', { params: { path: { id: caseId } }, body: checked(form) }), [caseId]));
   const submit = async (form: CaseFormState) => {
     const saved = await save.run(form);
     if (!saved) return;

@@ -1,4 +1,4 @@
-import type { Channel, RecordType, RequestType, Verification } from '../../api/types';
+import type { Channel, RecordType, RequestType, Verification } from '../../api/schema';
 import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { CHANNEL_LABELS, optionsOf, RECORD_TYPE_LABELS, RECORD_TYPES, REQUEST_TYPE_LABELS, REQUEST_TYPES, VERIFICATION_LABELS } from '../../lib/labels';
 import type { CaseFormState } from './case-form-model';

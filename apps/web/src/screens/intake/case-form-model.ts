@@ -1,4 +1,4 @@
-import type { CaseDetail, Channel, RecordType, RequestType, Verification } from '../../api/types';
+import type { CaseDetail, Channel, CreateCaseBody, RecordType, RequestType, Verification } from '../../api/schema';
 import { libraryLocalToIso, toLibraryLocal } from '../../lib/pacific-time';
 import { INSTRUMENT_FIELDS, InstrumentField, RequesterExtra, TYPE_FIELDS } from './request-type-fields';
 
@@ -61,18 +61,20 @@ function compact<T extends Record<string, string>>(values: T, keep: readonly str
  * The body of POST /api/cases (and PATCH). Only the fields shown for the request type are sent; blanks
  * are left out. Values typed into fields of another type stay in the form state if the type changes back.
  */
-export function caseBody(s: CaseFormState) {
+export function caseBody(s: CaseFormState): CreateCaseBody {
   const fields = s.requestType ? TYPE_FIELDS[s.requestType] : null;
   const requesterExtras = Object.keys(fields?.requester ?? {}) as RequesterExtra[];
   const { verification, ...requesterText } = s.requester;
   return {
-    requestType: s.requestType,
+    // A blank type never gets here: intakeProblems refuses it before anything is sent.
+    requestType: s.requestType as RequestType,
     receivedAt: libraryLocalToIso(s.receivedAt),
     channel: s.channel,
     requester: {
       ...compact(requesterText, ['name', 'email', 'phone', 'address', 'verificationNote', ...requesterExtras]),
       name: s.requester.name.trim(),
-      verification,
+      // Blank is refused by intakeProblems, like the type.
+      verification: verification as Verification,
     },
     instrument: compact(s.instrument, Object.keys(fields?.instrument ?? {})),
     scope: {

@@ -1,4 +1,4 @@
-import type { RequestType } from '../../api/types';
+import type { RequestType } from '../../api/schema';
 
 export type InstrumentField = 'issuedBy' | 'judge' | 'docketNumber' | 'issuedAt' | 'complianceDate' | 'consentingCardNumber' | 'description';
 export type RequesterExtra = 'agency' | 'badgeNumber' | 'barNumber';

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
-import { query } from '../../api/client';
-import { OUTCOME_KEYS, type OutcomeKey, type TransparencyReport } from '../../api/types';
+import { api, client, download } from '../../api/client';
+import { OUTCOME_KEYS, type OutcomeKey, type TransparencyReport } from '../../api/schema';
 import { BarChart } from '../../charts/BarChart';
 import { AsyncContent } from '../../components/AsyncContent';
 import { DownloadButton } from '../../components/DownloadButton';
@@ -26,12 +26,13 @@ const days = (n: number | null) => (n === null ? '—' : `${n} days`);
 export function TransparencyScreen() {
   const [period, setPeriod] = useState(currentHalf);
   const [draft, setDraft] = useState(period);
-  const report = useResource<TransparencyReport>(`/api/reports/transparency${query(period)}`);
+  // Without `format` the answer is the JSON report (format=csv and format=pdf are the files).
+  const report = useResource(() => api.GET('/api/reports/transparency', { params: { query: period } }) as Promise<TransparencyReport>, ['/api/reports/transparency', period]);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     setPeriod(draft);
   };
-  const file = (format: 'csv' | 'pdf') => `/api/reports/transparency${query({ ...period, format })}`;
+  const file = (format: 'csv' | 'pdf') => () => download(client.GET('/api/reports/transparency', { params: { query: { ...period, format } }, parseAs: 'blob' }), `transparency-report.${format}`);
   return (
     <>
       <PageHeader
@@ -39,8 +40,8 @@ export function TransparencyScreen() {
         subtitle="Requests received in the period, by kind of process and outcome. National-security process appears only in the bands the law allows."
         actions={
           <>
-            <DownloadButton path={file('pdf')} fallbackName="transparency-report.pdf">Download PDF</DownloadButton>
-            <DownloadButton path={file('csv')} fallbackName="transparency-report.csv">Download CSV</DownloadButton>
+            <DownloadButton file={file('pdf')}>Download PDF</DownloadButton>
+            <DownloadButton file={file('csv')}>Download CSV</DownloadButton>
           </>
         }
       />

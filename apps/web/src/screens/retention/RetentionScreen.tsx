@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { saveRetentionSettings } from '../../api/case-actions';
-import { api } from '../../api/client';
+import { api, client, download } from '../../api/client';
+import type { RetentionSchedule as Schedule } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,25 +12,13 @@ import { useAction } from '../../lib/useAction';
 import { useResource } from '../../lib/useResource';
 import { useSession } from '../../session/session';
 
-interface Schedule {
-  citySchedule: string;
-  classes: { recordClass: string; setting: string; label: string; days: number; defaultDays: number; minimumDays: number; citation: string; trigger: string }[];
-}
-interface Plan {
-  id: string;
-  status: string;
-  createdAt: string;
-  plan: { classes: { recordClass: string; label: string; items: number; cases: { caseNumber: string }[]; rule: { closedOnOrBefore: string } }[]; blocked: { caseNumber: string }[] };
-  certificateSha256: string | null;
-}
-
 /** The retention schedule, the dry runs to review, approval, and each purge's certificate. */
 export function RetentionScreen() {
   const { hasRole } = useSession();
-  const schedule = useResource<Schedule>('/api/retention/schedule');
-  const plans = useResource<{ items: Plan[] }>('/api/retention/plans', { refreshWhile: (d) => d.items.some((p) => p.status === 'approved' || (p.status === 'executed' && !p.certificateSha256)) });
-  const propose = useAction(async () => (await api.post('/api/retention/plans'), plans.reload()));
-  const approve = useAction(async (id: string) => (await api.post(`/api/retention/plans/${id}/approve`), plans.reload()));
+  const schedule = useResource(() => api.GET('/api/retention/schedule'), ['/api/retention/schedule']);
+  const plans = useResource(() => api.GET('/api/retention/plans'), ['/api/retention/plans'], { refreshWhile: (d) => d.items.some((p) => p.status === 'approved' || (p.status === 'executed' && !p.certificateSha256)) });
+  const propose = useAction(async () => (await api.POST('/api/retention/plans'), plans.reload()));
+  const approve = useAction(async (id: string) => (await api.POST('/api/retention/plans/{id}/approve', { params: { path: { id } } }), plans.reload()));
   return (
     <>
       <PageHeader title="Retention" subtitle="What is kept, for how long, and what a purge would delete. Nothing is deleted until an admin approves a reviewed plan; holds keep their cases." />
@@ -79,7 +68,7 @@ export function RetentionScreen() {
                       Approve and purge
                     </button>
                   )}
-                  {plan.certificateSha256 && <DownloadButton path={`/api/retention/plans/${plan.id}/certificate/pdf`} fallbackName="purge-certificate.pdf">Certificate</DownloadButton>}
+                  {plan.certificateSha256 && <DownloadButton file={() => download(client.GET('/api/retention/plans/{id}/certificate/pdf', { params: { path: { id: plan.id } }, parseAs: 'blob' }), 'purge-certificate.pdf')}>Certificate</DownloadButton>}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import type { ChecklistItem, Rule } from '../../api/types';
+import type { ChecklistItem, Rule } from '../../api/schema';
 import { Tag } from '../../components/badges';
 import { CheckboxField, RadioGroup } from '../../components/fields';
 import { isQuestion } from './review-form-model';

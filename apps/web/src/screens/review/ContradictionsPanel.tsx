@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Contradiction } from '../../api/types';
+import type { Contradiction } from '../../api/schema';
 import { TextAreaField } from '../../components/fields';
 
 /**

@@ -1,4 +1,4 @@
-import type { RecordType, Scope } from '../../api/types';
+import type { RecordType, Scope } from '../../api/schema';
 import { CheckboxField, CheckboxGroup, FieldMessage, TextField } from '../../components/fields';
 import { RECORD_TYPE_LABELS } from '../../lib/labels';
 import type { NarrowedScope } from './review-form-model';

@@ -2,7 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { missingInstrument } from '../case/DocumentViewer';
-import type { CaseDetail, Contradiction, ReasonCodeTable, Recommendation, Rule, Sufficiency } from '../../api/types';
+import type { CaseDetail, Contradiction, ReasonCodeTable, Recommendation, Rule, Sufficiency } from '../../api/schema';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FieldErrorsProvider, RadioGroup, TextAreaField } from '../../components/fields';
 import { ReasonPicker } from '../../components/ReasonPicker';
@@ -35,7 +35,7 @@ export function ReviewForm({ c, rule, reasonCodes, onRecorded }: { c: CaseDetail
     if (instrumentMissing && form.sufficiency === 'sufficient') {
       throw ApiError.notSent({ sufficiency: [`No copy of the ${instrumentMissing} is attached, so it cannot be found sufficient. Ask the clerk to attach it, or find it needs information.`] });
     }
-    await api.post(`/api/cases/${c.id}/review`, reviewBody(form, contradictions !== null));
+    await api.POST('/api/cases/{id}/review', { params: { path: { id: c.id } }, body: reviewBody(form, contradictions !== null) });
     onRecorded();
     return true;
   });

@@ -1,4 +1,5 @@
-import type { CaseDetail, ReasonCodeTable, Rule, RuleTable } from '../../api/types';
+import { api } from '../../api/client';
+import type { CaseDetail, ReasonCodeTable, Rule } from '../../api/schema';
 import { flash } from '../../app/flash';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Facts, PageHeader, Section } from '../../components/layout';
@@ -18,8 +19,8 @@ import { ReviewForm } from './ReviewForm';
 
 /** The attorney's review screen: the instrument and the rule beside the review form. */
 export function ReviewScreen({ caseId }: { caseId: string }) {
-  const detail = useResource<CaseDetail>(`/api/cases/${caseId}`);
-  const rules = useResource<RuleTable>('/api/rules');
+  const detail = useResource(() => api.GET('/api/cases/{id}', { params: { path: { id: caseId } } }), ['/api/cases/{id}', caseId]);
+  const rules = useResource(() => api.GET('/api/rules'), ['/api/rules']);
   const reasonCodes = useReasonCodes();
   return (
     <>

@@ -1,4 +1,4 @@
-import type { CaseDetail, Rule } from '../../api/types';
+import type { CaseDetail, Rule } from '../../api/schema';
 import { initialReview, isQuestion, reviewBody } from './review-form-model';
 
 const rule = {

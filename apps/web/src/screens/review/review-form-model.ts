@@ -1,4 +1,4 @@
-import type { CaseDetail, ChecklistItem, RecordType, Recommendation, Rule, Scope, Sufficiency } from '../../api/types';
+import type { CaseDetail, ChecklistItem, RecordType, Recommendation, ReviewBody, Rule, Scope, Sufficiency } from '../../api/schema';
 
 export interface NarrowedScope {
   cardNumbers: string[];
@@ -43,15 +43,16 @@ export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
 }
 
 /** The body of POST /api/cases/:id/review. */
-export function reviewBody(s: ReviewFormState, withOverride: boolean) {
+export function reviewBody(s: ReviewFormState, withOverride: boolean): ReviewBody {
   const checklist = Object.fromEntries(Object.entries(s.checklist).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
   const scope: Scope | undefined = s.narrow
     ? { cardNumbers: s.scope.cardNumbers, from: s.scope.from, to: s.scope.to, recordTypes: s.scope.recordTypes, ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}) }
     : undefined;
   return {
     checklist,
-    sufficiency: s.sufficiency,
-    recommendation: s.recommendation,
+    // Left blank, these are sent as they are: the server's field errors say to choose one, at the field.
+    sufficiency: s.sufficiency as Sufficiency,
+    recommendation: s.recommendation as Recommendation,
     reasons: [...new Set(s.reasons)],
     ...(scope ? { scope } : {}),
     ...(s.memo.trim() ? { memo: s.memo.trim() } : {}),

@@ -1,6 +1,10 @@
 import { FormEvent, useState } from 'react';
-import { KOHA_SETTINGS_PATH, TRANSPARENCY_SETTINGS_PATH, saveKohaSettings, saveTransparencySettings } from '../../api/case-actions';
+import { loadKohaSettings, loadTransparencySettings, saveKohaSettings, saveTransparencySettings } from '../../api/case-actions';
 import { api } from '../../api/client';
+import type { components } from '../../api/openapi';
+import type { SettingsView } from '../../api/schema';
+
+type Schema = components['schemas'];
 import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CheckboxField, FieldErrorsProvider, SelectField, TextAreaField, TextField } from '../../components/fields';
@@ -10,25 +14,13 @@ import { formatDate } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { useResource } from '../../lib/useResource';
 
-interface CityHoliday {
-  date: string;
-  name: string;
-}
-
-interface DeadlineSettings {
-  timeZone: string;
-  cityHolidays: CityHoliday[];
-  pausableClocks: string[];
-  [key: string]: unknown;
-}
-
-interface SettingsView {
-  deadlines: DeadlineSettings;
-  rules: { searchWarrantTreatedAsCourtOrder: boolean; federalProcessHandling: string; [key: string]: unknown };
-}
+type DeadlineSettings = SettingsView['deadlines'];
+type CityHoliday = DeadlineSettings['cityHolidays'][number];
+/** The deadline settings that are day counts. */
+type DayKey = { [K in keyof DeadlineSettings]: DeadlineSettings[K] extends number ? K : never }[keyof DeadlineSettings];
 
 /** The day counts an admin may set, with what each one governs; the law's ceilings are checked by the server. */
-const DAY_FIELDS: { key: string; label: string; hint: string }[] = [
+const DAY_FIELDS: { key: DayKey; label: string; hint: string }[] = [
   { key: 'cpraDeterminationDays', label: 'CPRA determination (days)', hint: 'Gov. Code § 7922.535(a): at most 10.' },
   { key: 'cpraMaxExtensionDays', label: 'CPRA extension, at most (days)', hint: 'Gov. Code § 7922.535(b): at most 14.' },
   { key: 'searchWarrantValidityDays', label: 'Search warrant valid for (days)', hint: 'Penal Code § 1534(a): at most 10.' },
@@ -40,7 +32,7 @@ const DAY_FIELDS: { key: string; label: string; hint: string }[] = [
 
 /** Admin settings: the numbers and the city calendar behind every clock, and counsel's answers to the open questions. */
 export function SettingsScreen() {
-  const settings = useResource<SettingsView>('/api/settings');
+  const settings = useResource(() => api.GET('/api/settings'), ['/api/settings']);
   return (
     <>
       <PageHeader title="Settings" subtitle="Changes apply to deadlines computed from now on and are audited with what changed." />
@@ -71,7 +63,7 @@ function DeadlineNumbers({ settings, onSaved }: { settings: DeadlineSettings; on
   const [done, setDone] = useState('');
   const save = useAction(async () => {
     const changed = Object.fromEntries(DAY_FIELDS.filter((f) => values[f.key] !== String(settings[f.key])).map((f) => [f.key, Number(values[f.key])]));
-    await api.put('/api/settings/deadlines', changed);
+    await api.PUT('/api/settings/deadlines', { body: changed });
     setDone(Object.keys(changed).length ? `Saved ${Object.keys(changed).length} change(s).` : 'Nothing had changed.');
     onSaved();
     return true;
@@ -109,7 +101,7 @@ function CityCalendar({ settings, onSaved }: { settings: DeadlineSettings; onSav
   const [name, setName] = useState('');
   const [local, setLocal] = useState<Record<string, string[]>>({});
   const save = useAction(async (cityHolidays: CityHoliday[]) => {
-    await api.put('/api/settings/deadlines', { cityHolidays });
+    await api.PUT('/api/settings/deadlines', { body: { cityHolidays } });
     setDate('');
     setName('');
     onSaved();
@@ -160,7 +152,7 @@ function CounselAnswers({ rules, onSaved }: { rules: SettingsView['rules']; onSa
   const [federal, setFederal] = useState(rules.federalProcessHandling);
   const [done, setDone] = useState('');
   const save = useAction(async () => {
-    await api.put('/api/settings/rules', { searchWarrantTreatedAsCourtOrder: warrantAsOrder, federalProcessHandling: federal });
+    await api.PUT('/api/settings/rules', { body: { searchWarrantTreatedAsCourtOrder: warrantAsOrder, federalProcessHandling: federal } });
     setDone('Saved.');
     onSaved();
     return true;
@@ -171,7 +163,7 @@ function CounselAnswers({ rules, onSaved }: { rules: SettingsView['rules']; onSa
         {save.error && <ErrorAlert error={save.error} title="Counsel’s answers were not saved" />}
         <FieldErrorsProvider value={save.error?.fieldErrors ?? {}}>
           <CheckboxField name="searchWarrantTreatedAsCourtOrder" label="A search warrant counts as the court order Gov. Code § 7927.105(c)(3) asks for" checked={warrantAsOrder} onChange={setWarrantAsOrder} />
-          <SelectField name="federalProcessHandling" label="Federal process (grand jury subpoenas, federal orders)" value={federal} onChange={setFederal}
+          <SelectField name="federalProcessHandling" label="Federal process (grand jury subpoenas, federal orders)" value={federal} onChange={(value) => setFederal(value as typeof federal)}
             options={[
               { value: 'refer_to_counsel', label: 'Refer each one to counsel' },
               { value: 'comply_when_valid', label: 'Comply when facially valid' },
@@ -191,7 +183,7 @@ function CounselAnswers({ rules, onSaved }: { rules: SettingsView['rules']; onSa
  * import reads those rows as nobody's rather than as an unknown patron's.
  */
 function KohaSettings() {
-  const koha = useResource<{ anonymousPatrons: number[] }>(KOHA_SETTINGS_PATH);
+  const koha = useResource(loadKohaSettings, ['/api/settings/koha']);
   return (
     <Section title="Koha">
       <AsyncContent resource={koha} what="the Koha settings">
@@ -236,15 +228,7 @@ function KohaForm({ initial, onSaved }: { initial: number[]; onSaved: () => void
   );
 }
 
-interface TransparencyView {
-  nationalSecurityOption: string;
-  fisaPublicationDelayDays: number;
-  annualPublicationDelayDays: number;
-  gagOrderCounting: string;
-  gagThreshold: number;
-  methodology: string;
-  structures: Record<string, { option: string; citation: string; description: string }>;
-}
+type TransparencyView = Schema['TransparencySettingsView'];
 
 const TRANSPARENCY_NUMBERS = [
   { key: 'fisaPublicationDelayDays', label: 'FISA figures published after (days)', hint: '50 U.S.C. § 1874(b): at least 180.' },
@@ -255,7 +239,7 @@ type TransparencyKey = 'nationalSecurityOption' | 'gagOrderCounting' | 'methodol
 
 /** Counsel's choices for the transparency report: the § 1874 structure, the publication delays, gag-order counting. */
 function TransparencySettings() {
-  const settings = useResource<TransparencyView>(TRANSPARENCY_SETTINGS_PATH);
+  const settings = useResource(loadTransparencySettings, ['/api/settings/transparency']);
   return (
     <Section title="Transparency report">
       <AsyncContent resource={settings} what="the transparency settings">

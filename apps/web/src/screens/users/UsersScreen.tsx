@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../../api/client';
-import type { Role, User } from '../../api/types';
+import type { Role, User } from '../../api/schema';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Tag } from '../../components/badges';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,7 +12,7 @@ import { useResource } from '../../lib/useResource';
 
 /** Accounts and their roles. Names and titles appear on letters, so they are required. */
 export function UsersScreen() {
-  const users = useResource<{ items: User[]; total: number }>('/api/users');
+  const users = useResource(() => api.GET('/api/users'), ['/api/users']);
   return (
     <>
       <PageHeader title="Users" subtitle="Separation of duties is per case: one person may hold several roles, never two duties on the same case." />
@@ -31,7 +31,7 @@ export function UsersScreen() {
 function UserTable({ users, onChanged }: { users: User[]; onChanged: () => void }) {
   const [editing, setEditing] = useState<User | null>(null);
   const toggle = useAction(async (user: User) => {
-    await api.patch(`/api/users/${user.id}`, { active: user.active === false });
+    await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body: { active: user.active === false } });
     onChanged();
     return true;
   });
@@ -97,7 +97,7 @@ function EditUserForm({ user, onDone, onCancel }: { user: User; onDone: () => vo
     const body: Record<string, unknown> = { roles };
     if (email.trim() !== (user.email ?? '')) body.email = email.trim();
     if (password) body.password = password;
-    await api.patch(`/api/users/${user.id}`, body);
+    await api.PATCH('/api/users/{id}', { params: { path: { id: user.id } }, body });
     onDone();
     return true;
   });
@@ -139,7 +139,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState(EMPTY);
   const [done, setDone] = useState('');
   const action = useAction(async () => {
-    const created = await api.post<User>('/api/users', { ...form, email: form.email.trim() || undefined });
+    const created = await api.POST('/api/users', { body: { ...form, email: form.email.trim() || undefined } });
     setDone(`Account ${created.username} created.`);
     setForm(EMPTY);
     onCreated();
