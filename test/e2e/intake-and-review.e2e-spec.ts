@@ -52,6 +52,25 @@ describe('intake and legal review on PostgreSQL with a real worker', () => {
     expect((await system.admin.request('PUT', '/api/settings/deadlines', { evidenceCode1560Enabled: 'false' })).body.fields).toHaveProperty('evidenceCode1560Enabled');
   });
 
+  it('refuses card numbers that cannot name a patron ("abc", "abc, 123") with a plain field error, and takes the formats libraries issue', async () => {
+    const before = (await clerk.get('/api/cases')).body.total;
+    const scope = courtOrderCase().scope;
+    const rule = 'each card number must be 1-32 letters, digits, dashes or inner spaces, with at least one digit';
+    for (const cardNumbers of [['abc'], ['abc, 123'], ['23000000012345', 'abc']]) {
+      const refused = await clerk.post('/api/cases', courtOrderCase({ scope: { ...scope, cardNumbers } }));
+      expect({ cardNumbers, status: refused.status, fields: refused.body.fields }).toEqual({ cardNumbers, status: 400, fields: { 'scope.cardNumbers': [rule] } });
+      // The refused value is a patron's identifier: the answer does not repeat it.
+      expect(JSON.stringify(refused.body)).not.toContain('abc');
+    }
+    const consent = await clerk.post('/api/cases', courtOrderCase({ requestType: 'patron_consent', instrument: { consentingCardNumber: 'abc' } }));
+    expect(consent.status).toBe(400);
+    expect(consent.body.fields).toEqual({ 'instrument.consentingCardNumber': ['consentingCardNumber must be a library card number: 1-32 letters, digits, dashes or inner spaces, with at least one digit'] });
+    expect((await clerk.get('/api/cases')).body.total).toBe(before);
+    const real = await clerk.post('/api/cases', courtOrderCase({ scope: { ...scope, cardNumbers: ['23000000012345', 'LIB-12-3456', '2300 0001 2345', '42'] } }));
+    expect(real.status).toBe(201);
+    expect(real.body.scope.cardNumbers).toEqual(['23000000012345', 'LIB-12-3456', '2300 0001 2345', '42']);
+  });
+
   it('answers 404 for unknown ids, 403 for the wrong role, 401 without a token, 409 for an illegal transition', async () => {
     expect((await clerk.get('/api/cases/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await clerk.get('/api/cases/not-a-uuid')).status).toBe(400);

@@ -13,3 +13,4 @@ export * from './retention';
 export * from './approval';
 export * from './gags';
 export * from './intake-checks';
+export * from './card-number';

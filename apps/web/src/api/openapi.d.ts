@@ -1395,7 +1395,7 @@ export interface components {
             issuedAt?: string;
             /** @example 2026-03-20 */
             complianceDate?: string;
-            /** @description For patron consent: the card number of the patron who signed */
+            /** @description For patron consent: the card number of the patron who signed (1-32 letters, digits, dashes or inner spaces, with at least one digit) */
             consentingCardNumber?: string;
             description?: string;
             /** @description The city records portal's request number (requests through the city portal) */
@@ -1410,6 +1410,7 @@ export interface components {
         };
         ScopeDto: {
             /**
+             * @description Library card numbers (Koha's cardnumber): 1-32 letters, digits, dashes or inner spaces, with at least one digit
              * @example [
              *       "23000000012345"
              *     ]

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { CHANNELS, Channel, NONDISCLOSURE_BASES, NondisclosureBasis, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
-import { ISO_DATE, ISO_DATE_MESSAGE, ScopeDto } from './scope.dto';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsISO8601, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, Validate, ValidateNested } from 'class-validator';
+import { CARD_NUMBER_RULE, CHANNELS, Channel, NONDISCLOSURE_BASES, NondisclosureBasis, REQUEST_TYPES, RequestType, VERIFICATION_METHODS, VerificationMethod } from '@custodian/domain';
+import { CardNumberShape, ISO_DATE, ISO_DATE_MESSAGE, ScopeDto } from './scope.dto';
 
 export class RequesterDto {
   @ApiProperty({ example: 'Det. A. Ruiz' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
@@ -24,8 +24,8 @@ export class InstrumentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) docketNumber?: string;
   @ApiPropertyOptional({ example: '2026-03-01' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `issuedAt ${ISO_DATE_MESSAGE}` }) issuedAt?: string;
   @ApiPropertyOptional({ example: '2026-03-20' }) @IsOptional() @IsString() @Matches(ISO_DATE, { message: `complianceDate ${ISO_DATE_MESSAGE}` }) complianceDate?: string;
-  @ApiPropertyOptional({ description: 'For patron consent: the card number of the patron who signed' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,30}[A-Za-z0-9])?$/, { message: 'consentingCardNumber must be 1-32 letters, digits, dashes or inner spaces' })
+  @ApiPropertyOptional({ description: `For patron consent: the card number of the patron who signed (${CARD_NUMBER_RULE})` })
+  @IsOptional() @IsString() @Validate(CardNumberShape)
   consentingCardNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiPropertyOptional({ description: "The city records portal's request number (requests through the city portal)" })

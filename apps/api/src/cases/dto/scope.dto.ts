@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, Validate, ValidatorConstraint, ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
-import { RECORD_TYPES, RecordType } from '@custodian/domain';
+import { CARD_NUMBER_MAX_LENGTH, CARD_NUMBER_RULE, CARD_NUMBER_SHAPE, RECORD_TYPES, RecordType, isCardNumber } from '@custodian/domain';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const ISO_DATE_MESSAGE = 'must be a date written YYYY-MM-DD';
@@ -16,11 +16,23 @@ class FromNotAfterTo implements ValidatorConstraintInterface {
   }
 }
 
+/** A library card number as `cardNumberProblem` (libs/domain/src/card-number.ts) allows: "abc" or "abc, 123" is refused. */
+@ValidatorConstraint({ name: 'cardNumber' })
+export class CardNumberShape implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isCardNumber(value);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    // The value itself is not repeated: it is a patron's identifier.
+    return args.property === 'cardNumbers' ? `each card number must be ${CARD_NUMBER_RULE}` : `${args.property} must be a library card number: ${CARD_NUMBER_RULE}`;
+  }
+}
+
 /** Named patrons (card numbers), an inclusive date range and record types. */
 export class ScopeDto {
-  @ApiProperty({ example: ['23000000012345'] })
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: CARD_NUMBER_MAX_LENGTH, pattern: CARD_NUMBER_SHAPE.source }, minItems: 1, maxItems: 200, example: ['23000000012345'], description: `Library card numbers (Koha's cardnumber): ${CARD_NUMBER_RULE}` })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ArrayUnique()
-  @IsString({ each: true }) @Matches(/^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,30}[A-Za-z0-9])?$/, { each: true, message: "each card number must be 1-32 letters, digits, dashes or inner spaces (Koha's varchar(32))" })
+  @IsString({ each: true }) @Validate(CardNumberShape, { each: true })
   cardNumbers: string[];
 
   @ApiProperty({ example: '2026-01-01' }) @IsString() @Matches(ISO_DATE, { message: `from ${ISO_DATE_MESSAGE}` }) from: string;
