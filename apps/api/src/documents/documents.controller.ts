@@ -5,7 +5,7 @@ import { AuditLog } from '@custodian/audit';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
-import { IsIn } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Actor, Authenticated, CurrentUser } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow } from '@custodian/cases';
@@ -20,8 +20,8 @@ import { MAX_DOCUMENT_BYTES, SealedUpload, storeUpload, uploadOptions } from '..
 
 class DocumentDto {
   @ApiProperty({ enum: DOCUMENT_KINDS, enumName: 'DocumentKind' }) @IsIn(DOCUMENT_KINDS, { message: `kind must be one of: ${DOCUMENT_KINDS.join(', ')}` }) kind: DocumentKind;
-  /** The multipart file part; read by the upload interceptor, not the validator. */
-  @ApiProperty({ type: 'string', format: 'binary' }) file?: unknown;
+  /** The multipart file part: read by the upload interceptor (a text field of that name is not a file: without a file part the upload is refused, beside one it is ignored). */
+  @ApiProperty({ type: 'string', format: 'binary' }) @IsOptional() file?: unknown;
 }
 
 @ApiTags('documents')

@@ -28,8 +28,8 @@ class RecordImportDto {
   @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'When the file name does not say' }) @IsOptional() @IsIn(['json', 'csv'], { message: 'format must be json or csv' }) format?: 'json' | 'csv';
   /** The table of a file whose name does not say (Koha's "<report>-reportresults.csv"); only with one file. */
   @ApiPropertyOptional({ enum: CSV_TABLES }) @IsOptional() @IsIn(CSV_TABLES, { message: `table must be one of: ${CSV_TABLES.join(', ')}` }) table?: string;
-  /** The multipart file part(s), repeated for several files; read by the upload interceptor, not the validator. */
-  @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' } }) file?: unknown;
+  /** The multipart file part(s), repeated for several files: read by the upload interceptor (a text field of that name is not a file and is ignored). */
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' } }) @IsOptional() file?: unknown;
 }
 
 @ApiTags('records')
