@@ -22,5 +22,7 @@ module.exports = {
   setupFiles: ['<rootDir>/jest.mutation.setup.js'],
   setupFilesAfterEnv: ['<rootDir>/jest.mutation.tests.js'],
   testSequencer: '<rootDir>/jest.mutation.sequencer.js',
+  // Hooks that open a database or an app take over Jest's default 5 s when two cores carry a load of 30.
+  testTimeout: 60_000,
   maxWorkers: 1,
 };
