@@ -47,11 +47,22 @@ describe('intake format checks, before anything is sent', () => {
     return f;
   };
 
-  it('refuses "abc, 123" as card numbers and names both', () => {
+  it('refuses "abc, 12-" as card numbers and names both, as the server would', () => {
     const f = form();
-    f.scope.cardNumbers = 'abc, 123';
-    expect(formatProblems(f)['scope.cardNumbers']).toEqual(['“abc”, “123” are not library card numbers: a card number has 5 to 32 letters, digits or dashes, including digits.']);
+    f.scope.cardNumbers = 'abc, 12-';
+    expect(formatProblems(f)['scope.cardNumbers']).toEqual(['“abc”, “12-” are not library card numbers: a card number has up to 32 letters, digits or dashes and at least one digit.']);
     expect(formatProblems(form())).toEqual({});
+  });
+
+  it('accepts the card numbers the server accepts: Koha sequential numbers, prefixes, 14-digit barcodes', () => {
+    for (const card of ['1', '42', 'P0012345', 'LIB-12-3456', '23000000012345', 'B1234567X']) {
+      const f = form();
+      f.scope.cardNumbers = card;
+      expect(formatProblems(f)).toEqual({});
+    }
+    const tooLong = form();
+    tooLong.scope.cardNumbers = '1'.repeat(33);
+    expect(Object.keys(formatProblems(tooLong))).toEqual(['scope.cardNumbers']);
   });
 
   it('catches a malformed e-mail and reversed dates in the same round as the blanks', () => {

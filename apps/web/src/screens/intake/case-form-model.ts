@@ -105,14 +105,18 @@ export function blankRequiredFields(s: CaseFormState): Record<string, string[]> 
   return Object.fromEntries(problems.filter(([, blank]) => blank).map(([field, , message]) => [field, [message]]));
 }
 
-/** A library card number: 5 to 32 letters, digits or dashes, with at least one digit (barcodes are numbered). */
-const CARD_NUMBER = /^(?=.*\d)[A-Za-z0-9-]{5,32}$/;
+/**
+ * A library card number as the server's rule has it (libs/domain card-number.ts): up to 32 letters, digits or dashes,
+ * first and last a letter or digit, with at least one digit. Koha's sequential numbers ("42") are real card numbers.
+ * The form splits on spaces, so the server's inner spaces never reach this check.
+ */
+const CARD_NUMBER = /^(?=.*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?$/;
 /** Enough of an e-mail address to catch typing slips; the server has the last word. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
  * Values that are there but cannot be right, found before sending so that the person corrects everything in one
- * round together with the blanks: card numbers like "abc" or "123", an e-mail without a domain, dates in the
+ * round together with the blanks: card numbers like "abc" or "12-", an e-mail without a domain, dates in the
  * wrong order.
  */
 export function formatProblems(s: CaseFormState): Record<string, string[]> {
@@ -120,7 +124,7 @@ export function formatProblems(s: CaseFormState): Record<string, string[]> {
   const badCards = splitCardNumbers(s.scope.cardNumbers).filter((card) => !CARD_NUMBER.test(card));
   if (badCards.length) {
     const list = badCards.slice(0, 5).map((c) => `“${c}”`).join(', ');
-    problems['scope.cardNumbers'] = [`${badCards.length === 1 ? `${list} is not a library card number` : `${list} are not library card numbers`}: a card number has 5 to 32 letters, digits or dashes, including digits.`];
+    problems['scope.cardNumbers'] = [`${badCards.length === 1 ? `${list} is not a library card number` : `${list} are not library card numbers`}: a card number has up to 32 letters, digits or dashes and at least one digit.`];
   }
   if (s.requester.email.trim() && !EMAIL.test(s.requester.email.trim())) problems['requester.email'] = ['Enter an e-mail address such as name@agency.gov, or leave it blank.'];
   if (s.scope.from && s.scope.to && s.scope.from > s.scope.to) problems['scope.to'] = ['The last date must be on or after the first date.'];
