@@ -3,6 +3,7 @@ import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { AppConfig } from '@custodian/config';
 import { describeError } from '@custodian/persistence';
+import { RenderPool } from '@custodian/production';
 import { JobName, OutboxRelay, QUEUE_NAMES, QUEUES, QueueName, QueueRegistry, RateLimitedLog, createRedisConnection } from '@custodian/queues';
 import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
 import { assertNotPoison } from './poison-guard';
@@ -36,6 +37,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly relay: OutboxRelay,
     private readonly queues: QueueRegistry,
     private readonly stepFailures: StepFailures,
+    private readonly renderPool: RenderPool,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -91,6 +93,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     if (this.sweep) clearInterval(this.sweep);
     await Promise.all(this.workers.map((worker) => worker.close()));
+    // Only now: a job BullMQ already handed out may still be on its way to the pool, and a closed pool refuses it.
+    await this.renderPool.close();
     await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
     this.logger.log(`worker stopped: ${this.workers.length} queues closed after their running jobs finished`);
   }

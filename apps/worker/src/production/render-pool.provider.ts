@@ -5,7 +5,8 @@ import { RenderPool } from '@custodian/production';
 /**
  * The worker process's one render pool. Its threads start and warm up (fonts loaded, a first page drawn) in the
  * background from start-up, so the worker is ready at once and the first production finds warm threads; a job that
- * comes sooner waits for its slot's threads. Closed when Nest shuts down: running jobs finish first.
+ * comes sooner waits for its slot's threads. WorkerHost closes it on shutdown, after the queues' running jobs have
+ * finished (a hook of its own would run beside WorkerHost's and refuse a job already taken).
  */
 export const renderPoolProvider: Provider = {
   provide: RenderPool,
@@ -17,6 +18,6 @@ export const renderPoolProvider: Provider = {
       () => logger.log(`render pool warm: ${pool.size} slot(s)`),
       (error: unknown) => logger.warn(`a render pool thread failed to start (it is started again for the next job): ${error instanceof Error ? error.message : String(error)}`),
     );
-    return Object.assign(pool, { onApplicationShutdown: () => pool.close() });
+    return pool;
   },
 };
