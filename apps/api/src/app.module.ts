@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { UploadNames } from './documents/upload-names';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@custodian/config';
@@ -99,6 +100,7 @@ export class AppModule {
         ReviewRules,
         TransparencyReportService,
         recordsCipherProvider,
+        UploadNames,
         PatronNotices,
         CaseDecisions,
         CaseExtensions,

@@ -33,7 +33,7 @@ export class ImportQuarantine {
           { status: 'failed', errors: [{ table: null, row: null, line: null, field: null, message: reason }] as never, errorCount: 1, completedAt: new Date() },
         );
         if (!changed.affected) return { result: null };
-        row.alert = `The records import "${recordImport.filename}" was stopped: ${reason}. The uploaded file was deleted; upload a corrected export.`;
+        row.alert = `The records import uploaded ${recordImport.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${recordImport.format.toUpperCase()}) was stopped: ${reason}. The uploaded file was deleted; upload a corrected export.`;
         await manager.save(row);
         await manager.save(NotificationEntity, { id: randomUUID(), userId: recordImport.createdById, caseId, kind: 'production_failed', message: `Case ${row.caseNumber}: ${row.alert}`, createdAt: new Date(), readAt: null });
         return { result: null, audit: [{ actor: null, action: 'records.import_quarantined', objectType: 'record_import', objectId: importId, outcome: 'failure', details: { reason } }] };

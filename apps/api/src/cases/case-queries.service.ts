@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { UploadNames } from '../documents/upload-names';
 import { Brackets, DataSource, In } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { Actor, hasRole } from '@custodian/auth';
@@ -28,6 +29,7 @@ export class CaseQueries {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccess,
     private readonly auditLog: AuditLog,
+    private readonly uploadNames: UploadNames,
   ) {}
 
   async list(actor: Actor, query: ListCasesQuery): Promise<CasePageView> {
@@ -208,8 +210,8 @@ export class CaseQueries {
       cpraDesignee: row.cpraDesigneeId ? people.get(row.cpraDesigneeId) ?? null : null,
       production: production && productionView(production),
       letters: letters.map((l) => ({ id: l.id, kind: l.kind, reference: l.reference, sha256: l.sha256, bytes: l.bytes, createdAt: l.createdAt })),
-      documents: documents.map((d) => ({ id: d.id, kind: d.kind as DocumentKind, filename: d.filename, mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),
-      recordImports: imports.map(importView),
+      documents: documents.map((d) => ({ id: d.id, kind: d.kind as DocumentKind, filename: this.uploadNames.open(caseId, d.filename), mediaType: d.mediaType, sha256: d.sha256, size: d.size, createdAt: d.createdAt })),
+      recordImports: imports.map((i) => importView(i, this.uploadNames)),
       preservationHolds: holds.map((h) => ({ id: h.id, status: h.status, placedAt: h.placedAt, expiresOn: h.expiresOn, renewals: h.renewals, releasedAt: h.releasedAt })),
     };
   }
@@ -238,14 +240,14 @@ function importProgress(i: Pick<RecordImportEntity, 'bytes' | 'bytesRead'>): num
   return i.bytes ? Math.min(100, Math.round((i.bytesRead / i.bytes) * 100)) : 0;
 }
 
-export function importView(i: RecordImportEntity): RecordImportView {
+export function importView(i: RecordImportEntity, names: UploadNames): RecordImportView {
   return {
-    id: i.id, status: i.status, format: i.format, table: i.table, filename: i.filename, bytes: i.bytes, bytesRead: i.bytesRead,
+    id: i.id, status: i.status, format: i.format, table: i.table, filename: names.open(i.caseId, i.filename), bytes: i.bytes, bytesRead: i.bytesRead,
     progress: importProgress(i), rowsRead: i.rowsRead, rowsImported: i.rowsImported,
     errorCount: i.errorCount, errors: i.errors as ImportIssueView[] | null, warningCount: i.warningCount ?? 0, warnings: (i.warnings ?? []) as ImportIssueView[],
     // rows waiting for a borrowers file (re-checked when one arrives) and rows that are no one's (never produced)
     pendingRows: i.pendingRows ?? 0, notAttributableRows: i.notAttributableRows ?? 0,
-    files: (i.files ?? []).map((f) => ({ filename: f.filename, format: f.format, table: f.table, bytes: f.bytes })),
+    files: (i.files ?? []).map((f) => ({ filename: names.open(i.caseId, f.filename), format: f.format, table: f.table, bytes: f.bytes })),
     createdAt: i.createdAt, completedAt: i.completedAt,
   };
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { UploadNames } from './upload-names';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
@@ -33,6 +34,7 @@ export class DocumentsController {
     private readonly store: ContentStore,
     private readonly dataSource: DataSource,
     private readonly auditLog: AuditLog,
+    private readonly uploadNames: UploadNames,
   ) {}
 
   /** The attached file itself (an instrument scan, a consent letter), audited like any other read. */
@@ -48,7 +50,7 @@ export class DocumentsController {
     response.setHeader('X-Content-SHA256', document.sha256);
     // The type comes from the stored bytes, never from the uploader's claim (older rows kept that claim).
     const type = await sniffStream(this.store.open(document.sha256));
-    return new StreamableFile(file, { type, disposition: `attachment; filename="${encodeURIComponent(document.filename)}"`, length: document.size });
+    return new StreamableFile(file, { type, disposition: `attachment; filename="${encodeURIComponent(this.uploadNames.open(caseId, document.filename))}"`, length: document.size });
   }
 
   @Post()
@@ -79,13 +81,14 @@ export class DocumentsController {
     return this.workflow.change(caseId, async (row, manager) => {
       this.access.assertVisible(actor, row);
       if (!isOpen(row.status)) throw new CaseStateConflictError('Documents can be attached only to an open case', row.status);
+      const filename = safeFilename(file.originalname);
       const document = manager.create(DocumentEntity, {
-        id: randomUUID(), caseId, kind: body.kind, filename: safeFilename(file.originalname), mediaType: mediaType.slice(0, 100),
+        id: randomUUID(), caseId, kind: body.kind, filename: this.uploadNames.seal(caseId, filename), mediaType: mediaType.slice(0, 100),
         sha256: stored.sha256, size: stored.bytes, uploadedById: actor.id, createdAt: new Date(),
       });
       await manager.insert(DocumentEntity, document);
       return {
-        result: { id: document.id, kind: body.kind, filename: document.filename, mediaType: document.mediaType, sha256: document.sha256, size: document.size, createdAt: document.createdAt },
+        result: { id: document.id, kind: body.kind, filename, mediaType: document.mediaType, sha256: document.sha256, size: document.size, createdAt: document.createdAt },
         audit: [{ actor: { id: actor.id, username: actor.username }, action: 'document.attached', objectType: 'document', objectId: document.id, details: { kind: document.kind, sha256: document.sha256, size: document.size } }],
       };
     });

@@ -13,6 +13,7 @@ import { jobRequest } from '@custodian/queues';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
 import { importView } from '../cases/case-queries.service';
+import { UploadNames } from '../documents/upload-names';
 import { safeFilename } from '../documents/documents.controller';
 import { rm } from 'node:fs/promises';
 import { MAX_EXPORT_BYTES, storeUpload, uploadOptions } from '../storage/upload';
@@ -40,6 +41,7 @@ export class RecordsController {
     private readonly workflow: CaseWorkflow,
     private readonly access: CaseAccess,
     private readonly store: ContentStore,
+    private readonly uploadNames: UploadNames,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class RecordsController {
       try {
         for (const [index, file] of files.entries()) {
           const put = await storeUpload(this.store, file);
-          stored.push({ filename: safeFilename(file.originalname), format: described[index].format, table: described[index].table, sha256: put.sha256, bytes: put.bytes });
+          stored.push({ filename: this.uploadNames.seal(caseId, safeFilename(file.originalname)), format: described[index].format, table: described[index].table, sha256: put.sha256, bytes: put.bytes });
         }
         return await this.queueImport(caseId, actor, stored);
       } catch (error) {
@@ -94,7 +96,7 @@ export class RecordsController {
       });
       await manager.save(RecordImportEntity, recordImport);
       return {
-        result: importView(recordImport),
+        result: importView(recordImport, this.uploadNames),
         jobs: [jobRequest('import-records', { caseId, importId: recordImport.id }, `${caseId}-import-${recordImport.id}`)],
         audit: [{ actor: { id: actor.id, username: actor.username }, action: 'records.upload', objectType: 'record_import', objectId: recordImport.id, details: { files: stored.map((f) => ({ format: f.format, table: f.table, bytes: f.bytes, sha256: f.sha256 })) } }],
       };
@@ -108,7 +110,7 @@ export class RecordsController {
     await this.access.load(actor, caseId);
     const recordImport = await this.dataSource.getRepository(RecordImportEntity).findOne({ where: { id: importId, caseId } });
     if (!recordImport) throw new NotFoundException('Import not found');
-    return importView(recordImport);
+    return importView(recordImport, this.uploadNames);
   }
 }
 

@@ -19,7 +19,8 @@ export class RecordImportEntity {
   @Column('varchar', { length: 8 }) format: 'json' | 'csv';
   /** For CSV: the Koha table the file holds. */
   @Column('varchar', { length: 40, nullable: true }) table: string | null;
-  @Column('varchar', { length: 255 }) filename: string;
+  /** Sealed with the records cipher (apps/api UploadNames): a staff-chosen name can name a patron. */
+  @Column('varchar', { length: 1024 }) filename: string;
   @Column('varchar', { length: 64 }) sha256: string;
   @Column('integer') bytes: number;
   @Column('integer', { default: 0 }) bytesRead: number;
