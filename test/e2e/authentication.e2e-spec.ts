@@ -193,7 +193,11 @@ describe('authentication: lock-out, password policy, revocation', () => {
     const forged = ['not-a-jwt', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.', `${'a'.repeat(36)}.${'b'.repeat(60)}.${'c'.repeat(43)}`];
     const lastSeq = () => withDatabase(system.environment.databaseUrl!, async (db) => Number((await db.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n));
     const before = await lastSeq();
+    // Start on a fresh window: an earlier test's refusals from this address share the window's key (their first
+    // event, and so their summary, belong to that earlier moment), which made the sum depend on the timing.
+    await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 50));
     const startedAt = Date.now();
+    const firstWindow = new Date(Math.floor(startedAt / 2000) * 2000).toISOString();
     const statuses: number[] = [];
     for (let batch = 0; batch < flood / 20; batch++) {
       const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 4 === 0 ? revoked : system.anonymous.as(forged[i % forged.length])).get('/api/auth/me')));
@@ -204,7 +208,7 @@ describe('authentication: lock-out, password policy, revocation', () => {
     expect(tally(statuses)).toEqual({ 401: flood });
     // The last window's summary is written once that window has closed.
     const events = await eventually(
-      () => withDatabase(system.environment.databaseUrl!, async (db) => (await db.query(`SELECT details FROM audit_events WHERE seq > $1 AND action = 'auth.token_rejected'`, [before])).rows.map((r: { details: unknown }) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { count: number; reason: string; summary?: boolean })),
+      () => withDatabase(system.environment.databaseUrl!, async (db) => (await db.query(`SELECT details FROM audit_events WHERE seq > $1 AND action = 'auth.token_rejected'`, [before])).rows.map((r: { details: unknown }) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { count: number; reason: string; summary?: boolean; windowStart: string }).filter((e) => e.windowStart >= firstWindow)),
       (rows) => rows.reduce((n, r) => n + r.count, 0) === flood,
       15_000,
     );

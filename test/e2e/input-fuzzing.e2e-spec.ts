@@ -96,6 +96,9 @@ function refusedByDto(schema: SchemaObject, document: OpenApiDocument): fc.Arbit
   const base = shaped(schema, document);
   const unknownKey = fc.tuple(base, anyString.filter((key) => !properties.includes(key) && key.length > 0), anyJson).map(([body, key, value]) => withProperty(body.text, key, value));
   const variants: fc.Arbitrary<Json>[] = [unknownKey, refusedEverywhere];
+  // Wrong kinds ride on bodies that stay refused whatever one known property holds; a body refused only for a missing
+  // required field is not among them (setting that field again could make it valid, e.g. {"anonymousPatrons":[]}).
+  const stayRefused = fc.oneof(unknownKey, refusedEverywhere);
   if (required.length) {
     variants.push(fc.tuple(base, fc.constantFrom(...required)).map(([body, key]) => {
       const parsed = JSON.parse(body.text) as Record<string, unknown>;
@@ -104,7 +107,7 @@ function refusedByDto(schema: SchemaObject, document: OpenApiDocument): fc.Arbit
     }));
   }
   // Wrong kinds (arrays for objects, objects for strings...) ride along with one of the refusals above.
-  const wrongKinds = properties.length ? fc.tuple(fc.oneof(...variants), fc.constantFrom(...properties), anyJson).map(([body, key, value]) => (body.text.startsWith('{') && body.text.length < 200_000 ? withProperty(body.text, key, value) : body)) : fc.oneof(...variants);
+  const wrongKinds = properties.length ? fc.tuple(stayRefused, fc.constantFrom(...properties), anyJson).map(([body, key, value]) => (body.text.startsWith('{') && body.text.length < 200_000 ? withProperty(body.text, key, value) : body)) : fc.oneof(...variants);
   return fc.oneof(...variants, wrongKinds).map(refused);
 }
 
