@@ -10,6 +10,7 @@ import { useAction } from '../../lib/useAction';
 import { useReasonCodes } from '../../lib/reason-codes';
 import { LetterPreview } from './LetterPreview';
 import { ReleaseCounts } from './ReleaseCounts';
+import { ConfirmStep } from '../../components/ConfirmStep';
 
 /**
  * The director's approve-or-deny, with a note and (for a denial) the reasons the letter cites. The review's
@@ -66,21 +67,19 @@ export function DecisionForm({ c, onDecided }: { c: CaseDetail; onDecided: () =>
         <TextAreaField name="note" label="Note for the file" rows={3} value={note} onChange={setNote} />
       </FieldErrorsProvider>
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="decision-confirm-text" aria-modal="false">
-          <p id="decision-confirm-text">
-            {decision === 'approve'
-              ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${formatDate(scope.from)} to ${formatDate(scope.to)}? The production is rendered at once and cannot be recalled once delivered.`
-              : `Deny the request? A denial letter naming you as responsible is written and the case cannot be approved afterwards.`}
-          </p>
+        <ConfirmStep
+          id="decision-confirm"
+          question={decision === 'approve'
+            ? `Approve the release of ${scope.recordTypes.length} kind(s) of record for ${scope.cardNumbers.length} patron(s), ${formatDate(scope.from)} to ${formatDate(scope.to)}? The production is rendered at once and cannot be recalled once delivered.`
+            : `Deny the request? A denial letter naming you as responsible is written and the case cannot be approved afterwards.`}
+          confirmLabel={decision === 'approve' ? 'Yes, approve and produce' : 'Yes, deny and write the letter'}
+          danger={decision !== 'approve'}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(false)}
+        >
           {decision === 'approve' && <ReleaseCounts caseId={c.id} />}
           {decision && <LetterPreview caseId={c.id} decision={decision} reasons={decision === 'deny' ? reasons : undefined} />}
-          <button type="button" className={decision === 'approve' ? 'button' : 'button button--danger'} onClick={() => void confirm()} autoFocus>
-            {decision === 'approve' ? 'Yes, approve and produce' : 'Yes, deny and write the letter'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-            Go back
-          </button>
-        </div>
+        </ConfirmStep>
       ) : (
         <button type="submit" className="button" disabled={action.pending} aria-busy={action.pending}>
           {action.pending ? 'Recording…' : 'Record decision'}

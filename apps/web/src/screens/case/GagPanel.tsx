@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format';
 import { libraryToday } from '../../lib/pacific-time';
 import { useAction } from '../../lib/useAction';
 import { useSession } from '../../session/session';
+import { ConfirmStep } from '../../components/ConfirmStep';
 
 const LIFT_KINDS: { value: GagLiftKind; label: string; hint: string }[] = [
   { value: 'court_order', label: 'A court order lifted it', hint: 'For example an order on review under 18 U.S.C. § 3511.' },
@@ -79,15 +80,14 @@ function GagLiftForm({ c, onLifted }: { c: CaseDetail; onLifted: () => void }) {
         <TextField name="liftedOn" label="Lifted on" type="date" requirement="required" max={libraryToday()} value={liftedOn} onChange={setLiftedOn} />
       </FieldErrorsProvider>
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="gag-lift-confirm-text" aria-modal="false">
-          <p id="gag-lift-confirm-text">Record the lift? The case becomes visible to all staff and the patron may be told of the request. This cannot be undone.</p>
-          <button type="button" className="button button--danger" onClick={() => (setConfirming(false), void action.run())} autoFocus>
-            Yes, record the lift
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-            Go back
-          </button>
-        </div>
+        <ConfirmStep
+          id="gag-lift-confirm"
+          question="Record the lift? The case becomes visible to all staff and the patron may be told of the request. This cannot be undone."
+          confirmLabel="Yes, record the lift"
+          danger
+          onConfirm={() => (setConfirming(false), void action.run())}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <div className="form__actions">
           <button type="submit" className="button" disabled={action.pending} aria-busy={action.pending}>

@@ -6,6 +6,7 @@ import { FieldErrorsProvider, TextAreaField } from '../../components/fields';
 import { Section } from '../../components/layout';
 import { formatDateTime } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
+import { ConfirmStep } from '../../components/ConfirmStep';
 
 const MIN_REASON = 10;
 
@@ -49,15 +50,13 @@ export function SendBackForm({ c, onSentBack }: { c: CaseDetail; onSentBack: () 
           value={reason} onChange={setReason} />
       </FieldErrorsProvider>
       {confirming ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="send-back-confirm-text" aria-modal="false">
-          <p id="send-back-confirm-text">Send case {c.caseNumber} back to legal review? The attorney reviews it again, and you decide after the new review.</p>
-          <button type="button" className="button" onClick={() => (setConfirming(false), void action.run())} autoFocus>
-            Yes, send it back
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-            Go back
-          </button>
-        </div>
+        <ConfirmStep
+          id="send-back-confirm"
+          question={`Send case ${c.caseNumber} back to legal review? The attorney reviews it again, and you decide after the new review.`}
+          confirmLabel="Yes, send it back"
+          onConfirm={() => (setConfirming(false), void action.run())}
+          onCancel={() => setConfirming(false)}
+        />
       ) : (
         <div className="form__actions">
           <button type="submit" className="button button--secondary" disabled={action.pending} aria-busy={action.pending}>
