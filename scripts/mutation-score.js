@@ -3,16 +3,21 @@
 // and the floors each area must keep. Stryker's own `thresholds.break` is one number for the whole run; the code
 // whose bugs let records out is held higher: the domain at 90%, the leak check and the audit chain at 95%.
 //
-//   node scripts/mutation-score.js [report.json] [--survivors] [--measured-only] [--against baseline.json]
+//   node scripts/mutation-score.js [report.json ...] [--survivors] [--measured-only] [--against-committed]
 //
+// With no report, the committed baselines (scripts/mutation-baselines.js: reports/mutation/*.json and the older
+// reports/stryker-incremental.json); several reports are read as one (a file in two takes the first's result).
 // Targets (domain 90%, leak check and audit chain 95%) are what issue 15 asks; while an area is below its target
-// the check holds it to its score in the committed baseline instead (--against: a ratchet, the score cannot fall).
+// the check holds it to its score in the committed baselines instead (--against-committed: a ratchet, the score
+// cannot fall).
 //
 // Exits 1 when an area is below its floor, or when a file Stryker is configured to mutate has no result in the
 // report (a baseline that silently lost a file would otherwise raise the score); with --measured-only (CI, while
 // the baseline does not cover every configured file yet) those files are listed but do not fail the check.
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { committedFiles, mergedFiles } = require('./mutation-baselines');
 
 const ROOT = path.resolve(__dirname, '..');
 const AREAS = [
@@ -68,27 +73,21 @@ function configuredFiles() {
   return files.sort();
 }
 
-function filesOf(reportPath) {
-  const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'));
-  return Object.fromEntries(Object.entries(report.files).map(([name, file]) => [path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/'), file]));
-}
-
 const areaScore = (files, area) => counts(Object.entries(files).filter(([name]) => name.startsWith(area.prefix)).flatMap(([, file]) => file.mutants)).score;
 
 function main() {
   const args = process.argv.slice(2);
-  const againstAt = args.indexOf('--against');
-  const againstPath = againstAt >= 0 ? args[againstAt + 1] : null;
-  const reportPath = args.find((arg, index) => !arg.startsWith('--') && index !== againstAt + 1) ?? path.join(ROOT, 'reports/stryker-incremental.json');
-  const files = filesOf(reportPath);
-  const baseline = againstPath ? filesOf(againstPath) : null;
+  const reportPaths = args.filter((arg) => !arg.startsWith('--'));
+  const files = reportPaths.length > 0 ? mergedFiles(reportPaths) : committedFiles();
+  const source = reportPaths.length > 0 ? reportPaths.join(', ') : 'the committed baselines';
+  const baseline = args.includes('--against-committed') ? committedFiles() : null;
   const problems = [];
 
   const missing = configuredFiles().filter((file) => !(file in files));
   if (args.includes('--measured-only')) {
     if (missing.length > 0) console.log(`Not measured yet (configured, no result in the report): ${missing.join(', ')}\n`);
   } else {
-    for (const file of missing) problems.push(`${file}: configured for mutation but has no result in ${path.relative(ROOT, reportPath)}`);
+    for (const file of missing) problems.push(`${file}: configured for mutation but has no result in ${source}`);
   }
 
   const rows = Object.keys(files)
