@@ -34,24 +34,29 @@ function supports(review: ReviewForApproval, lastReturnAt: number | null): boole
 
 /** A case history: reviews and send-backs in time order, each at its own minute. */
 const historyArb = fc.array(fc.constantFrom<'review' | 'return'>('review', 'review', 'return'), { maxLength: 6 }).chain((kinds) =>
-  fc.tuple(...kinds.map((kind, i) => (kind === 'review' ? reviewArb(i, i).map((r) => ({ kind, review: r })) : fc.constant({ kind, at: i })))).map((events) => events as ({ kind: 'review'; review: ReviewForApproval } | { kind: 'return'; at: number })[]),
+  fc.tuple(...kinds.map((kind, i) => (kind === 'review' ? reviewArb(i, i).map((r) => ({ kind, review: r })) : fc.constant({ kind, at: i })))).map((events) => {
+    const history = events as ({ kind: 'review'; review: ReviewForApproval } | { kind: 'return'; at: number })[];
+    return {
+      reviews: history.flatMap((e) => (e.kind === 'review' ? [e.review] : [])),
+      returns: history.flatMap((e) => (e.kind === 'return' ? [{ createdAt: new Date(Date.UTC(2026, 0, 1) + e.at * 60_000) }] : [])),
+    };
+  }),
 );
+const lastReturnTime = (returns: readonly { createdAt: Date }[]) => (returns.length ? returns[returns.length - 1].createdAt.getTime() : null);
 
 describe('approvalGate: approval impossible without a supporting review', () => {
   it('allows approval exactly when the newest review, later than any send-back, supports release', () => {
     fc.assert(
-      fc.property(historyArb, (events) => {
-        const reviews = events.flatMap((e) => (e.kind === 'review' ? [e.review] : []));
-        const returns = events.flatMap((e) => (e.kind === 'return' ? [{ createdAt: new Date(Date.UTC(2026, 0, 1) + e.at * 60_000) }] : []));
+      fc.property(historyArb, ({ reviews, returns }) => {
         const gate = approvalGate({ requestedScope: REQUESTED, reviews, returns });
         const newest = reviews[reviews.length - 1];
-        const lastReturnAt = returns.length ? returns[returns.length - 1].createdAt.getTime() : null;
-        const expected = newest !== undefined && supports(newest, lastReturnAt);
+        const expected = newest !== undefined && supports(newest, lastReturnTime(returns));
         expect(gate.allowed).toBe(expected);
         if (gate.allowed) {
           expect(gate.reviewId).toBe(newest.id);
           // The approved scope is the review's narrowed scope, never the full request when narrowed.
           expect(gate.scope).toEqual(newest.scope ?? REQUESTED);
+          expect(gate.narrowed).toBe(newest.scope !== null);
         } else {
           expect(gate.message).toBeTruthy();
           expect(gate.citation).toMatch(/7927\.105/);
@@ -63,12 +68,28 @@ describe('approvalGate: approval impossible without a supporting review', () => 
 
   it('is not fooled by the order reviews are listed in', () => {
     fc.assert(
-      fc.property(historyArb, fc.integer(), (events, seed) => {
-        const reviews = events.flatMap((e) => (e.kind === 'review' ? [e.review] : []));
+      fc.property(historyArb, fc.integer(), ({ reviews, returns }, seed) => {
         const shuffled = [...reviews].sort((a, b) => ((a.id.charCodeAt(1) * 31 + seed) % 7) - ((b.id.charCodeAt(1) * 31 + seed) % 7));
-        const returns = events.flatMap((e) => (e.kind === 'return' ? [{ createdAt: new Date(Date.UTC(2026, 0, 1) + e.at * 60_000) }] : []));
         expect(approvalGate({ requestedScope: REQUESTED, reviews: shuffled, returns })).toEqual(approvalGate({ requestedScope: REQUESTED, reviews, returns }));
       }),
+    );
+  });
+
+  it('lets a director deny or send back exactly when the newest review, later than any send-back, is complete', () => {
+    fc.assert(
+      fc.property(historyArb, ({ reviews, returns }) => {
+        const gate = denialGate({ requestedScope: REQUESTED, reviews, returns });
+        const newest = reviews[reviews.length - 1];
+        const lastReturnAt = lastReturnTime(returns);
+        const sentBack = newest !== undefined && lastReturnAt !== null && lastReturnAt > new Date(newest.createdAt).getTime();
+        // Whether the review supports release does not matter: an insufficient review is the usual ground for denial.
+        const expected = newest !== undefined && !sentBack && newest.sufficiency !== 'needs_info';
+        expect(gate.allowed).toBe(expected);
+        expect(gate.reviewId).toBe(newest?.id ?? null);
+        const why = newest === undefined ? /No legal review/ : sentBack ? /sent back/ : newest.sufficiency === 'needs_info' ? /asked the requester for information/ : /completed review supports/;
+        expect(gate.message).toMatch(why);
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -113,8 +134,7 @@ describe('approvalGate: approval impossible without a supporting review', () => 
           }
           if (state === 'fulfilling') {
             expect(approvedOn).not.toBeNull();
-            const lastReturnAt = returns.length ? returns[returns.length - 1].createdAt.getTime() : null;
-            expect(supports(approvedOn!, lastReturnAt)).toBe(true);
+            expect(supports(approvedOn!, lastReturnTime(returns))).toBe(true);
             expect(reviews[reviews.length - 1]).toBe(approvedOn);
           }
         }
@@ -128,7 +148,7 @@ describe('approvalGate: examples', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
   const review = (patch: Partial<ReviewForApproval> = {}): ReviewForApproval => ({ id: 'r1', sufficiency: 'sufficient', recommendation: 'fulfil', scope: null, contradictions: [], createdAt: at(1), ...patch });
   it('approves the narrowed scope, not the request', () => {
-    expect(approvalGate({ requestedScope: REQUESTED, reviews: [review({ recommendation: 'partial', scope: NARROWER })] })).toMatchObject({ allowed: true, scope: NARROWER, narrowed: true });
+    expect(approvalGate({ requestedScope: REQUESTED, reviews: [review({ recommendation: 'partial', scope: NARROWER })], returns: [] })).toMatchObject({ allowed: true, scope: NARROWER, narrowed: true });
   });
   it.each([
     ['no review', [], [], 'NO_REVIEW'],
@@ -141,6 +161,19 @@ describe('approvalGate: examples', () => {
     ['wider scope', [review({ scope: WIDER })], [], 'SCOPE_WIDENED'],
   ] as const)('refuses: %s', (_name, reviews, returns, code) => {
     expect(approvalGate({ requestedScope: REQUESTED, reviews: [...reviews], returns: [...returns] })).toMatchObject({ allowed: false, code });
+  });
+  it('approves the requested scope as it stands when the review did not narrow it', () => {
+    expect(approvalGate({ requestedScope: REQUESTED, reviews: [review()], returns: [] })).toEqual({ allowed: true, reviewId: 'r1', scope: REQUESTED, narrowed: false });
+  });
+  it('counts a send-back recorded at the same instant as the review as later (a send-back is always of a review already made)', () => {
+    const facts = { requestedScope: REQUESTED, reviews: [review()], returns: [{ createdAt: at(1) }] };
+    expect(approvalGate(facts)).toMatchObject({ allowed: false, code: 'REVIEW_SENT_BACK', reviewId: 'r1' });
+    expect(denialGate(facts)).toMatchObject({ allowed: false, reviewId: 'r1' });
+  });
+  it('reads send-backs and reviews given as ISO strings, as rows from the database may be', () => {
+    const iso = (minute: number) => at(minute).toISOString();
+    expect(approvalGate({ requestedScope: REQUESTED, reviews: [review({ createdAt: iso(1) })], returns: [{ createdAt: iso(2) }] })).toMatchObject({ allowed: false, code: 'REVIEW_SENT_BACK' });
+    expect(approvalGate({ requestedScope: REQUESTED, reviews: [review({ createdAt: iso(3) })], returns: [{ createdAt: iso(2) }] })).toMatchObject({ allowed: true });
   });
   it('lets a new supporting review after a send-back be approved', () => {
     expect(approvalGate({ requestedScope: REQUESTED, reviews: [review({ recommendation: 'deny' }), review({ id: 'r2', createdAt: at(3) })], returns: [{ createdAt: at(2) }] })).toMatchObject({ allowed: true, reviewId: 'r2' });

@@ -43,7 +43,8 @@ export interface ReviewForApproval {
   recommendation: Recommendation;
   /** The narrowed scope; null when the review let the requested scope stand. */
   scope: CaseScope | null;
-  contradictions?: readonly { code: string }[] | null;
+  /** Required: a caller that left them out would approve a review that records no basis for its release. */
+  contradictions: readonly { code: string }[];
   createdAt: Date | string;
 }
 
@@ -55,7 +56,8 @@ export interface ReviewReturnForApproval {
 export interface ApprovalGateInput {
   requestedScope: CaseScope;
   reviews: readonly ReviewForApproval[];
-  returns?: readonly ReviewReturnForApproval[];
+  /** Required: a caller that left them out would approve a review the director sent back. */
+  returns: readonly ReviewReturnForApproval[];
 }
 
 export const APPROVAL_REFUSALS = {
@@ -86,30 +88,39 @@ function refuse(code: ApprovalRefusalCode, reviewId: string | null): ApprovalGat
 }
 
 /**
+ * The review a decision today would rest on, or why there is none: no review at all, the newest one sent back
+ * (a send-back at the same instant as the review is of that review, so it counts as later), or the newest one
+ * still waiting for the requester. Approval and denial alike rest only on a completed review.
+ */
+function completedReview(input: ApprovalGateInput): { review: ReviewForApproval } | { refusal: ApprovalRefusalCode; reviewId: string | null } {
+  const review = latestOf(input.reviews);
+  if (!review) return { refusal: 'NO_REVIEW', reviewId: null };
+  const lastReturn = latestOf(input.returns);
+  if (lastReturn && time(lastReturn.createdAt) >= time(review.createdAt)) return { refusal: 'REVIEW_SENT_BACK', reviewId: review.id };
+  if (review.sufficiency === 'needs_info') return { refusal: 'REVIEW_NOT_COMPLETE', reviewId: review.id };
+  return { review };
+}
+
+/**
  * May the case be approved, and for what scope? Allowed only when the newest review is later than any
  * send-back, is complete and sufficient, recommends release, records no missing basis, and (for a partial
  * release) names its narrowed scope. The approved scope is the review's narrowed scope whenever it has one.
  */
 export function approvalGate(input: ApprovalGateInput): ApprovalGate {
-  const review = latestOf(input.reviews);
-  if (!review) return refuse('NO_REVIEW', null);
-  const lastReturn = latestOf(input.returns ?? []);
-  if (lastReturn && time(lastReturn.createdAt) >= time(review.createdAt)) return refuse('REVIEW_SENT_BACK', review.id);
-  if (review.sufficiency === 'needs_info') return refuse('REVIEW_NOT_COMPLETE', review.id);
+  const current = completedReview(input);
+  if ('refusal' in current) return refuse(current.refusal, current.reviewId);
+  const { review } = current;
   if (review.sufficiency !== 'sufficient') return refuse('REVIEW_NOT_SUFFICIENT', review.id);
   if (!isReleasing(review.recommendation)) return refuse('REVIEW_RECOMMENDS_DENIAL', review.id);
   if (review.recommendation === 'partial' && !review.scope) return refuse('PARTIAL_WITHOUT_SCOPE', review.id);
   if (review.scope && !isWithinScope(review.scope, input.requestedScope)) return refuse('SCOPE_WIDENED', review.id);
-  if ((review.contradictions ?? []).some((c) => isNoBasisContradiction(c.code))) return refuse('RELEASE_WITHOUT_BASIS', review.id);
+  if (review.contradictions.some((c) => isNoBasisContradiction(c.code))) return refuse('RELEASE_WITHOUT_BASIS', review.id);
   return { allowed: true, reviewId: review.id, scope: review.scope ?? input.requestedScope, narrowed: review.scope !== null };
 }
 
 /** A denial, too, rests on a completed review (one that is not waiting for the requester). */
 export function denialGate(input: ApprovalGateInput): { allowed: boolean; reviewId: string | null; message: string } {
-  const review = latestOf(input.reviews);
-  if (!review) return { allowed: false, reviewId: null, message: APPROVAL_REFUSALS.NO_REVIEW };
-  const lastReturn = latestOf(input.returns ?? []);
-  if (lastReturn && time(lastReturn.createdAt) >= time(review.createdAt)) return { allowed: false, reviewId: review.id, message: APPROVAL_REFUSALS.REVIEW_SENT_BACK };
-  if (review.sufficiency === 'needs_info') return { allowed: false, reviewId: review.id, message: APPROVAL_REFUSALS.REVIEW_NOT_COMPLETE };
-  return { allowed: true, reviewId: review.id, message: 'A completed review supports a decision.' };
+  const current = completedReview(input);
+  if ('refusal' in current) return { allowed: false, reviewId: current.reviewId, message: APPROVAL_REFUSALS[current.refusal] };
+  return { allowed: true, reviewId: current.review.id, message: 'A completed review supports a decision.' };
 }
