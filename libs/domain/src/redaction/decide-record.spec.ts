@@ -49,8 +49,16 @@ describe('decideRecord', () => {
     expect(withheldFor(loan({ cardNumber: '23000000099999' }))).toBe('PATRON_NOT_NAMED');
   });
 
-  it('ignores surrounding whitespace in card numbers', () => {
+  it('ignores surrounding whitespace in card numbers, wherever it comes from', () => {
     expect(withheldFor(loan({ cardNumber: ' 23000000012345 ' }))).toBeNull();
+    // A card typed into the scope with a stray space, and a padded CSV cell in the row's own cardnumber column.
+    expect(decideRecord(loan(), { ...scope, cardNumbers: [' 23000000012345\t'] })).toEqual({ decision: 'produce' });
+    expect(withheldFor(loan({ fields: { cardnumber: '23000000012345 ', itemnumber: 1 } }))).toBeNull();
+    expect(withheldFor(loan({ occurredAt: ' 2026-01-15T10:00:00 ' }))).toBeNull();
+  });
+
+  it('trusts the row’s card number when its own cardnumber column is empty (Koha writes NULL as an empty cell)', () => {
+    expect(withheldFor(loan({ fields: { cardnumber: null, itemnumber: 1 } }))).toBeNull();
   });
 
   it('withholds a row whose own cardnumber column names another patron', () => {
