@@ -1,8 +1,8 @@
 import { ResponsiveRecord } from '../responsive-record';
 import { CaseScope } from '../scope';
-import { withheldValues, producedValues } from './disclosed-values';
+import { producedValues, producedValuesOf, withheldValues, withheldValuesOf } from './disclosed-values';
 import { DEFAULT_REDACTION_POLICY } from './field-policy';
-import { REDACTION_REASONS, withheldToken } from './reason-codes';
+import { isRedactionReasonCode, REDACTION_REASONS, withheldToken } from './reason-codes';
 import { createRedactor, isWithheldField, ProducedItem, redactRecord } from './redact-record';
 import { WithholdingSummary } from './withholding-summary';
 
@@ -137,5 +137,92 @@ describe('WithholdingSummary', () => {
     const anonymised = summary.entries().find((entry) => entry.reasonCode === 'ANONYMISED_RECORD');
     expect(anonymised).toMatchObject({ count: 1, describedInProduction: false });
     expect(produced(patron).fields.filter(isWithheldField).length).toBe(summary.entries().filter((entry) => entry.field).length);
+  });
+});
+
+describe('redactRecord attribution and empty columns', () => {
+  const loanScope: CaseScope = { ...scope, recordTypes: ['loans', 'holds'] };
+  const loan = (cardNumber: string, fields: ResponsiveRecord['fields']): ResponsiveRecord => ({ recordType: 'loans', sourceTable: 'issues', cardNumber, occurredAt: '2026-01-02T10:00:00', fields });
+  const item = (record: ResponsiveRecord, s = loanScope) => {
+    const redaction = redactRecord(record, s);
+    if (redaction.outcome !== 'produced') throw new Error(`withheld: ${redaction.reason}`);
+    return redaction.item;
+  };
+
+  it('names the patron first, once, by the card number trimmed, whatever the row’s own cardnumber column holds', () => {
+    for (const column of [undefined, null, card, ` ${card} `]) {
+      const fields: ResponsiveRecord['fields'] = column === undefined ? { issuedate: '2026-01-02T10:00:00' } : { issuedate: '2026-01-02T10:00:00', cardnumber: column };
+      const produced = item(loan(` ${card}\t`, fields));
+      expect(produced.cardNumber).toBe(card);
+      expect(produced.fields.filter((field) => field.field === 'cardnumber')).toEqual([{ field: 'cardnumber', value: card }]);
+      expect(produced.fields[0]).toEqual({ field: 'cardnumber', value: card });
+    }
+  });
+
+  it('shows what a hold was for: only a fine hides its item when the release does not reach loans', () => {
+    const hold: ResponsiveRecord = { recordType: 'holds', sourceTable: 'reserves', cardNumber: card, occurredAt: '2026-01-05', fields: { reservedate: '2026-01-05', title: 'Η Οδύσσεια', barcode: '39000000000042', itemnumber: 42 } };
+    const fields = item(hold, { ...scope, recordTypes: ['holds'] }).fields;
+    expect(fields.filter(isWithheldField)).toEqual([]);
+    expect(fields).toContainEqual({ field: 'title', value: 'Η Οδύσσεια' });
+  });
+
+  it('leaves out a column it would withhold that holds only spaces, and logs nothing for it', () => {
+    const redaction = redactRecord(loan(card, { issuedate: '2026-01-02T10:00:00', note: '   ', borrowernumber: 0 }), loanScope);
+    if (redaction.outcome !== 'produced') throw new Error('withheld');
+    expect(redaction.item.fields.map((field) => field.field)).toEqual(['cardnumber', 'issuedate', 'borrowernumber']);
+    expect(redaction.log.map((entry) => entry.field)).toEqual(['borrowernumber']);
+  });
+
+  it('lists only the columns the row has, in the policy’s order', () => {
+    expect(item(loan(card, { returndate: '2026-01-09T10:00:00', issuedate: '2026-01-02T10:00:00' })).fields.map((field) => field.field)).toEqual(['cardnumber', 'issuedate', 'returndate']);
+  });
+});
+
+describe('withheld and produced values: what counts as a value', () => {
+  const withheldLoan: ResponsiveRecord = {
+    recordType: 'loans', sourceTable: 'issues', cardNumber: '23000000099999', occurredAt: null,
+    fields: { empty: '', spaces: '   ', missing: null, absent: undefined as unknown as null, zero: 0, title: 'Their book' },
+  };
+
+  it('gives no produced values for a withheld record', () => {
+    const redaction = redactRecord(withheldLoan, scope);
+    expect(redaction.outcome).toBe('withheld');
+    expect(producedValuesOf(redaction)).toEqual([]);
+  });
+
+  it('lists every text of a withheld record and nothing for its empty cells', () => {
+    expect(withheldValuesOf(withheldLoan, redactRecord(withheldLoan, scope))).toEqual(['23000000099999', '0', 'Their book']);
+  });
+});
+
+describe('isRedactionReasonCode', () => {
+  it('knows the codes and nothing else', () => {
+    expect([isRedactionReasonCode('STAFF_NOTE'), isRedactionReasonCode('UNASSESSED_SOURCE')]).toEqual([true, true]);
+    expect([isRedactionReasonCode('staff_note'), isRedactionReasonCode('toString'), isRedactionReasonCode(42), isRedactionReasonCode(undefined)]).toEqual([false, false, false, false]);
+  });
+});
+
+describe('WithholdingSummary order', () => {
+  it('lists entries by record type, table, whole items before fields, field and reason, whatever order they came in', () => {
+    const summary = new WithholdingSummary();
+    const loan: ResponsiveRecord = { recordType: 'loans', sourceTable: 'old_issues', cardNumber: card, occurredAt: '2026-01-02', fields: { note: 'n', borrowernumber: 1, issue_id: 2 } };
+    summary.add(redactRecord({ ...loan, sourceTable: 'issues' }, scope));
+    summary.add(redactRecord(loan, scope));
+    summary.add(redactRecord({ ...loan, occurredAt: '2027-01-01' }, scope));
+    summary.add(redactRecord(patron, scope));
+    summary.add(redactRecord({ ...loan, fields: { ...loan.fields, local: 'x' } }, scope));
+    expect(summary.entries().map((entry) => [entry.recordType, entry.sourceTable, entry.field ?? '', entry.reasonCode])).toEqual([
+      ['loans', 'issues', 'borrowernumber', 'INTERNAL_IDENTIFIER'],
+      ['loans', 'issues', 'issue_id', 'INTERNAL_IDENTIFIER'],
+      ['loans', 'issues', 'note', 'STAFF_NOTE'],
+      ['loans', 'old_issues', '', 'OUTSIDE_DATE_RANGE'],
+      ['loans', 'old_issues', 'borrowernumber', 'INTERNAL_IDENTIFIER'],
+      ['loans', 'old_issues', 'issue_id', 'INTERNAL_IDENTIFIER'],
+      ['loans', 'old_issues', 'local', 'UNLISTED_FIELD'],
+      ['loans', 'old_issues', 'note', 'STAFF_NOTE'],
+      ...summary.entries().filter((entry) => entry.recordType === 'patron').map((entry) => ['patron', 'borrowers', entry.field ?? '', entry.reasonCode]),
+    ]);
+    const patronFields = summary.entries().filter((entry) => entry.recordType === 'patron').map((entry) => `${entry.field}/${entry.reasonCode}`);
+    expect(patronFields).toEqual([...patronFields].sort());
   });
 });

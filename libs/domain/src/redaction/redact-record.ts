@@ -62,17 +62,18 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
     const { recordType, sourceTable } = record;
     return { outcome: 'withheld', recordType, sourceTable, reason: decision.reason, log: [logEntry(record, decision.reason, itemRef)] };
   }
-  const table = tablePolicyFor(policyOf(options), record.sourceTable, record.recordType);
-  // decideRecord withholds rows of unassessed tables, so a produced row always has its table's policy.
-  if (!table) throw new Error(`No policy for ${record.sourceTable}`);
+  // decideRecord withholds rows of unassessed tables and rows without a card number, so a produced row has both.
+  const table = tablePolicyFor(policyOf(options), record.sourceTable, record.recordType)!;
   const unlistedField = policyOf(options).unlistedField;
-  const cardNumber = (record.cardNumber ?? '').trim();
-  // Attribution: every produced row names its patron, also in tables whose rows carry only a borrowernumber.
-  const fields: RedactedField[] = record.fields.cardnumber === undefined || record.fields.cardnumber === null ? [{ field: 'cardnumber', value: cardNumber }] : [];
+  const cardNumber = record.cardNumber!.trim();
+  // Attribution: every produced row names its patron first, by the card number the scope names (decideRecord has
+  // checked that the row's own cardnumber column, when it has one, says the same), also in tables whose rows carry
+  // only a borrowernumber.
+  const fields: RedactedField[] = [{ field: 'cardnumber', value: cardNumber }];
   const log: WithholdingLogEntry[] = [];
   const hideItems = record.recordType === 'fines' && !scope.recordTypes.includes('loans');
   for (const field of orderedFieldNames(record, table.fields)) {
-    if (field === 'cardnumber' && fields.length > 0) continue;
+    if (field === 'cardnumber') continue;
     const value = record.fields[field] ?? null;
     const reason = hideItems && FINE_ITEM_FIELDS.includes(field) ? 'REVEALS_ITEM_BORROWED' : withholdingReason(table.fields[field], unlistedField, options);
     if (!reason) {
@@ -127,7 +128,7 @@ function logEntry(record: ResponsiveRecord, reasonCode: RedactionReasonCode, ite
   return {
     recordType: record.recordType,
     sourceTable: record.sourceTable,
-    ...(field === undefined ? {} : { field }),
+    field,
     reasonCode,
     basis: REDACTION_REASONS[reasonCode].basis,
     itemRef,

@@ -1,4 +1,5 @@
 import { DEFAULT_REDACTION_POLICY } from './field-policy';
+import { REDACTION_REASONS } from './reason-codes';
 import { releaseSummary } from './release-summary';
 
 const scope = { cardNumbers: ['23000000012345'], from: '2026-01-01', to: '2026-02-28', recordTypes: ['patron' as const, 'loans' as const] };
@@ -24,5 +25,24 @@ describe('releaseSummary: what the director approves', () => {
       const withheld = part.withheldFields.flatMap((w) => w.fields);
       expect(withheld).not.toContain('cardnumber');
     }
+  });
+});
+
+describe('releaseSummary: withheld columns per record type', () => {
+  const codesOf = (part: { withheldFields: { code: string; fields: string[] }[] }) => Object.fromEntries(part.withheldFields.map((w) => [w.code, w.fields]));
+
+  it('lists for searches only the search history’s withheld columns, alphabetically', () => {
+    const [searches] = releaseSummary({ ...scope, recordTypes: ['searches'] }, DEFAULT_REDACTION_POLICY, {});
+    // Koha's search_history: the row id, the session and the borrowernumber are internal; query_cgi repeats the query.
+    expect(codesOf(searches)).toEqual({ INTERNAL_IDENTIFIER: ['id', 'sessionid', 'userid'], NOT_REQUESTED_FIELD: ['query_cgi'] });
+    expect(searches.withheldFields.find((w) => w.code === 'NOT_REQUESTED_FIELD')).toMatchObject({ label: REDACTION_REASONS.NOT_REQUESTED_FIELD.label, basis: REDACTION_REASONS.NOT_REQUESTED_FIELD.basis });
+  });
+
+  it('lists no columns for a record type it does not release, and says why with the basis', () => {
+    const fines = releaseSummary(scope, DEFAULT_REDACTION_POLICY, { fines: 3 }).find((p) => p.recordType === 'fines');
+    expect(fines).toEqual({
+      recordType: 'fines', rowsImported: 3, released: false, withheldFields: [],
+      withheldBecause: { code: 'RECORD_TYPE_NOT_REQUESTED', label: REDACTION_REASONS.RECORD_TYPE_NOT_REQUESTED.label, basis: REDACTION_REASONS.RECORD_TYPE_NOT_REQUESTED.basis },
+    });
   });
 });

@@ -28,14 +28,14 @@ export class WithholdingSummary {
 
   add(redaction: Redaction): void {
     for (const entry of redaction.log) {
-      const key = [entry.recordType, entry.sourceTable, entry.field ?? '', entry.reasonCode].join('\u0000');
+      const key = JSON.stringify([entry.recordType, entry.sourceTable, entry.field, entry.reasonCode]);
       const existing = this.entriesByKey.get(key);
       if (existing) existing.count++;
       else
         this.entriesByKey.set(key, {
           recordType: entry.recordType,
           sourceTable: entry.sourceTable,
-          ...(entry.field === undefined ? {} : { field: entry.field }),
+          field: entry.field,
           reasonCode: entry.reasonCode,
           basis: entry.basis,
           count: 1,
