@@ -124,8 +124,7 @@ export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
   settings.pausableClocks.forEach((c, i) => {
     if (!isClockName(c)) problems.push(`pausableClocks[${i}]: '${c}' is not one of ${CLOCK_NAMES.join(', ')}`);
   });
-  if (!Array.isArray(settings.cityClosureRules)) problems.push('cityClosureRules: must be a list of closure rules');
-  else settings.cityClosureRules.forEach((rule, i) => problems.push(...validateHolidayRule(rule, `cityClosureRules[${i}]`)));
+  settings.cityClosureRules.forEach((rule, i) => problems.push(...validateHolidayRule(rule, `cityClosureRules[${i}]`)));
   return problems;
 }
 
