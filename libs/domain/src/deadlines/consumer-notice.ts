@@ -68,11 +68,11 @@ export function checkConsumerNoticeTiming(facts: ConsumerNoticeFacts): ConsumerN
     `Production date ${formatDay(productionDate)}; library served ${formatDay(libraryServedOn)}.`,
     `The patron must be served at least ${beforeProduction} days before production and ${beforeLibrary} days before the library${extra ? ` (service by mail adds ${extra} days)` : ''} (${citation}): by ${formatDay(latestValidPatronService)} at the latest.`,
   ];
-  const margins = patronServedOn === null ? null : { production: daysBetween(patronServedOn, productionDate), library: daysBetween(patronServedOn, libraryServedOn) };
-  if (patronServedOn === null || margins === null) {
+  const margins = patronServedOn === null ? null : { servedOn: patronServedOn, production: daysBetween(patronServedOn, productionDate), library: daysBetween(patronServedOn, libraryServedOn) };
+  if (margins === null) {
     problems.push({ code: 'NO_CONSUMER_NOTICE', message: 'No proof that the patron was served with notice of the subpoena.', citation });
   } else {
-    steps.push(`Patron served ${formatDay(patronServedOn)}: ${margins.production} days before production, ${margins.library} days before the library.`);
+    steps.push(`Patron served ${formatDay(margins.servedOn)}: ${margins.production} days before production, ${margins.library} days before the library.`);
     if (margins.production < beforeProduction) {
       problems.push({
         code: 'NOTICE_TOO_CLOSE_TO_PRODUCTION',
