@@ -136,3 +136,86 @@ describe('computeDeadline: extensions', () => {
     expect(result.explanation.steps.join('\n')).toMatch(/Warning: the extension was given on 2026-12-03/);
   });
 });
+
+describe('computeDeadline: refusals', () => {
+  it('names the clock and the bad number', () => {
+    expect(() => computeDeadline(deadlineInput({ start: '2026-11-20', days: -1 }))).toThrow('test_clock: days must be a whole number of days ≥ 0, got -1');
+    expect(() => computeDeadline(deadlineInput({ rule: { ...TEST_RULE, maxExtensionDays: -2 }, start: '2026-11-20', days: 1 }))).toThrow('test_clock: maxExtensionDays must be a whole number of days ≥ 0, got -2');
+    expect(() => computeDeadline(deadlineInput({ start: '2026-11-20', days: 1, extension: { days: 1.5, reason: 'volume', grantedAt: '2026-11-21' } }))).toThrow('test_clock: extension days must be a whole number of days ≥ 0, got 1.5');
+    expect(() => computeDeadline(deadlineInput({ start: '2026-11-20', days: 0 }))).not.toThrow();
+  });
+
+  it('refuses an extension without a reason', () => {
+    for (const reason of ['', '   ', undefined as never]) {
+      expect(() => computeDeadline(deadlineInput({ start: '2026-11-20', days: 1, extension: { days: 1, reason, grantedAt: '2026-11-21' } }))).toThrow('test_clock: an extension needs a reason');
+    }
+  });
+});
+
+describe('computeDeadline: the result and its explanation', () => {
+  it('reports the rule, the calendar and the counting it used', () => {
+    const result = computeDeadline(deadlineInput({ rule: { ...TEST_RULE, kind: 'comply_by' }, start: new Date('2026-11-21T05:00:00Z'), days: 3, counting: 'court' }));
+    expect(result).toMatchObject({ clock: 'test_clock', label: 'Test clock', kind: 'comply_by', citation: 'Test § 1', dueDate: '2026-11-25', status: 'open' });
+    expect(result.explanation).toMatchObject({
+      calendar: { name: 'Court days (judicial holidays)', citation: 'Code Civ. Proc. §§ 12, 12a, 135; Cal. Rules of Court, rule 1.11' },
+      start: '2026-11-20',
+      startInput: '2026-11-21T05:00:00.000Z',
+      startsFrom: 'receipt of the request',
+      timeZone: 'America/Los_Angeles',
+      citation: 'Test § 1',
+      counting: 'court',
+      baseDays: 3,
+      daysAdded: 3,
+      daysCounted: 3,
+      excludedStartDay: true,
+      lastCountedDay: '2026-11-25',
+      rolledForward: false,
+      pauses: [],
+      extension: null,
+    });
+    expect(result.explanation.rule).toMatch(/^3 court days after receipt of the request/);
+    expect(result.explanation.skipped.map((d) => [d.date, d.kinds, d.phase])).toEqual([
+      ['2026-11-21', ['weekend'], 'counting'],
+      ['2026-11-22', ['weekend'], 'counting'],
+    ]);
+  });
+
+  it('reads the start in the zone given', () => {
+    // 05:00 UTC on 21 Nov is the 20th in Los Angeles and the 21st in New York.
+    expect(computeDeadline(deadlineInput({ start: new Date('2026-11-21T05:00:00Z'), days: 0, timeZone: 'America/New_York', rollForwardPastHolidays: false })).dueDate).toBe('2026-11-21');
+  });
+
+  it('marks the days a roll-forward passed and the kind of each closed day', () => {
+    const result = computeDeadline(deadlineInput({ start: '2026-11-16', days: 10 }));
+    expect(result.explanation.rolledForward).toBe(true);
+    expect(result.explanation.skipped.map((d) => [d.date, d.kinds, d.phase])).toEqual([
+      ['2026-11-26', ['court_holiday'], 'roll_forward'],
+      ['2026-11-27', ['court_holiday'], 'roll_forward'],
+      ['2026-11-28', ['weekend'], 'roll_forward'],
+      ['2026-11-29', ['weekend'], 'roll_forward'],
+    ]);
+  });
+
+  it('gives each pause the days it alone kept from counting, and a paused day that is also closed both reasons', () => {
+    const result = computeDeadline(deadlineInput({
+      start: '2026-11-20', days: 10, counting: 'court',
+      pauses: [{ from: '2026-11-20', to: '2026-11-22', reason: 'needs_info' }, { from: '2026-11-25', to: '2026-11-27', reason: 'counsel' }],
+    }));
+    expect(result.explanation.pauses.map((p) => [p.reason, p.daysNotCounted])).toEqual([['needs_info', 2], ['counsel', 2]]);
+    expect(result.explanation.skipped.find((d) => d.date === '2026-11-26')).toEqual({
+      date: '2026-11-26', phase: 'counting', kinds: ['paused', 'court_holiday'], reason: 'paused: counsel; Thanksgiving Day (judicial holiday, Code Civ. Proc. § 135)',
+    });
+  });
+
+  it('summarises an extension: asked, granted, the ceiling, when, and under what citation', () => {
+    const rule = { ...TEST_RULE, maxExtensionDays: 14 };
+    const exact = computeDeadline(deadlineInput({ rule, start: '2026-11-20', days: 10, extension: { days: 14, reason: 'volume', grantedAt: '2026-11-30T23:00:00-08:00' } }));
+    expect(exact.explanation.extension).toEqual({
+      requestedDays: 14, grantedDays: 14, maxDays: 14, capped: false, reason: 'volume', grantedOn: '2026-11-30', citation: null,
+      dueDateWithoutExtension: '2026-11-30', grantedWithinOriginalPeriod: true,
+    });
+    const paused = computeDeadline(deadlineInput({ rule, start: '2026-11-20', days: 10, pauses: [{ from: '2026-11-23', reason: 'needs_info' }], extension: { days: 3, reason: 'volume', grantedAt: '2026-11-24' } }));
+    expect(paused.explanation.extension).toMatchObject({ dueDateWithoutExtension: null, grantedWithinOriginalPeriod: null });
+    expect(paused.explanation).toMatchObject({ baseDays: 10, daysAdded: 13, daysCounted: 3, lastCountedDay: null });
+  });
+});
