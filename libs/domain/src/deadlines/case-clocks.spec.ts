@@ -1,6 +1,7 @@
 import { REQUEST_TYPES } from '../request-types';
 import { CaseClockFacts } from './case-facts';
-import { computeCaseDeadlines, planClocks } from './case-clocks';
+import { clocksForCase, computeCaseDeadlines, deadlineInputFor, isUnavailableClock, planClocks } from './case-clocks';
+import type { DeadlineInput } from './deadline-types';
 import { CLOCKS, CLOCK_NAMES, CLOCKS_BY_REQUEST_TYPE } from './clock-catalogue';
 import { DEFAULT_DEADLINE_SETTINGS, resolveDeadlineSettings } from './deadline-settings';
 
@@ -90,5 +91,92 @@ describe('clocksForCase', () => {
       const planned = [...plan.inputs.map((i) => i.rule.clock), ...plan.unavailable.map((u) => u.clock)];
       expect(planned).toEqual(CLOCKS_BY_REQUEST_TYPE[type].filter((c) => CLOCKS[c].enabled?.(DEFAULT_DEADLINE_SETTINGS) ?? true));
     }
+  });
+});
+
+describe('deadlineInputFor', () => {
+  it('starts the public-records clock from the city’s receipt when the request came through the portal', () => {
+    const input = deadlineInputFor('cpra_determination', { requestType: 'public_records', receivedAt: '2026-11-20', cityReceivedAt: '2026-11-18' });
+    expect(isUnavailableClock(input)).toBe(false);
+    expect(input).toMatchObject({ start: '2026-11-18', days: 10, counting: 'calendar', excludeStartDay: true, rollForwardPastHolidays: true, timeZone: 'America/Los_Angeles', pauses: [], extension: null });
+    expect((input as DeadlineInput).calendar.name).toBe('City closure calendar');
+    expect(deadlineInputFor('cpra_determination', { requestType: 'public_records', receivedAt: '2026-11-20', cityReceivedAt: null })).toMatchObject({ start: '2026-11-20' });
+  });
+
+  it('counts a warrant on the court calendar and a hold from its placement', () => {
+    expect((deadlineInputFor('search_warrant_expiry', { requestType: 'search_warrant', receivedAt: '2026-11-20', instrument: { issuedAt: '2026-11-19' } }) as DeadlineInput).calendar.name).toBe('Court days (judicial holidays)');
+    expect(deadlineInputFor('preservation_hold', { requestType: 'emergency', receivedAt: '2026-11-20', preservationHoldPlacedAt: '2026-11-21' })).toMatchObject({ start: '2026-11-21', rollForwardPastHolidays: false });
+  });
+
+  it('says which fact is missing, or that the step has not happened yet', () => {
+    expect(deadlineInputFor('search_warrant_expiry', { requestType: 'search_warrant', receivedAt: '2026-11-20', instrument: null })).toEqual({
+      clock: 'search_warrant_expiry', label: 'Search warrant void if not executed by', reason: 'missing_fact', fact: 'instrument.issuedAt',
+      message: 'Search warrant void if not executed by cannot be computed: record instrument.issuedAt (issuance of the warrant).',
+    });
+    expect(deadlineInputFor('director_approval_target', { requestType: 'court_order', receivedAt: '2026-11-20' })).toEqual({
+      clock: 'director_approval_target', label: 'Director approval target', reason: 'not_started', fact: 'reviewedAt',
+      message: 'Director approval target starts at completion of legal review, which has not happened yet.',
+    });
+    expect(deadlineInputFor('cpra_determination', { requestType: 'public_records', receivedAt: null as never })).toMatchObject({ reason: 'missing_fact', fact: 'cityReceivedAt or receivedAt' });
+  });
+
+  it('applies case pauses only to the clocks the settings make pausable, and the clock’s own extension', () => {
+    const pauses = [{ from: '2026-11-24', to: '2026-11-30', reason: 'needs_info' }];
+    const extension = { days: 5, reason: 'volume', grantedAt: '2026-11-25' };
+    const facts: CaseClockFacts = { requestType: 'public_records', receivedAt: '2026-11-20', submittedAt: '2026-11-20', pauses, extensions: { cpra_determination: extension } };
+    expect(deadlineInputFor('legal_review_target', facts)).toMatchObject({ pauses, extension: null });
+    expect(deadlineInputFor('cpra_determination', facts)).toMatchObject({ pauses: [], extension });
+    expect(deadlineInputFor('legal_review_target', { ...facts, pauses: undefined })).toMatchObject({ pauses: [] });
+  });
+
+  it('reads local dates in the settings’ zone', () => {
+    expect(deadlineInputFor('cpra_determination', { requestType: 'public_records', receivedAt: '2026-11-20' }, resolveDeadlineSettings({ timeZone: 'America/New_York' }))).toMatchObject({ timeZone: 'America/New_York' });
+  });
+});
+
+describe('planClocks', () => {
+  it('adds same-day review to any emergency-flagged request, and not otherwise', () => {
+    const clocks = (emergency: boolean) => planClocks({ requestType: 'court_order', receivedAt: received, emergency }).inputs.map((i) => i.rule.clock);
+    // The order names no compliance date, so instrument_compliance waits among the unavailable clocks.
+    expect(clocks(true)).toEqual(['preservation_hold', 'emergency_review_target']);
+    expect(clocks(false)).toEqual([]);
+  });
+
+  it('leaves a counsel-disabled clock out even when the request type lists it', () => {
+    const plan = planClocks({ requestType: 'criminal_subpoena', receivedAt: received, instrument: { complianceDate: '2026-12-19' } });
+    expect(plan.inputs.map((i) => i.rule.clock)).toEqual(['instrument_compliance']);
+    expect(clocksForCase({ requestType: 'criminal_subpoena', receivedAt: received, instrument: { complianceDate: '2026-12-19' } }).map((i) => i.rule.clock)).toEqual(['instrument_compliance']);
+  });
+});
+
+describe('Rule 45 objections: the earlier of 14 days after service or the compliance date', () => {
+  // Served Fri 2026-11-20: 14 days later is Fri 2026-12-04, a court day.
+  const objections = (complianceDate: string | null, settings = DEFAULT_DEADLINE_SETTINGS) =>
+    computeCaseDeadlines({ requestType: 'federal_civil_subpoena', receivedAt: received, instrument: { complianceDate } }, settings).find((d) => d.clock === 'rule45_objections')!;
+
+  it('takes the compliance date when it comes first, and says so', () => {
+    const result = objections('2026-12-01');
+    expect(result.dueDate).toBe('2026-12-01');
+    expect(result.explanation.steps[result.explanation.steps.length - 1]).toBe('The instrument.complianceDate (Tue 2026-12-01) comes first, and the rule takes the earlier date: Tue 2026-12-01.');
+  });
+
+  it('keeps the 14 days when the compliance date is the same day or later, or not given', () => {
+    for (const complianceDate of ['2026-12-04', '2026-12-10', null]) {
+      const result = objections(complianceDate);
+      expect(result.dueDate).toBe('2026-12-04');
+      expect(result.explanation.steps.join('\n')).not.toMatch(/comes first/);
+    }
+  });
+
+  it('reads the compliance date’s local day in the settings’ zone', () => {
+    // 06:00 UTC on 4 Dec is the 3rd in Los Angeles, the 4th in New York.
+    expect(objections('2026-12-04T06:00:00Z').dueDate).toBe('2026-12-03');
+    expect(objections('2026-12-04T06:00:00Z', resolveDeadlineSettings({ timeZone: 'America/New_York' })).dueDate).toBe('2026-12-04');
+  });
+
+  it('gives a paused clock no date, whatever the compliance date', () => {
+    const settings = resolveDeadlineSettings({ pausableClocks: ['rule45_objections'] });
+    const [result] = computeCaseDeadlines({ requestType: 'federal_civil_subpoena', receivedAt: received, instrument: { complianceDate: '2026-12-01' }, pauses: [{ from: '2026-11-23', reason: 'needs_info' }] }, settings).filter((d) => d.clock === 'rule45_objections');
+    expect(result).toMatchObject({ dueDate: null, status: 'paused' });
   });
 });

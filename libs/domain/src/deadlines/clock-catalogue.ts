@@ -22,7 +22,7 @@ export const CLOCK_NAMES = [
 export type ClockName = (typeof CLOCK_NAMES)[number];
 
 export function isClockName(value: unknown): value is ClockName {
-  return typeof value === 'string' && (CLOCK_NAMES as readonly string[]).includes(value);
+  return (CLOCK_NAMES as readonly unknown[]).includes(value);
 }
 
 export interface ClockDefinition {
