@@ -133,3 +133,22 @@ describe('city calendar settings', () => {
     expect(() => resolveDeadlineSettings({ cityClosureRules: [{ name: 'X', date: { type: 'fixed', month: 1, day: 2 }, observance: 'none', citation: 'Res. 1', fromYear: 2030, toYear: 2020 }] })).toThrow(/fromYear is after toYear/);
   });
 });
+
+describe('closedWeekdays', () => {
+  it('lists each closed weekday of the year once, with every reason but the weekend', () => {
+    const withClosures = cityCalendar(undefined, [{ date: '2026-11-26', name: 'Staff day' }, { date: '2026-11-28', name: 'Inventory' }]);
+    const november = closedWeekdays(withClosures, 2026).filter((d) => d.date.startsWith('2026-11'));
+    expect(november).toEqual([
+      { date: '2026-11-11', reasons: ['Veterans Day (city closed, Gov. Code § 6700; § 6701)'] },
+      { date: '2026-11-26', reasons: ['Thanksgiving Day (city closed, Gov. Code § 6700)', 'city closed: Staff day (Code Civ. Proc. § 12b)'] },
+      { date: '2026-11-27', reasons: ['Day after Thanksgiving (city closed, Code Civ. Proc. § 12b (city closure))'] },
+    ]);
+  });
+
+  it('runs from 1 January to 31 December of the year asked', () => {
+    // New Year's Day 2028 is a Saturday: the courts close Fri 2027-12-31, which is 2027's last closed day, not 2028's.
+    const y2027 = closedWeekdays(court, 2027).map((d) => d.date);
+    expect([y2027[0], y2027[y2027.length - 1]]).toEqual(['2027-01-01', '2027-12-31']);
+    expect(closedWeekdays(court, 2028).map((d) => d.date)[0]).toBe('2028-01-17');
+  });
+});

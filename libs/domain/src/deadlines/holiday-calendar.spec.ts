@@ -40,3 +40,37 @@ describe('HolidayCalendar', () => {
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-10-14', name: ' ' }] })).toThrow(/name/);
   });
 });
+
+describe('HolidayCalendar: its parts', () => {
+  it('without a source closes weekends only, and says so in its name', () => {
+    const bare = new HolidayCalendar();
+    expect([bare.name, bare.citation]).toEqual(['Weekends only', 'Code Civ. Proc. § 12a']);
+    expect(bare.isHoliday('2026-11-26')).toBe(false); // Thanksgiving is not closed without a holiday source
+    expect(bare.isCourtDay('2026-11-26')).toBe(true);
+    expect(bare.isCourtDay('2026-11-28')).toBe(false);
+  });
+
+  it('gives every reason a day is closed, weekend first, then the calendar’s holidays, then one-off closures', () => {
+    const calendar = cityCalendar(undefined, [
+      { date: '2027-12-25', name: '  Winter closure ' },
+      { date: '2027-12-25', name: 'Inventory' },
+    ]);
+    expect(calendar.reasonsClosed('2027-12-25')).toEqual([
+      { kind: 'weekend', label: 'Saturday' },
+      { kind: 'city_closure', label: 'Christmas Day (city closed, Gov. Code § 6700; § 6701)' },
+      { kind: 'city_holiday', label: 'city closed: Winter closure (Code Civ. Proc. § 12b)' },
+      { kind: 'city_holiday', label: 'city closed: Inventory (Code Civ. Proc. § 12b)' },
+    ]);
+    expect(courtCalendar().reasonsClosed('2027-12-24')).toEqual([
+      { kind: 'court_holiday', label: 'Christmas Day, observed (judicial holiday, Code Civ. Proc. § 135; Cal. Rules of Court, rule 1.11)' },
+    ]);
+  });
+
+  it('names the rule that closes a day, and each rule when two close the same day', () => {
+    const rule = (name: string, citation: string) => ({ name, citation, date: { type: 'fixed' as const, month: 3, day: 2 }, observance: 'none' as const });
+    const calendar = cityCalendar([rule('Founders Day', 'Res. 12'), rule('Library Day', 'MOU art. 4')]);
+    expect(calendar.reasonsClosed('2026-03-02').map((r) => r.label)).toEqual(['Founders Day (city closed, Res. 12)', 'Library Day (city closed, MOU art. 4)']);
+    expect(calendar.reasonsClosed('2027-03-02').map((r) => r.label)).toEqual(['Founders Day (city closed, Res. 12)', 'Library Day (city closed, MOU art. 4)']);
+    expect(calendar.isHoliday('2026-03-03')).toBe(false);
+  });
+});
