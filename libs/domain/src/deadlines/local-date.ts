@@ -39,7 +39,8 @@ export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZO
     throw new RangeError(`'${value}' must be a YYYY-MM-DD date or an ISO date-time with a UTC offset (e.g. 2026-03-02T16:05:00-08:00)`);
   }
   const instant = new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new RangeError(`'${value}' is not a valid date-time`);
+  // The engine rolls 2026-02-30T10:00Z over into 2 March; a date that does not exist is a typo, not a deadline.
+  if (Number.isNaN(instant.getTime()) || !isIsoDate(value.slice(0, 10))) throw new RangeError(`'${value}' is not a valid date-time`);
   const local = instantToLocalDate(instant, timeZone);
   assertIsoDate(local, `local date of '${value}'`);
   return local;
