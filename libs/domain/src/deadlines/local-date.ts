@@ -34,13 +34,14 @@ export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZO
     if (Number.isNaN(value.getTime())) throw new RangeError('Invalid Date given where a date was expected');
     return instantToLocalDate(value, timeZone);
   }
+  const datePart = value.slice(0, 10);
   if (isIsoDate(value)) return value;
   if (!DATE_TIME_WITH_OFFSET.test(value)) {
     throw new RangeError(`'${value}' must be a YYYY-MM-DD date or an ISO date-time with a UTC offset (e.g. 2026-03-02T16:05:00-08:00)`);
   }
   const instant = new Date(value);
   // The engine rolls 2026-02-30T10:00Z over into 2 March; a date that does not exist is a typo, not a deadline.
-  if (Number.isNaN(instant.getTime()) || !isIsoDate(value.slice(0, 10))) throw new RangeError(`'${value}' is not a valid date-time`);
+  if (Number.isNaN(instant.getTime()) || !isIsoDate(datePart)) throw new RangeError(`'${value}' is not a valid date-time`);
   const local = instantToLocalDate(instant, timeZone);
   assertIsoDate(local, `local date of '${value}'`);
   return local;
