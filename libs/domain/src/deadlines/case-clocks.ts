@@ -56,7 +56,7 @@ export function deadlineInputFor(
 }
 
 export function isUnavailableClock(value: DeadlineInput | UnavailableClock): value is UnavailableClock {
-  return 'reason' in value && !('rule' in value);
+  return !('rule' in value);
 }
 
 /** Every clock the case runs under these settings, split into computable inputs and unavailable ones. */
@@ -79,7 +79,7 @@ export function clocksForCase(facts: CaseClockFacts, settings: DeadlineSettings 
 /** A clock whose due date may be no later than another fact (Rule 45: the earlier of 14 days or the compliance date). */
 function applyCap(result: DeadlineResult, facts: CaseClockFacts, settings: DeadlineSettings): DeadlineResult {
   const definition = CLOCKS[result.clock as ClockName];
-  const capValue = definition?.capFact ? factValue(facts, definition.capFact) : null;
+  const capValue = definition.capFact ? factValue(facts, definition.capFact) : null;
   if (!capValue || !result.dueDate) return result;
   const cap = toLocalDate(capValue, settings.timeZone);
   if (cap >= result.dueDate) return result;

@@ -73,9 +73,8 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   const grantedDays = grantedExtensionDays(extension, maxExtensionDays);
   const totalDays = input.days + grantedDays;
   const outcome = countPeriod(plan(totalDays));
-  const withoutExtension = grantedDays > 0 ? countPeriod(plan(input.days)) : outcome;
   const pauseSummaries = summarisePauses(pauses, outcome);
-  const extensionSummary = extension ? summariseExtension(input, extension, maxExtensionDays, withoutExtension, timeZone) : null;
+  const extensionSummary = extension ? summariseExtension(input, extension, maxExtensionDays, countPeriod(plan(input.days)), timeZone) : null;
   const startInput = describeDateInput(input.start);
 
   return {

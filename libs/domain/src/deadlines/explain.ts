@@ -90,7 +90,8 @@ export function explainSteps(ctx: StepsContext): string[] {
   const rolled = outcome.skipped.filter((d) => d.phase === 'roll_forward');
   if (rolled.length) {
     steps.push(`${formatDay(last)} is a holiday, so the date moves to the next day that is not one on the ${ctx.calendar.name.toLowerCase()} (${ROLL_FORWARD_CITATION}); passed over: ${listDays(rolled)}.`);
-  } else if (!shape.rollForward && ctx.calendar.isHoliday(due)) {
+  } else if (ctx.calendar.isHoliday(due)) {
+    // Only a clock that does not roll forward can end on a closed day.
     const reasons = ctx.calendar.reasonsClosed(due).map((r) => r.label).join('; ');
     steps.push(`${formatDay(due)} is closed (${reasons}), but this clock does not move for weekends or holidays.`);
   }

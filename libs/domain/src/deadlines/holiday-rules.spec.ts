@@ -181,6 +181,12 @@ describe('validateHolidayRule', () => {
     );
   });
 
+  it('takes numbers, not digits in text, from stored settings', () => {
+    expect(problems({ date: { type: 'fixed', month: '07', day: 4 } as never })).toEqual(['rules[0].date: not a real month and day']);
+    expect(problems({ date: { type: 'fixed', month: 7, day: '04' } as never })).toEqual(['rules[0].date: not a real month and day']);
+    expect(problems({ date: { type: 'nth_weekday', month: 1.5, weekday: 1, nth: 3 } })).toEqual(['rules[0].date: nth_weekday needs month 1-12, weekday 0-6, nth 1-4 or -1, offsetDays -6..6']);
+  });
+
   it('requires a date of a known type', () => {
     expect(problems({ date: undefined })).toEqual(['rules[0].date: required']);
     expect(problems({ date: '07-04' as never })).toEqual(['rules[0].date: required']);

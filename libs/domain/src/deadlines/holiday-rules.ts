@@ -113,7 +113,7 @@ export function validateHolidayRule(rule: HolidayRule, field: string): string[] 
   const year = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2200);
   if (!year(rule.fromYear)) problems.push(`${field}.fromYear: must be a year between 1900 and 2200`);
   if (!year(rule.toYear)) problems.push(`${field}.toYear: must be a year between 1900 and 2200`);
-  if (rule.fromYear !== undefined && rule.toYear !== undefined && rule.fromYear > rule.toYear) problems.push(`${field}: fromYear is after toYear`);
+  if ((rule.fromYear ?? -Infinity) > (rule.toYear ?? Infinity)) problems.push(`${field}: fromYear is after toYear`);
   const d = rule.date as DateRule | undefined;
   const int = (v: unknown, lo: number, hi: number) => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
   if (!d || typeof d !== 'object') problems.push(`${field}.date: required`);

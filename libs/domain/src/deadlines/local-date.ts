@@ -66,7 +66,8 @@ export function toLocalDateTime(instant: Date, timeZone: string = LIBRARY_TIME_Z
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
   const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
+  // The wall time has whole seconds; rounding to whole minutes drops the instant's milliseconds.
+  const offsetMinutes = Math.round((wall - instant.getTime()) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
