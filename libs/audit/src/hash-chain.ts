@@ -26,7 +26,8 @@ export interface ChainedContent {
   alg?: ChainAlgorithm;
 }
 
-const str = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** A nullable text field as JSON: null is written as null, a string quoted and escaped. */
+const str: (value: string | null) => string = JSON.stringify;
 
 /** The chained fields with the time as its ISO text and the details already as canonical JSON text. */
 export interface ChainedText {
@@ -58,9 +59,9 @@ export function chainedTextOf(event: ChainedText): string {
 
 /** The event's link: HMAC-SHA256 under the chain key of the previous link and the content (plain SHA-256 for legacy events). */
 export function hashEvent(event: ChainedContent, key?: Buffer): string {
-  const alg = event.alg ?? 'sha256';
-  if (alg === KEYED && !key) throw new Error('the keyed audit chain needs its key');
-  const mac = alg === KEYED ? createHmac('sha256', key!) : createHash('sha256');
+  const keyed = event.alg === KEYED;
+  if (keyed && !key) throw new Error('the keyed audit chain needs its key');
+  const mac = keyed ? createHmac('sha256', key!) : createHash('sha256');
   return mac.update(event.prevHash).update('\n').update(chainedText(event)).digest('hex');
 }
 
@@ -83,36 +84,26 @@ const HMAC_BLOCK = 64;
 
 /**
  * Links computed without an object per event, for verifying long chains: HMAC-SHA256 (RFC 2104) written out over
- * one-shot SHA-256 with the padded keys prepared once and the message written into a reused buffer. Gives exactly
- * `hashEvent`'s links (the unit test holds them equal); createHmac per event cost more than the hashing itself.
+ * one-shot SHA-256 with the padded keys prepared once. Gives exactly `hashEvent`'s links (the unit test holds them
+ * equal); createHmac per event cost more than the hashing itself.
  */
 export class ChainHasher {
-  private inner: Buffer;
+  private readonly innerPad: Uint8Array;
   private readonly outer = Buffer.alloc(HMAC_BLOCK + 32);
 
   constructor(private readonly key?: Buffer) {
-    const block = key && key.length > HMAC_BLOCK ? createHash('sha256').update(key).digest() : key ?? Buffer.alloc(0);
-    this.inner = Buffer.alloc(4096);
-    for (let i = 0; i < HMAC_BLOCK; i++) {
-      this.inner[i] = (block[i] ?? 0) ^ 0x36;
-      this.outer[i] = (block[i] ?? 0) ^ 0x5c;
-    }
+    const padded = Buffer.alloc(HMAC_BLOCK);
+    if (key) (key.length > HMAC_BLOCK ? createHash('sha256').update(key).digest() : key).copy(padded);
+    this.innerPad = padded.map((byte) => byte ^ 0x36);
+    this.outer.set(padded.map((byte) => byte ^ 0x5c));
   }
 
   /** The link of an event whose chained text is `text`, after `prevHash`, by its algorithm. */
   link(prevHash: string, text: string, alg: ChainAlgorithm): string {
     if (alg !== KEYED) return createHash('sha256').update(prevHash).update('\n').update(text).digest('hex');
     if (!this.key) throw new Error('the keyed audit chain needs its key');
-    const most = HMAC_BLOCK + 3 * (prevHash.length + 1 + text.length);
-    if (most > this.inner.length) {
-      const larger = Buffer.alloc(Math.max(most, 2 * this.inner.length));
-      this.inner.copy(larger, 0, 0, HMAC_BLOCK);
-      this.inner = larger;
-    }
-    let end = HMAC_BLOCK + this.inner.write(prevHash, HMAC_BLOCK, 'utf8');
-    this.inner[end++] = 0x0a;
-    end += this.inner.write(text, end, 'utf8');
-    oneShotHash('sha256', this.inner.subarray(0, end), 'buffer').copy(this.outer, HMAC_BLOCK);
+    const inner = oneShotHash('sha256', Buffer.concat([this.innerPad, Buffer.from(`${prevHash}\n${text}`)]), 'buffer');
+    inner.copy(this.outer, HMAC_BLOCK);
     return oneShotHash('sha256', this.outer, 'hex');
   }
 }
