@@ -22,6 +22,8 @@ describe('PatternMatcher', () => {
 
   it('handles characters outside the BMP and outside every pattern', () => {
     expect(matches(['𠘨x', '王小'], 'a𠘨x王小明')).toEqual(['0@4', '1@6']);
+    // U+FFFF, the last code point of the BMP, is one UTF-16 code unit.
+    expect(matches(['ab'], '\uffffab')).toEqual(['0@3']);
   });
 
   it('agrees with a naive search', () => {
