@@ -35,9 +35,11 @@ describe('PresenceCheck', () => {
     const latin = Array.from({ length: 20_001 }, (_, index) => `title${index}`);
     expect(new PresenceCheck(latin).checked).toBe(20_000);
     expect(new PresenceCheck([...latin, 'Straße', 'Зоя']).checked).toBe(20_002);
-    // Judged after normalisation: "Zoë" compares as "zoe", Basic Latin, so it is past the limit too.
-    expect(new PresenceCheck([...latin, 'Zoë']).checked).toBe(20_000);
+    // "Zoë" needs a glyph outside Basic Latin (a dropped "ë" reads "Zo") though it compares as "zoe": always checked.
+    expect(new PresenceCheck([...latin, 'Zoë']).checked).toBe(20_001);
     expect(new PresenceCheck(latin.slice(0, 20_000)).checked).toBe(20_000);
+    // Values outside Basic Latin do not use up the 20,000.
+    expect(new PresenceCheck(['Зоя', 'Straße', ...latin]).checked).toBe(20_002);
   });
 
   it('counts a value once however often it is given, and skips values with nothing to compare', () => {
@@ -47,6 +49,24 @@ describe('PresenceCheck', () => {
   it('finds a value split over a page break in what it carries over from the previous page', () => {
     expect(missingAfter(['Bartholomew Quince'], 'Borrower: Barthol', 'omew Quince returned')).toEqual({ count: 0, byScript: {} });
     expect(missingAfter(['Bartholomew Quince'], 'Barthol', 'omew Quince')).toEqual({ count: 0, byScript: {} });
+  });
+
+  it('carries over the last 400 characters only: a longer value split deeper into its page is not proved present', () => {
+    const long = 'q'.repeat(440) + 'Z'.repeat(60);
+    expect(missingAfter([long], long.slice(0, 399), long.slice(399))).toEqual({ count: 0, byScript: {} });
+    expect(missingAfter([long], long.slice(0, 401), long.slice(401))).toEqual({ count: 1, byScript: { Latin: 1 } });
+  });
+
+  it('remembers a value found on an earlier page while later pages are scanned', () => {
+    expect(missingAfter(['Kindred', 'Wild Seed'], 'Title: Kindred', 'Title: Wild Seed', 'Title: Dawn')).toEqual({ count: 0, byScript: {} });
+  });
+
+  it('checks a right-to-left word run by run of one direction, as extractors return a word mixing directions', () => {
+    // "כהן2026" (no space): the Hebrew run and the number come back as two runs, in drawing order.
+    expect(new PresenceCheck(['כהן2026']).checked).toBe(2);
+    expect(missingAfter(['כהן2026'], '2026כהן')).toEqual({ count: 0, byScript: {} });
+    expect(missingAfter(['כהן2026'], 'כהן')).toEqual({ count: 1, byScript: { Hebrew: 1 } });
+    expect(missingAfter(['דוד  כהן'], 'כהן דוד')).toEqual({ count: 0, byScript: {} });
   });
 
   it('with nothing expected, scanning does nothing and nothing is missing', () => {

@@ -39,7 +39,9 @@ export class PresenceCheck {
     for (const part of directionRuns(value)) {
       const compact = compactText(part);
       if (!compact || this.seen.has(compact)) continue;
-      const isLatin = BASIC_LATIN.test(compact);
+      // Judged on the value as printed, not as compared: "Zoë" needs a glyph outside Basic Latin even though it
+      // compares as "zoe", so it is always checked (a dropped "ë" reads "Zo").
+      const isLatin = BASIC_LATIN.test(part);
       if (isLatin && this.latin >= LATIN_VALUES_CHECKED) continue;
       if (isLatin) this.latin++;
       this.seen.add(compact);
@@ -58,7 +60,6 @@ export class PresenceCheck {
       this.found = new Uint8Array(this.patterns.length);
       this.matcher = new PatternMatcher(this.patterns);
     }
-    if (this.patterns.length === 0) return;
     const found = this.found as Uint8Array;
     const compact = compactText(pageText);
     this.matcher.scan(this.tail + compact, (pattern) => (found[pattern] = 1));
@@ -87,13 +88,11 @@ function directionRuns(value: string): string[] {
   const text = printableText(value);
   const levels = bidiLevels(text);
   if (!levels) return [text];
+  // A space or a change of embedding level starts a new run; a run's leading space is dropped by compactText.
   const runs: string[] = [];
-  let start = 0;
-  for (let index = 1; index <= text.length; index++) {
-    if (index === text.length || text[index] === ' ' || levels[index] !== levels[start] || text[start] === ' ') {
-      if (text.slice(start, index).trim()) runs.push(text.slice(start, index));
-      start = index;
-    }
+  for (let index = 0; index < text.length; index++) {
+    if (text[index] === ' ' || levels[index] !== levels[index - 1]) runs.push('');
+    runs[runs.length - 1] += text[index];
   }
   return runs;
 }
