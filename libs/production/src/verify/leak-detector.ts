@@ -91,7 +91,8 @@ export class LeakDetector {
     this.words.scan(normalised, (pattern, end) => {
       if (standsAlone(normalised, end - this.words.patterns[pattern].length, end)) found.add(this.wordRefs[pattern]);
     });
-    this.compact.scan(normalised.replace(/\s+/g, ''), (pattern) => found.add(this.compactRefs[pattern]));
+    // normaliseText leaves single spaces as the only whitespace.
+    this.compact.scan(normalised.replaceAll(' ', ''), (pattern) => found.add(this.compactRefs[pattern]));
     return found;
   }
 }
