@@ -112,14 +112,16 @@ export class PdfByteStream {
   private object(offset: number): number {
     const head = this.buffer.toString(LATIN1, offset, Math.min(this.buffer.length, offset + 24));
     if (head.startsWith('xref\n')) {
-      const eof = this.buffer.indexOf('%%EOF', offset, LATIN1);
+      // pdfkit ends the file with "%%EOF\n": finished only once that line is whole, whatever the chunks.
+      const eof = this.buffer.indexOf('%%EOF\n', offset, LATIN1);
       if (eof < 0) return 0;
       this.finished = true;
       return this.buffer.length - offset;
     }
     const header = OBJECT_HEADER.exec(head);
     if (!header) {
-      if (head.length < 24 && /^\d* ?0? ?o?b?$/.test(head)) return 0;
+      // A header ("12 0 obj\n", "xref\n") split by a chunk boundary: wait for its line to end.
+      if (head.length < 24 && !head.includes('\n')) return 0;
       throw new Error(`unexpected bytes where an object should start: ${JSON.stringify(head.slice(0, 12))}`);
     }
     const number = Number(header[1]);

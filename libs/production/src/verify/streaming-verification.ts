@@ -47,7 +47,7 @@ export class StreamingVerification {
       this.reader.define(chunk.definitions);
       this.reader.push(chunk.bytes);
     } catch (error) {
-      this.failure = error instanceof Error ? error.message : String(error);
+      this.failure = reasonOf(error);
     }
   }
 
@@ -58,10 +58,14 @@ export class StreamingVerification {
       try {
         this.reader.end();
       } catch (error) {
-        this.failure = error instanceof Error ? error.message : String(error);
+        this.failure = reasonOf(error);
       }
     }
     const result = this.checks.result();
     return { ...result, ok: result.ok && !this.failure, sha256: this.hash.digest('hex'), bytes: this.length, unreadable: this.failure };
   }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
