@@ -141,6 +141,22 @@ describe('ProductionChecks', () => {
       expect(cyrillic.result()).toMatchObject({ ok: false, missingValues: 1, missingByScript: { Cyrillic: 1 } });
     });
 
+    it('finds a value split over a page break though the next page reads its footer first (drawn when the page starts)', () => {
+      // Page 2 as extracted: the footer (notice, case, Bates number) comes before the rest of the split value.
+      const footerFirst = (pageNumber: number, body: string[]): PageText => ({
+        pageNumber,
+        items: [
+          { text: 'CONFIDENTIAL library patron records: no further disclosure except as the law allows.', x: 40, y: 20 },
+          { text: bates(pageNumber), x: 500, y: 10 },
+          ...body.map((text, index) => ({ text, x: 40, y: 700 - index * 10 })),
+        ],
+      });
+      const checks = checksFor([], { batesPrefix: 'PDL', batesStart: 1, expectPresent: ['Asked staff not to tell her partner about her reading'] });
+      checks.page(footerFirst(1, ['Notes: Asked staff not to tell her']));
+      checks.page(footerFirst(2, ['partner about her reading']));
+      expect(checks.result()).toMatchObject({ ok: true, missingValues: 0, batesLast: 'PDL-000002' });
+    });
+
     it('refuses values added after the first page, and reports every value missing when no page was scanned', () => {
       const presence = new PresenceCheck(['Kindred', 'Kindred', '   ', '12345']);
       expect(presence.checked).toBe(2);

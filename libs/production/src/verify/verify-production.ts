@@ -88,12 +88,17 @@ export class ProductionChecks {
   page(page: PageText, otherReadings: string[] = []): void {
     this.pages++;
     const text = page.items.map((item) => item.text).join(' ');
-    this.presence.scan(text);
+    const body: string[] = [];
+    const footerItems: string[] = [];
+    for (const item of page.items) (item.y < FOOTER_BAND ? footerItems : body).push(item.text);
+    // Presence reads the body only: the footer, drawn first on every page, would stand between the halves of a value
+    // split over a page break (the carried-over tail of the page before and the rest of the value).
+    this.presence.scan(body.join(' '));
     const refs = new Set(this.detector.allFoundIn(text));
     for (const reading of otherReadings) for (const ref of this.detector.allFoundIn(reading)) refs.add(ref);
     for (const valueRef of refs) if (this.found.length <= MAX_LEAKS_KEPT) this.found.push({ valueRef, page: page.pageNumber });
     if (this.prefix === null) return;
-    const footer = page.items.filter((item) => item.y < FOOTER_BAND).map((item) => item.text).join(' ');
+    const footer = footerItems.join(' ');
     this.prefix ??= ANY_BATES.exec(footer)?.[1];
     const sequences = this.prefix ? [...footer.matchAll(batesPattern(this.prefix))].map((match) => Number(match[1])) : [];
     if (sequences.length !== 1 || (this.expectedSequence !== null && sequences[0] !== this.expectedSequence)) {
