@@ -4,6 +4,7 @@ export { DECLARATION_REQUEST_TYPES } from './production/custodian-declaration';
 export { formatBates, batesPattern, BATES_DIGITS } from './production/bates';
 export * from './production/synthetic-production';
 export * from './verify/verify-production';
+export { valuesHoldingWithheld } from './verify/leak-detector';
 export type { WithheldValue } from './verify/leak-detector';
 export { normaliseText, compactText } from './verify/text-normalisation';
 export { pdfPageTexts } from './verify/pdf-page-text';

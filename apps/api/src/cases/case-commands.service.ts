@@ -100,7 +100,7 @@ export class CaseCommands {
       this.expect(row, 'legal_review', 'review');
       await assertMayTakeDuty(manager, row, 'review', actor);
       if (body.scope && !isWithinScope(toScope(body.scope), row.scope)) {
-        throw new RuleViolationError('The narrowed scope asks for more than the request does', [{ field: 'scope', message: 'a narrowed scope may only remove patrons, dates or record types' }]);
+        throw new RuleViolationError('The narrowed scope asks for more than the request does', [{ field: 'scope', message: 'a narrowed scope may only remove patrons, dates or record types, and keeps the aliases the request gives the patrons it keeps' }]);
       }
       if (body.sufficiency === 'needs_info' && !body.cureRequest) {
         throw new RuleViolationError('Say what the requester must cure', [{ field: 'cureRequest', message: 'cureRequest is required when sufficiency is needs_info' }]);
@@ -188,5 +188,10 @@ function assertIntakeFacts(row: CaseEntity): void {
 }
 
 function toScope(scope: CaseScope): CaseScope {
-  return { cardNumbers: scope.cardNumbers, from: scope.from, to: scope.to, recordTypes: scope.recordTypes, ...(scope.includeContactDetails ? { includeContactDetails: true } : {}) };
+  const aliases = (scope.aliases ?? []).map(({ cardNumber, alias }) => ({ cardNumber, alias }));
+  return {
+    cardNumbers: scope.cardNumbers, from: scope.from, to: scope.to, recordTypes: scope.recordTypes,
+    ...(scope.includeContactDetails ? { includeContactDetails: true } : {}),
+    ...(aliases.length ? { aliases } : {}),
+  };
 }

@@ -7,9 +7,9 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
-import { CaseScope, approvalGate, onlyUnprotected, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
+import { approvalGate, canonicalScope, onlyUnprotected, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
-import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult } from '@custodian/production';
+import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, valuesHoldingWithheld } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { ContentStore } from '@custodian/storage';
@@ -112,6 +112,12 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
 
   private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, tempPath: string) {
     const checks = await this.checks(row, header);
+    // An alias holding a withheld value would print it, and exempt it from the leak check besides.
+    const revealing = valuesHoldingWithheld(checks.withheld, (header.scope.aliases ?? []).map(({ alias }) => alias)).length;
+    if (revealing) {
+      await this.failClosed(caseId, `Production stopped before release: ${revealing} alias(es) in the approved scope contain a value the production withholds; choose another alias`, productionId, { aliasesRevealing: revealing });
+      throw new UnrecoverableError('production stopped: an alias contains a withheld value');
+    }
     const outcome = await this.pool
       .run({
         header, records: caseRecords(this.dataSource, this.cipher, caseId), outputPath: tempPath, onProgress: this.progress(job, productionId), checks,
@@ -246,6 +252,3 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   }
 }
 
-function canonicalScope(scope: CaseScope) {
-  return { cardNumbers: [...scope.cardNumbers].sort(), from: scope.from, to: scope.to, recordTypes: [...scope.recordTypes].sort(), includeContactDetails: scope.includeContactDetails === true };
-}

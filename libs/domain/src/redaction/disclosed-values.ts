@@ -5,13 +5,17 @@ import { RedactionOptions } from './redaction-options';
 
 /**
  * Every string a redaction keeps out of the production: the values of withheld fields, and every value of a
- * withheld record (its card number and date included). Used to verify the rendered file.
+ * withheld record (its card number and date included), and the card number of a patron the scope names by an
+ * alias. Used to verify the rendered file.
  */
 export function withheldValuesOf(record: ResponsiveRecord, redaction: Redaction): string[] {
   if (redaction.outcome === 'withheld') {
     return textsOf([record.cardNumber, record.occurredAt, ...Object.values(record.fields)]);
   }
-  return textsOf(redaction.item.fields.filter(isWithheldField).map(({ field }) => record.fields[field] ?? null));
+  const withheld = redaction.item.fields.filter(isWithheldField).map(({ field }) => record.fields[field] ?? null);
+  // An aliased patron's card number is printed nowhere: the alias stands in for it.
+  const card = redaction.item.alias === undefined ? [] : [record.cardNumber, record.fields.cardnumber];
+  return textsOf([...card, ...withheld]);
 }
 
 /** Every value a redaction lets into the production. */

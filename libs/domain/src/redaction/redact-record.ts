@@ -1,6 +1,6 @@
 import { RecordType } from '../request-types';
 import { ResponsiveRecord } from '../responsive-record';
-import { CaseScope } from '../scope';
+import { aliasOf, CaseScope } from '../scope';
 import { decideRecord } from './decide-record';
 import { FieldRule, tablePolicyFor } from './field-policy';
 import { FINE_ITEM_FIELDS } from './koha-catalogue';
@@ -17,6 +17,8 @@ export interface ProducedItem {
   recordType: RecordType;
   sourceTable: string;
   cardNumber: string;
+  /** Printed instead of the card number when the scope names the patron by an alias; the card number is then withheld. */
+  alias?: string;
   occurredAt: string | null;
   /** Policy-listed columns in policy order, then unlisted columns (always withheld). */
   fields: RedactedField[];
@@ -66,17 +68,24 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
   const table = tablePolicyFor(policyOf(options), record.sourceTable, record.recordType)!;
   const unlistedField = policyOf(options).unlistedField;
   const cardNumber = record.cardNumber!.trim();
-  // Attribution: every produced row names its patron first, by the card number the scope names (decideRecord has
-  // checked that the row's own cardnumber column, when it has one, says the same), also in tables whose rows carry
-  // only a borrowernumber.
-  const fields: RedactedField[] = [{ field: 'cardnumber', value: cardNumber }];
+  const alias = aliasOf(scope, cardNumber);
+  // Attribution: every produced row names its patron first, by the card number the scope names or the alias it gives
+  // that patron (decideRecord has checked that the row's own cardnumber column, when it has one, says the same), also
+  // in tables whose rows carry only a borrowernumber.
+  const fields: RedactedField[] = [{ field: 'cardnumber', value: alias ?? cardNumber }];
   const log: WithholdingLogEntry[] = [];
   const hideItems = record.recordType === 'fines' && !scope.recordTypes.includes('loans');
+  const revealsAliasedCard = alias === null ? () => false : cardNumberFinder(cardNumber);
   for (const field of orderedFieldNames(record, table.fields)) {
     if (field === 'cardnumber') continue;
     const value = record.fields[field] ?? null;
     const reason = hideItems && FINE_ITEM_FIELDS.includes(field) ? 'REVEALS_ITEM_BORROWED' : withholdingReason(table.fields[field], unlistedField, options);
-    if (!reason) {
+    if (!reason && revealsAliasedCard(value)) {
+      // The scope prints an alias for this patron: another column repeating the card number (a user id, a log
+      // line) would print it all the same.
+      fields.push({ field, withheld: 'PERSONAL_IDENTIFIER' });
+      log.push(logEntry(record, 'PERSONAL_IDENTIFIER', itemRef, field));
+    } else if (!reason) {
       fields.push({ field, value });
     } else if (hasContent(value)) {
       // An empty column has nothing to withhold; marking it would suggest content that does not exist.
@@ -88,6 +97,7 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
     recordType: record.recordType,
     sourceTable: record.sourceTable,
     cardNumber,
+    ...(alias === null ? {} : { alias }),
     occurredAt: record.occurredAt,
     fields,
   };
@@ -118,6 +128,22 @@ function orderedFieldNames(record: ResponsiveRecord, listed: Readonly<Record<str
   const listedPresent = Object.keys(listed).filter((field) => present.includes(field));
   const unlisted = present.filter((field) => !Object.prototype.hasOwnProperty.call(listed, field));
   return [...listedPresent, ...unlisted];
+}
+
+/**
+ * Whether a value contains the card number, as the leak check would find it: anywhere (spaces ignored, any case) for
+ * a card number with a letter and 6 characters or more, else as a whole token. A card number the leak check cannot
+ * test either (no letter, fewer than 6 characters: "42") is not looked for, or every date with "42" in it would go.
+ */
+function cardNumberFinder(cardNumber: string): (value: FieldValue) => boolean {
+  const compact = (text: string) => text.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+  const card = compact(cardNumber);
+  const hasLetter = /\p{L}/u.test(card);
+  if (hasLetter && card.length >= 6) return (value) => value !== null && compact(String(value)).includes(card);
+  if (!hasLetter && card.length < 6) return () => false;
+  const escaped = cardNumber.normalize('NFKC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const token = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
+  return (value) => value !== null && token.test(String(value).normalize('NFKC'));
 }
 
 function hasContent(value: FieldValue): boolean {

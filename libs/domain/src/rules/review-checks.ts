@@ -3,7 +3,7 @@ import { deadlineInputFor, isUnavailableClock } from '../deadlines/case-clocks';
 import type { DeadlineSettings } from '../deadlines/deadline-settings';
 import { DateInput, toLocalDate } from '../deadlines/local-date';
 import { RecordType, RequestType } from '../request-types';
-import { CaseScope, isWithinScope } from '../scope';
+import { aliasOf, CaseScope, isWithinScope } from '../scope';
 import { CONTRADICTION_CODES, Contradiction, contradiction } from './contradiction-codes';
 import { ReviewSubmission, isReleasing } from './review-types';
 import type { ChecklistItem, EffectiveRule } from './rule-types';
@@ -116,11 +116,13 @@ export const scopeOnlyNarrows: ReviewCheck = (ctx) => {
   const requested = ctx.requestedScope;
   const extraCards = narrowed.cardNumbers.filter((c) => !requested.cardNumbers.includes(c)).length;
   const extraTypes = narrowed.recordTypes.filter((t) => !requested.recordTypes.includes(t));
+  const droppedAliases = (requested.aliases ?? []).filter(({ cardNumber, alias }) => narrowed.cardNumbers.includes(cardNumber) && aliasOf(narrowed, cardNumber) !== alias).length;
   const details = [
     extraCards ? `${extraCards} card number(s) not requested` : '',
     extraTypes.length ? `record types not requested: ${extraTypes.join(', ')}` : '',
     narrowed.from < requested.from ? `starts ${narrowed.from}, before ${requested.from}` : '',
     narrowed.to > requested.to ? `ends ${narrowed.to}, after ${requested.to}` : '',
+    droppedAliases ? `${droppedAliases} alias(es) the request gives dropped or changed` : '',
   ].filter(Boolean);
   return [contradiction('SCOPE_WIDENED', `The narrowed scope goes beyond the request: ${details.join('; ')}.`)];
 };

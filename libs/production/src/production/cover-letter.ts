@@ -20,8 +20,8 @@ export function writeCoverLetter(frame: PageFrame, header: ProductionHeader): vo
     `In response to the ${header.instrumentSummary}, the Library produces the records that follow this letter. ` +
       `They are disclosed under ${header.authority.text} (${header.authority.citation}).`,
     `Library patron use records are confidential under ${CITATIONS.patronRecords} and may be disclosed only as that ` +
-      `section allows. The Library has therefore produced only the records the authority names: for the patrons with ` +
-      `card numbers ${scope.patrons}, their ${scope.recordTypes}, dated ${scope.dates}${undatedNote}. ` +
+      `section allows. The Library has therefore produced only the records the authority names: for ` +
+      `${scope.patronsPhrase}, their ${scope.recordTypes}, dated ${scope.dates}${undatedNote}. ` +
       scope.contactDetails,
     `The records are arranged in tables by record type. Every page carries a Bates number, continuous from ${batesFirst}. ` +
       `Where a field or an item is withheld, the page shows a fixed marker such as [WITHHELD: STAFF_NOTE] in place of the ` +

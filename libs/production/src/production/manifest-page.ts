@@ -29,7 +29,7 @@ export function writeManifest(frame: PageFrame, header: ProductionHeader, facts:
   frame.labelled('Authority', `${header.authority.text} (${header.authority.citation})`);
   frame.labelled('Approved by', `${header.approvedBy.displayName}, ${header.approvedBy.title}, on ${longDate(header.approvedAt)}`);
   frame.labelled('Legal review by', `${header.reviewedBy.displayName}, ${header.reviewedBy.title}`);
-  frame.labelled('Patrons (card numbers)', scope.patrons);
+  frame.labelled(scope.patronsLabel, scope.patrons);
   frame.labelled('Dates', scope.dates);
   frame.labelled('Record types', scope.recordTypes);
   frame.labelled('Contact details', scope.contactDetails);

@@ -22,7 +22,11 @@ export class RecordTables {
   private section: Section | null = null;
   private readonly numbers = new Map<RecordType, number>();
 
-  constructor(private readonly frame: PageFrame) {}
+  /** `patronsAliased`: the scope names some patron by an alias, which the card number column then carries. */
+  constructor(
+    private readonly frame: PageFrame,
+    private readonly patronsAliased = false,
+  ) {}
 
   get producedAny(): boolean {
     return this.numbers.size > 0;
@@ -50,13 +54,17 @@ export class RecordTables {
     );
   }
 
+  private header(field: string): string {
+    return field === 'cardnumber' && this.patronsAliased ? 'Card number or alias' : columnLabel(field);
+  }
+
   private startSection(item: ProducedItem, previous: Section | null): Section {
     previous?.table.end();
     if (!previous || previous.recordType !== item.recordType) this.frame.startPage('landscape');
     const columns = item.fields.filter((field) => !isWithheldField(field)).map((field) => field.field);
     const table = new TableWriter(
       this.frame,
-      [{ header: 'No.', weight: NUMBER_WEIGHT }, ...columns.map((field) => ({ header: columnLabel(field), weight: columnWeight(field) })), { header: 'Withheld', weight: WITHHELD_WEIGHT }],
+      [{ header: 'No.', weight: NUMBER_WEIGHT }, ...columns.map((field) => ({ header: this.header(field), weight: columnWeight(field) })), { header: 'Withheld', weight: WITHHELD_WEIGHT }],
       sectionCaption(item.recordType, item.sourceTable, columns),
     );
     table.begin();

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createRedactor, ItemCounts, RecordType, ResponsiveRecord, WithholdingSummary, WithholdingSummaryEntry } from '@custodian/domain';
+import { createRedactor, ItemCounts, PatronAlias, RecordType, ResponsiveRecord, WithholdingSummary, WithholdingSummaryEntry } from '@custodian/domain';
 import { writePdf } from '../pdf/write-pdf';
 import { writeCoverLetter } from './cover-letter';
 import { ProductionHeader } from './production-input';
@@ -7,6 +7,8 @@ import { ProductionHeader } from './production-input';
 /** What an approval would release, for the director before confirming: counts and codes only, never values. */
 export interface ReleaseSummary {
   patrons: string[];
+  /** Patrons the production names by an alias instead of the card number. */
+  aliases: PatronAlias[];
   recordTypes: RecordType[];
   dates: { from: string; to: string };
   includeContactDetails: boolean;
@@ -31,6 +33,7 @@ export async function summariseRelease(header: ProductionHeader, records: AsyncI
   const entries = summary.entries();
   return {
     patrons: [...header.scope.cardNumbers],
+    aliases: (header.scope.aliases ?? []).map(({ cardNumber, alias }) => ({ cardNumber, alias })),
     recordTypes: [...header.scope.recordTypes],
     dates: { from: header.scope.from, to: header.scope.to },
     includeContactDetails: header.includeContactDetails ?? false,

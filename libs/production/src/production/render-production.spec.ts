@@ -149,4 +149,22 @@ describe('renderProduction', () => {
       expect(sink.bytes()).toHaveLength(0);
     }
   });
+
+  it('prints an aliased patron’s alias wherever their card number would stand, and the card number nowhere', async () => {
+    const other = '23000000067890';
+    const aliasedScope: CaseScope = { ...scope, cardNumbers: [card, other], aliases: [{ cardNumber: card, alias: 'Patron A' }] };
+    const otherLoan: ResponsiveRecord = { ...loan(3, 'Moby-Dick'), cardNumber: other, fields: { title: 'Moby-Dick', issuedate: '2026-01-03T10:00:00' } };
+    const declaration = { custodian: { displayName: 'Ana Ruiz', title: 'Records custodian' }, place: 'Palm Desert, California', date: '2026-03-01', criminal: false };
+    const { pages, compact } = await render([patron, loan(2, 'Le Petit Prince'), otherLoan], { scope: aliasedScope, declaration });
+    expect(compact).not.toContain(card);
+    expect(compact).toContain(other);
+    const text = pages.join('\n');
+    expect(text).toContain('Card number or alias');
+    expect(pages[0]).toContain('the patron with card number 23000000067890 and the patron referred to as');
+    // The manifest's label wraps in its column: "Patrons (card numbers or" / "aliases)".
+    expect(text).toMatch(/Patrons \(card numbers or\s/);
+    expect(text).toMatch(/^aliases\)/m);
+    // The registration row, the aliased loan and the cover letter, declaration and manifest each name "Patron A".
+    expect(text.match(/Patron A/g)?.length).toBeGreaterThanOrEqual(5);
+  });
 });

@@ -55,7 +55,7 @@ export async function renderProduction(
 async function drawProduction(frame: PageFrame, input: ProductionInput, relieve: () => Promise<void>, onProgress: ProgressListener) {
   const redactor = createRedactor(input.scope, { includeContactDetails: input.includeContactDetails ?? false, policy: input.redactionPolicy });
   const summary = new WithholdingSummary();
-  const tables = new RecordTables(frame);
+  const tables = new RecordTables(frame, (input.scope.aliases ?? []).length > 0);
   let recordsRead = 0;
   let pagesReported = 0;
   const report = (phase: ProductionProgress['phase']) => {

@@ -113,3 +113,12 @@ function isWordEdge(text: string, index: number): boolean {
   const character = text[index];
   return !WORD_CHARACTER.test(character) || UNSPACED.test(character);
 }
+
+/**
+ * The printed values (e.g. the scope's aliases) that hold a withheld value as the leak check would find it. Such a
+ * value would print the withheld one and, being printed legitimately, exempt it from the check.
+ */
+export function valuesHoldingWithheld(withheld: Iterable<WithheldValue>, printed: readonly string[]): string[] {
+  const detector = new LeakDetector(withheld);
+  return printed.filter((value) => detector.allFoundIn(value).length > 0);
+}
