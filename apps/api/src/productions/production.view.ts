@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RECORD_TYPES, RecordType, REQUEST_TYPES, RequestType } from '@custodian/domain';
 import { ProductionView } from '../cases/dto/case.view';
-import { ScopeDto } from '../cases/dto/scope.dto';
+import { PatronAliasDto, ScopeDto } from '../cases/dto/scope.dto';
 import { Flag, Int, MapOf, OneOf, Text, Texts } from '../openapi/schema';
 
 export class ProductionListView {
@@ -35,6 +35,7 @@ export class ReleasePreviewView {
   @ApiProperty({ type: CitedTextView }) authority: CitedTextView;
   @Flag({ description: "A custodian's declaration goes with the production" }) declaration: boolean;
   @Texts({ description: 'Card numbers in scope' }) patrons: string[];
+  @ApiProperty({ type: [PatronAliasDto], description: 'Patrons the production names by an alias; their card numbers are withheld from it' }) aliases: PatronAliasDto[];
   @ApiProperty({ enum: RECORD_TYPES, enumName: 'RecordType', isArray: true }) recordTypes: RecordType[];
   @ApiProperty({ type: DateRangeView }) dates: DateRangeView;
   @Flag() includeContactDetails: boolean;

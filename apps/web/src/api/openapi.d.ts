@@ -1408,6 +1408,18 @@ export interface components {
             /** @description The instrument seeks electronic communication information (CalECPA, Penal Code § 1546 et seq.) */
             electronicRecords?: boolean;
         };
+        PatronAliasDto: {
+            /**
+             * @description One of the scope’s card numbers
+             * @example 23000000012345
+             */
+            cardNumber: string;
+            /**
+             * @description Printed instead of the card number: 1-40 printable characters with a letter or digit, no control or bidi characters, unique in the scope, not containing a card number
+             * @example Patron A
+             */
+            alias: string;
+        };
         ScopeDto: {
             /**
              * @description Library card numbers (Koha's cardnumber): 1-32 letters, digits, dashes or inner spaces, with at least one digit
@@ -1423,6 +1435,8 @@ export interface components {
             recordTypes: ("patron" | "loans" | "holds" | "fines" | "searches" | "sessions")[];
             /** @description Produce patron contact details (address, e-mail, phone) when the instrument names them */
             includeContactDetails?: boolean;
+            /** @description Patrons the production names by an alias instead of the card number (e.g. a court order’s "Patron A"); their card numbers are then withheld. A narrowed scope keeps the request’s aliases and may add its own. */
+            aliases?: components["schemas"]["PatronAliasDto"][];
         };
         CreateCaseDto: {
             /** @enum {string} */
@@ -3098,6 +3112,8 @@ export interface components {
             declaration: boolean;
             /** @description Card numbers in scope */
             patrons: string[];
+            /** @description Patrons the production names by an alias; their card numbers are withheld from it */
+            aliases: components["schemas"]["PatronAliasDto"][];
             recordTypes: components["schemas"]["RecordType"][];
             dates: components["schemas"]["DateRangeView"];
             includeContactDetails: boolean;

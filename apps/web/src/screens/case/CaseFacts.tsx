@@ -4,10 +4,12 @@ import { Facts, Section } from '../../components/layout';
 import { formatDate } from '../../lib/format';
 import { CHANNEL_LABELS, label, RECORD_TYPE_LABELS, VERIFICATION_LABELS } from '../../lib/labels';
 import { INSTRUMENT_FIELDS, TYPE_FIELDS } from '../intake/request-type-fields';
+import { patronLabel } from '../../lib/patron-aliases';
 
 export function scopeFacts(scope: Scope): [string, ReactNode][] {
   return [
-    ['Card numbers', scope.cardNumbers.join(', ')],
+    ['Card numbers', scope.cardNumbers.map((card) => patronLabel(scope, card)).join(', ')],
+    ...((scope.aliases ?? []).length ? [['Printed as', 'The production prints each alias instead of its card number, which it withholds'] as [string, ReactNode]] : []),
     ['Dates', `${formatDate(scope.from)} to ${formatDate(scope.to)}`],
     ['Kinds of record', scope.recordTypes.map((t) => label(RECORD_TYPE_LABELS, t)).join(', ')],
     ['Contact details', scope.includeContactDetails ? 'Included' : 'Withheld'],

@@ -5,6 +5,7 @@ import { Facts, Section } from '../../components/layout';
 import { formatDate, plural } from '../../lib/format';
 import { label, RECORD_TYPE_LABELS } from '../../lib/labels';
 import { useResource } from '../../lib/useResource';
+import { patronLabel } from '../../lib/patron-aliases';
 
 const SOURCE: Record<ReleaseSummary['scopeSource'], string> = {
   approved: 'the approved scope',
@@ -30,7 +31,8 @@ export function ReleaseSummaryPanel({ caseId, title = 'What will be released' }:
               </p>
               <Facts
                 items={[
-                  ['Card numbers', s.scope.cardNumbers.join(', ')],
+                  ['Card numbers', s.scope.cardNumbers.map((card) => patronLabel(s.scope, card)).join(', ')],
+                  ...((s.scope.aliases ?? []).length ? [['Aliases', 'An aliased patron’s rows carry the alias; their card number is withheld from the production'] as [string, string]] : []),
                   ['Contact details', s.scope.includeContactDetails ? 'Released (the instrument names them)' : 'Withheld: not requested'],
                   ['Rows imported', s.rowsImported === 0 ? 'None yet: no records file has been imported' : String(s.rowsImported)],
                 ]}

@@ -94,6 +94,8 @@ export function ScopeFields({ value, onChange }: Slice<'scope'>) {
         options={RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] }))} values={value.recordTypes} onChange={(v) => onChange({ ...value, recordTypes: v })} />
       <CheckboxField name="scope.includeContactDetails" label="The instrument names the patron's contact details (address, e-mail, phone)" checked={value.includeContactDetails}
         onChange={(v) => onChange({ ...value, includeContactDetails: v })} />
+      <TextAreaField name="scope.aliases" label="Aliases (optional)" rows={2} value={value.aliases} onChange={(v) => onChange({ ...value, aliases: v })}
+        hint="One a line, “card number = alias”, e.g. “23000000012345 = Patron A”: when the instrument refers to a patron by an alias or a consent asks that the card number not be printed. The production prints the alias and withholds the card number." />
     </fieldset>
   );
 }

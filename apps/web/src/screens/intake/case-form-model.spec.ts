@@ -6,7 +6,7 @@ describe('intake form model', () => {
     form.requestType = 'court_order';
     form.requester = { ...form.requester, name: ' Det. A. Ruiz ', agency: 'Palm Desert Police', email: '', verification: 'id_copied', barNumber: '  ' };
     form.instrument = { ...form.instrument, issuedBy: 'Superior Court', docketNumber: 'RIC1', issuedAt: '2026-03-01', consentingCardNumber: '2300' };
-    form.scope = { cardNumbers: '2300001, 2300002\n2300001', from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'], includeContactDetails: false };
+    form.scope = { cardNumbers: '2300001, 2300002\n2300001', from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'], includeContactDetails: false, aliases: '' };
     return form;
   };
 
@@ -43,7 +43,7 @@ describe('intake format checks, before anything is sent', () => {
     const f = emptyCaseForm(new Date('2026-03-02T16:05:00-08:00'));
     f.requestType = 'court_order';
     f.requester = { ...f.requester, name: 'Det. A. Ruiz', verification: 'id_copied' };
-    f.scope = { cardNumbers: '23000000012345', from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'], includeContactDetails: false };
+    f.scope = { cardNumbers: '23000000012345', from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'], includeContactDetails: false, aliases: '' };
     return f;
   };
 
@@ -73,4 +73,15 @@ describe('intake format checks, before anything is sent', () => {
     const problems = intakeProblems(f);
     expect(Object.keys(problems).sort()).toEqual(['requester.email', 'requester.name', 'scope.to']);
   });
+
+  it('sends the aliases typed as "card number = alias", and refuses unreadable lines and aliases of patrons not listed', () => {
+    const f = form();
+    f.scope.aliases = '23000000012345 = Patron A';
+    expect(caseBody(f).scope.aliases).toEqual([{ cardNumber: '23000000012345', alias: 'Patron A' }]);
+    expect(formatProblems(f)).toEqual({});
+    expect(caseBody(form()).scope).not.toHaveProperty('aliases');
+    f.scope.aliases = 'Patron A\n23000000099999 = Patron B';
+    expect(formatProblems(f)['scope.aliases']).toEqual(['Write each alias as “card number = alias” (line 1).', 'Each alias must be for one of the card numbers above.']);
+  });
 });
+

@@ -1,4 +1,5 @@
 import type { CaseDetail, Channel, CreateCaseBody, RecordType, RequestType, Verification } from '../../api/schema';
+import { aliasLines, parseAliasLines } from '../../lib/patron-aliases';
 import { libraryLocalToIso, toLibraryLocal } from '../../lib/pacific-time';
 import { INSTRUMENT_FIELDS, InstrumentField, RequesterExtra, TYPE_FIELDS } from './request-type-fields';
 
@@ -9,7 +10,8 @@ export interface CaseFormState {
   channel: Channel;
   requester: { name: string; agency: string; email: string; phone: string; address: string; badgeNumber: string; barNumber: string; verification: Verification | ''; verificationNote: string };
   instrument: Record<InstrumentField, string>;
-  scope: { cardNumbers: string; from: string; to: string; recordTypes: RecordType[]; includeContactDetails: boolean };
+  /** `aliases`: one "card number = alias" a line (lib/patron-aliases.ts). */
+  scope: { cardNumbers: string; from: string; to: string; recordTypes: RecordType[]; includeContactDetails: boolean; aliases: string };
   nondisclosureUntil: string;
   emergency: boolean;
   summary: string;
@@ -22,7 +24,7 @@ export function emptyCaseForm(now = new Date()): CaseFormState {
     channel: 'in_person',
     requester: { name: '', agency: '', email: '', phone: '', address: '', badgeNumber: '', barNumber: '', verification: '', verificationNote: '' },
     instrument: Object.fromEntries(INSTRUMENT_FIELDS.map((f) => [f, ''])) as Record<InstrumentField, string>,
-    scope: { cardNumbers: '', from: '', to: '', recordTypes: [], includeContactDetails: false },
+    scope: { cardNumbers: '', from: '', to: '', recordTypes: [], includeContactDetails: false, aliases: '' },
     nondisclosureUntil: '',
     emergency: false,
     summary: '',
@@ -41,7 +43,7 @@ export function caseFormFrom(c: CaseDetail): CaseFormState {
       badgeNumber: text(c.requester.badgeNumber), barNumber: text(c.requester.barNumber), verification: c.requester.verification, verificationNote: text(c.requester.verificationNote),
     },
     instrument: { ...empty.instrument, ...Object.fromEntries(INSTRUMENT_FIELDS.map((f) => [f, text(c.instrument[f])])) },
-    scope: { cardNumbers: c.scope.cardNumbers.join('\n'), from: c.scope.from, to: c.scope.to, recordTypes: c.scope.recordTypes, includeContactDetails: !!c.scope.includeContactDetails },
+    scope: { cardNumbers: c.scope.cardNumbers.join('\n'), from: c.scope.from, to: c.scope.to, recordTypes: c.scope.recordTypes, includeContactDetails: !!c.scope.includeContactDetails, aliases: aliasLines(c.scope.aliases) },
     nondisclosureUntil: text(c.nondisclosureUntil),
     emergency: c.emergency,
     summary: c.summary ?? '',
@@ -65,6 +67,8 @@ export function caseBody(s: CaseFormState): CreateCaseBody {
   const fields = s.requestType ? TYPE_FIELDS[s.requestType] : null;
   const requesterExtras = Object.keys(fields?.requester ?? {}) as RequesterExtra[];
   const { verification, ...requesterText } = s.requester;
+  // Lines that cannot be read are refused by formatProblems before anything is sent.
+  const { aliases } = parseAliasLines(s.scope.aliases);
   return {
     // A blank type never gets here: intakeProblems refuses it before anything is sent.
     requestType: s.requestType as RequestType,
@@ -83,6 +87,7 @@ export function caseBody(s: CaseFormState): CreateCaseBody {
       to: s.scope.to,
       recordTypes: s.scope.recordTypes,
       ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}),
+      ...(aliases.length ? { aliases } : {}),
     },
     nondisclosureUntil: s.nondisclosureUntil || null,
     emergency: s.emergency || s.requestType === 'emergency',
@@ -126,6 +131,13 @@ export function formatProblems(s: CaseFormState): Record<string, string[]> {
     const list = badCards.slice(0, 5).map((c) => `“${c}”`).join(', ');
     problems['scope.cardNumbers'] = [`${badCards.length === 1 ? `${list} is not a library card number` : `${list} are not library card numbers`}: a card number has up to 32 letters, digits or dashes and at least one digit.`];
   }
+  const typedAliases = parseAliasLines(s.scope.aliases);
+  const cards = splitCardNumbers(s.scope.cardNumbers);
+  const aliasProblems = [
+    ...(typedAliases.unreadableLines.length ? [`Write each alias as “card number = alias” (line ${typedAliases.unreadableLines.join(', ')}).`] : []),
+    ...(typedAliases.aliases.some((entry) => !cards.includes(entry.cardNumber)) ? ['Each alias must be for one of the card numbers above.'] : []),
+  ];
+  if (aliasProblems.length) problems['scope.aliases'] = aliasProblems;
   if (s.requester.email.trim() && !EMAIL.test(s.requester.email.trim())) problems['requester.email'] = ['Enter an e-mail address such as name@agency.gov, or leave it blank.'];
   if (s.scope.from && s.scope.to && s.scope.from > s.scope.to) problems['scope.to'] = ['The last date must be on or after the first date.'];
   const card = s.instrument.consentingCardNumber?.trim();

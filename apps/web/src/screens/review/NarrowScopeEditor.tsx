@@ -4,8 +4,9 @@ import { RECORD_TYPE_LABELS } from '../../lib/labels';
 import type { NarrowedScope } from './review-form-model';
 
 /**
- * Narrowing only ever removes: patrons can be unticked, dates moved inwards, kinds of record dropped. The
- * choices offered are those of the request, so the editor cannot widen it.
+ * Narrowing only ever removes: patrons can be unticked, dates moved inwards, kinds of record dropped, an alias
+ * printed instead of a card number. The choices offered are those of the request, so the editor cannot widen it;
+ * the request's own aliases are shown fixed.
  */
 export function NarrowScopeEditor({ requested, narrow, value, onToggle, onChange }: { requested: Scope; narrow: boolean; value: NarrowedScope; onToggle: (narrow: boolean) => void; onChange: (value: NarrowedScope) => void }) {
   return (
@@ -24,6 +25,20 @@ export function NarrowScopeEditor({ requested, narrow, value, onToggle, onChange
           </div>
           <CheckboxGroup<RecordType> name="scope.recordTypes" legend="Kinds of record" values={value.recordTypes} onChange={(recordTypes) => onChange({ ...value, recordTypes })}
             options={requested.recordTypes.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] }))} inline />
+          {value.cardNumbers.length > 0 && (
+            <fieldset className="aliases" id="field-scope.aliases" tabIndex={-1}>
+              <legend>Printed as (optional alias)</legend>
+              <FieldMessage name="scope.aliases" />
+              {value.cardNumbers.map((card) => {
+                const given = requested.aliases?.find((entry) => entry.cardNumber === card)?.alias;
+                return (
+                  <TextField key={card} name={`scope.aliases.${card}`} label={card} value={value.aliases[card] ?? ''} disabled={given !== undefined}
+                    onChange={(alias) => onChange({ ...value, aliases: { ...value.aliases, [card]: alias } })}
+                    hint={given !== undefined ? 'The request names this patron by this alias; the production keeps it.' : 'Left blank, the card number is printed. An alias is printed instead, and the card number withheld.'} />
+                );
+              })}
+            </fieldset>
+          )}
           {requested.includeContactDetails && (
             <CheckboxField name="scope.includeContactDetails" label="Include contact details" checked={value.includeContactDetails} onChange={(includeContactDetails) => onChange({ ...value, includeContactDetails })} />
           )}

@@ -32,6 +32,16 @@ describe('review form model', () => {
     expect(narrowed.scope).toEqual({ cardNumbers: ['1'], from: '2026-01-01', to: '2026-02-28', recordTypes: ['loans'] });
   });
 
+  it('starts from the request’s aliases and sends, trimmed, the aliases of the patrons the narrowed scope keeps', () => {
+    const aliased = { scope: { ...detail.scope, aliases: [{ cardNumber: '1', alias: 'Patron A' }] } } as unknown as CaseDetail;
+    const form = initialReview(aliased, rule);
+    expect(form.scope.aliases).toEqual({ '1': 'Patron A' });
+    const added = reviewBody({ ...form, narrow: true, scope: { ...form.scope, aliases: { ...form.scope.aliases, '2': ' Patron B ' } } }, false);
+    expect(added.scope?.aliases).toEqual([{ cardNumber: '1', alias: 'Patron A' }, { cardNumber: '2', alias: 'Patron B' }]);
+    const dropped = reviewBody({ ...form, narrow: true, scope: { ...form.scope, cardNumbers: ['2'], aliases: { '1': 'Patron A', '2': '  ' } } }, false);
+    expect(dropped.scope).not.toHaveProperty('aliases');
+  });
+
   it('sends the cure request with needs_info and the override reason only once the server asked for it', () => {
     const form = { ...initialReview(detail, rule), sufficiency: 'needs_info' as const, cureRequest: ' Serve the patron ', overrideReason: 'Because the court said so' };
     expect(reviewBody(form, false)).toMatchObject({ cureRequest: 'Serve the patron' });

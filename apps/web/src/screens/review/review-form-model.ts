@@ -6,6 +6,8 @@ export interface NarrowedScope {
   to: string;
   recordTypes: RecordType[];
   includeContactDetails: boolean;
+  /** Alias per card number; blank prints the card number. The request's own aliases cannot be blanked or changed. */
+  aliases: Record<string, string>;
 }
 
 /** The attorney's review as it is being written; kept whole across failed submissions. */
@@ -35,7 +37,10 @@ export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
     recommendation: rule.defaultRecommendation,
     reasons: [...rule.defaultReasonCodes],
     narrow: false,
-    scope: { ...c.scope, includeContactDetails: !!c.scope.includeContactDetails },
+    scope: {
+      cardNumbers: c.scope.cardNumbers, from: c.scope.from, to: c.scope.to, recordTypes: c.scope.recordTypes, includeContactDetails: !!c.scope.includeContactDetails,
+      aliases: Object.fromEntries((c.scope.aliases ?? []).map(({ cardNumber, alias }) => [cardNumber, alias])),
+    },
     memo: '',
     cureRequest: '',
     overrideReason: '',
@@ -45,8 +50,14 @@ export function initialReview(c: CaseDetail, rule: Rule): ReviewFormState {
 /** The body of POST /api/cases/:id/review. */
 export function reviewBody(s: ReviewFormState, withOverride: boolean): ReviewBody {
   const checklist = Object.fromEntries(Object.entries(s.checklist).filter((entry): entry is [string, boolean] => typeof entry[1] === 'boolean'));
+  // Aliases of patrons still in the scope only: the server refuses an alias for a patron the scope leaves out.
+  const aliases = s.scope.cardNumbers.filter((card) => (s.scope.aliases[card] ?? '').trim()).map((card) => ({ cardNumber: card, alias: s.scope.aliases[card].trim() }));
   const scope: Scope | undefined = s.narrow
-    ? { cardNumbers: s.scope.cardNumbers, from: s.scope.from, to: s.scope.to, recordTypes: s.scope.recordTypes, ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}) }
+    ? {
+        cardNumbers: s.scope.cardNumbers, from: s.scope.from, to: s.scope.to, recordTypes: s.scope.recordTypes,
+        ...(s.scope.includeContactDetails ? { includeContactDetails: true } : {}),
+        ...(aliases.length ? { aliases } : {}),
+      }
     : undefined;
   return {
     checklist,
