@@ -1,6 +1,7 @@
 // Three tiers share one runner: pure unit tests, end-to-end tests against real services and processes,
 // and browser tests in Chromium. `npm test` runs them all; `--selectProjects` picks one.
-const moduleNameMapper = { '^@custodian/(.*)$': '<rootDir>/libs/$1/src' };
+// The file envelope alone, for the render threads (no Nest module or configuration with it).
+const moduleNameMapper = { '^@custodian/storage/file-envelope$': '<rootDir>/libs/storage/src/file-envelope', '^@custodian/(.*)$': '<rootDir>/libs/$1/src' };
 // stream-json ships only as ES modules, which Jest on Node 20 cannot load; compile it to CommonJS like our own code.
 const ESM_PACKAGES = ['stream-json', 'stream-chain'];
 const transform = {

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, utimesSync, renameSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, mkdirSync, utimesSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { ContentStore, FileTooLargeError } from './content-store';
-import { FileEnvelope, SealedFileError, isSealed } from './file-envelope';
+import { FileEnvelope, FileSealingKey, SealedFileError, isSealed, sealingStream } from './file-envelope';
 import { resealStore } from './store-maintenance';
 
 const k1 = randomBytes(32);
@@ -75,21 +76,43 @@ describe('ContentStore', () => {
     await expect(store.openVerified(sha(old))).rejects.toMatchObject({ problem: 'not_sealed', message: expect.stringMatching(/storage:reseal/) });
   });
 
-  it('adopts a rendered scratch file: sealed into place, the plaintext removed; a changed file is refused', async () => {
-    const temp = await store.tempPath();
-    expect(mode(temp)).toBe(0o600);
-    expect(mode(join(root, 'tmp'))).toBe(0o700);
-    const pdf = Buffer.from('%PDF-1.7 rendered');
-    writeFileSync(temp, pdf);
-    expect(mode(temp)).toBe(0o600);
-    await store.adopt(temp, sha(pdf), pdf.length);
-    expect(existsSync(temp)).toBe(false);
-    expect((await readAll(await store.openVerified(sha(pdf)))).equals(pdf)).toBe(true);
+  /** Writes `plaintext` into a render target as a render thread does: through `sealingStream` with the target's key. */
+  async function renderSealed(target: { path: string; key: FileSealingKey }, plaintext: Buffer): Promise<void> {
+    await pipeline(Readable.from([plaintext]), sealingStream(target.key), createWriteStream(target.path));
+  }
 
-    const other = await store.tempPath();
-    writeFileSync(other, 'changed after rendering');
-    await expect(store.adopt(other, sha(pdf), pdf.length)).rejects.toThrow(/not the one rendered/);
-    expect(readdirSync(join(root, 'tmp'))).toEqual([basename(other)]);
+  it('adopts a render sealed from its first byte as it is: renamed into place, readable, not sealed twice', async () => {
+    const target = await store.renderTarget();
+    expect(mode(target.path)).toBe(0o600);
+    expect(mode(join(root, 'tmp'))).toBe(0o700);
+    const pdf = Buffer.from('%PDF-1.7 rendered for Quintanilla');
+    await renderSealed(target, pdf);
+    const onDisk = readFileSync(target.path);
+    expect(isSealed(onDisk)).toBe(true);
+    expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(onDisk.includes(Buffer.from('Quintanilla'))).toBe(false);
+    expect(mode(target.path)).toBe(0o600);
+    await store.adoptSealed(target.path, sha(pdf), pdf.length);
+    expect(existsSync(target.path)).toBe(false);
+    // The very bytes the renderer sealed, not a second sealing (which would have a fresh data key and header).
+    expect(readFileSync(store.pathOf(sha(pdf))).equals(onDisk)).toBe(true);
+    expect((await readAll(await store.openVerified(sha(pdf)))).equals(pdf)).toBe(true);
+  });
+
+  it('refuses to adopt a render whose plaintext is not what the renderer reported, cut short or not sealed', async () => {
+    const pdf = Buffer.from('%PDF-1.7 rendered');
+    const changed = await store.renderTarget();
+    await renderSealed(changed, Buffer.from('changed after rendering'));
+    await expect(store.adoptSealed(changed.path, sha(pdf), pdf.length)).rejects.toThrow(/not the one rendered/);
+    const short = await store.renderTarget();
+    await renderSealed(short, pdf);
+    writeFileSync(short.path, readFileSync(short.path).subarray(0, -5));
+    await expect(store.adoptSealed(short.path, sha(pdf), pdf.length)).rejects.toThrow(SealedFileError);
+    const plain = await store.renderTarget();
+    writeFileSync(plain.path, pdf);
+    await expect(store.adoptSealed(plain.path, sha(pdf), pdf.length)).rejects.toMatchObject({ problem: 'not_sealed' });
+    expect(await store.exists(sha(pdf))).toBe(false);
+    expect(readdirSync(join(root, 'tmp')).sort()).toEqual([changed, short, plain].map((t) => basename(t.path)).sort());
   });
 
   it('renders in a separate scratch directory when one is set (e.g. a memory file system), and sweeps it too', async () => {
@@ -97,17 +120,36 @@ describe('ContentStore', () => {
     const separate = new ContentStore(root, envelopeWith({ k1 }, 'k1'), { renderScratch: scratch });
     await separate.prepare();
     expect(mode(scratch)).toBe(0o700);
-    const temp = await separate.tempPath();
-    expect(temp.startsWith(scratch)).toBe(true);
+    const target = await separate.renderTarget();
+    expect(target.path.startsWith(scratch)).toBe(true);
     const pdf = Buffer.from('%PDF-1.7 rendered off the store');
-    writeFileSync(temp, pdf);
-    await separate.adopt(temp, sha(pdf), pdf.length);
+    await renderSealed(target, pdf);
+    await separate.adoptSealed(target.path, sha(pdf), pdf.length);
     expect(readdirSync(scratch)).toEqual([]);
     expect((await readAll(await separate.openVerified(sha(pdf)))).equals(pdf)).toBe(true);
     const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
-    const leftOver = join(scratch, basename(await separate.tempPath()).replace(/^p\d+_/, `p${deadPid}_`));
-    writeFileSync(leftOver, '%PDF partial');
+    const leftOver = join(scratch, basename((await separate.renderTarget()).path).replace(/^p\d+_/, `p${deadPid}_`));
+    writeFileSync(leftOver, 'sealed partial');
     expect(await separate.sweepPartials()).toContain(basename(leftOver));
+  });
+
+  const memoryFileSystem = existsSync('/dev/shm') ? it : it.skip;
+  memoryFileSystem('adopts a render from another file system (/dev/shm) by copying it, still sealed, into the store', async () => {
+    const scratch = mkdtempSync('/dev/shm/custodian-render-');
+    try {
+      const separate = new ContentStore(root, envelopeWith({ k1 }, 'k1'), { renderScratch: scratch });
+      const target = await separate.renderTarget();
+      const pdf = Buffer.from('%PDF-1.7 rendered in memory');
+      await renderSealed(target, pdf);
+      const sealed = readFileSync(target.path);
+      await separate.adoptSealed(target.path, sha(pdf), pdf.length);
+      expect(readdirSync(scratch)).toEqual([]);
+      expect(readdirSync(join(root, 'tmp'))).toEqual([]);
+      expect(readFileSync(separate.pathOf(sha(pdf))).equals(sealed)).toBe(true);
+      expect(mode(separate.pathOf(sha(pdf)))).toBe(0o600);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('writes a stream straight into the store, and leaves nothing when the writer fails', async () => {
@@ -127,7 +169,7 @@ describe('ContentStore', () => {
   });
 
   it('sweeps partial files of processes that are gone and old ones, keeps those of running processes', async () => {
-    const mine = await store.tempPath();
+    const mine = (await store.renderTarget()).path;
     const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
     const dead = join(root, 'tmp', basename(mine).replace(/^p\d+_/, `p${deadPid}_`));
     const foreignLive = join(root, 'tmp', basename(mine).replace(/^p\d+_[0-9a-f]{8}_[0-9a-f]{8}/, 'p1_00000000_ffffffff'));

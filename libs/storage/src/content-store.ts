@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Transform, Writable, pipeline as pipelineCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileEnvelope, SealedFileError } from './file-envelope';
+import { FileEnvelope, FileSealingKey, SealedFileError } from './file-envelope';
 
 export interface StoredFile {
   /** SHA-256 of the plaintext: what a requester who receives the file can check (decision 0051). */
@@ -52,14 +52,14 @@ export class ContentStore {
   }
 
   /**
-   * A fresh scratch file (empty, 0600) for a renderer that must write a plaintext file by path, e.g. in a worker
-   * thread, before `adopt` seals it. It is removed by `adopt`, by the caller on failure, or by `sweepPartials` at the
-   * next start-up when its process died.
+   * A fresh scratch file (empty, 0600) and a data key to seal it with, for a renderer that writes by path in a
+   * worker thread (`sealingStream(key)` in front of the file): sealed from its first byte, never plaintext on disk.
+   * `adoptSealed` moves it into the store; the caller removes it on failure, `sweepPartials` when its process died.
    */
-  async tempPath(): Promise<string> {
+  async renderTarget(): Promise<{ path: string; key: FileSealingKey }> {
     const path = await this.scratchName('render', this.renderScratch);
     await writeFile(path, '', { mode: FILE_MODE, flag: 'wx' });
-    return path;
+    return { path, key: this.envelope.newFileKey() };
   }
 
   /** A fresh empty 0600 file in the store's own scratch directory, for sealed bytes that are then renamed into place. */
@@ -115,18 +115,35 @@ export class ContentStore {
   }
 
   /**
-   * Seals a finished plaintext scratch file (from `tempPath`) into the store and removes the plaintext. The digest
-   * and size the renderer computed are checked against what is sealed: a file changed after rendering is refused.
+   * Takes a finished sealed scratch file (from `renderTarget`) into the store as it is, without sealing it again:
+   * the whole file is authenticated and its plaintext digest and size checked against what the renderer computed
+   * (a file changed or cut short after rendering is refused), then it is renamed to its address. From a render
+   * directory on another file system it is first copied, still sealed, into the store's own scratch directory.
    */
-  async adopt(tempPath: string, sha256: string, bytes: number): Promise<StoredFile> {
-    const sealed = await this.sealToTemp(createReadStream(tempPath));
-    if (sealed.sha256 !== sha256 || sealed.bytes !== bytes) {
-      await rm(sealed.path, { force: true });
-      throw new Error(`the file to store is not the one rendered (SHA-256 ${sealed.sha256}, ${sealed.bytes} bytes; expected ${sha256}, ${bytes} bytes)`);
+  async adoptSealed(path: string, sha256: string, bytes: number): Promise<StoredFile> {
+    const hash = createHash('sha256');
+    let plaintextBytes = 0;
+    const measure = new Writable({ write: (chunk: Buffer, _encoding, done) => ((plaintextBytes += chunk.length), hash.update(chunk), done()) });
+    await pipeline(createReadStream(path), this.envelope.unsealStream(), measure);
+    const actual = hash.digest('hex');
+    if (actual !== sha256 || plaintextBytes !== bytes) {
+      throw new Error(`the file to store is not the one rendered (SHA-256 ${actual}, ${plaintextBytes} bytes; expected ${sha256}, ${bytes} bytes)`);
     }
-    const stored = await this.commit(sealed);
-    await rm(tempPath, { force: true });
-    return stored;
+    await this.directory(join(this.root, sha256.slice(0, 2)));
+    try {
+      await rename(path, this.pathOf(sha256));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      const inStore = await this.sealedTempPath();
+      try {
+        await copyFile(path, inStore);
+        await rename(inStore, this.pathOf(sha256));
+      } finally {
+        await rm(inStore, { force: true });
+      }
+      await rm(path, { force: true });
+    }
+    return { sha256, bytes };
   }
 
   /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { FileEnvelope, SealedFileError, isSealed } from './file-envelope';
+import { FileEnvelope, SealedFileError, isSealed, sealingStream } from './file-envelope';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
@@ -108,6 +108,25 @@ describe('FileEnvelope', () => {
     for (const plain of [Buffer.from('%PDF-1.7 old production'), Buffer.from('%P'), Buffer.alloc(0)]) {
       await expect(unseal(envelope, plain)).rejects.toMatchObject({ problem: 'not_sealed', message: expect.stringMatching(/npm run storage:reseal/) });
     }
+  });
+
+  it('seals with a one-file key handed to another thread: the envelope opens it, and each key is fresh (fast-check)', async () => {
+    const envelope = new FileEnvelope(ring({ k1 }, 'k1'), 64);
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }), async (bytes, chunks) => {
+        // structuredClone is what postMessage does to the key on its way to a render thread.
+        const key = structuredClone(envelope.newFileKey());
+        const sealed = await through(sealingStream(key), Buffer.from(bytes), chunks);
+        expect(isSealed(sealed)).toBe(true);
+        expect((await unseal(envelope, sealed)).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    const [a, b] = [envelope.newFileKey(), envelope.newFileKey()];
+    expect(Buffer.from(a.dataKey).equals(Buffer.from(b.dataKey))).toBe(false);
+    // A key is wrapped under the active records key: another keyring cannot open what it seals.
+    const sealed = await through(sealingStream(a), Buffer.from('%PDF-1.7'));
+    await expect(unseal(new FileEnvelope(ring({ k1: k2 }, 'k1')), sealed)).rejects.toMatchObject({ problem: 'tampered' });
   });
 
   it('refuses unusable keys', () => {

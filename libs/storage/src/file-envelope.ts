@@ -55,6 +55,13 @@ export interface FileKeyring {
   activeKeyId: string;
 }
 
+/** One file's data key and the header that wraps it (structured-cloneable: it may be posted to a worker thread). */
+export interface FileSealingKey {
+  header: Uint8Array;
+  dataKey: Uint8Array;
+  segmentBytes: number;
+}
+
 export interface SealedHeader {
   keyId: string;
   segmentBytes: number;
@@ -83,35 +90,16 @@ export class FileEnvelope {
 
   /** A transform from plaintext to a sealed file (header first) under a fresh data key and the active key. */
   sealStream(): Transform {
+    return sealingStream(this.newFileKey());
+  }
+
+  /**
+   * A fresh data key with its wrapped header, for a writer elsewhere (a render thread) to seal one file with
+   * `sealingStream` without holding the records keys. Use it for one file only.
+   */
+  newFileKey(): FileSealingKey {
     const dataKey = randomBytes(KEY_BYTES);
-    const header = this.header(this.activeKeyId, this.segmentBytes, dataKey);
-    const segmentBytes = this.segmentBytes;
-    let pending: Buffer = Buffer.alloc(0);
-    let index = 0;
-    let headerSent = false;
-    const sendHeader = (stream: Transform) => {
-      if (headerSent) return;
-      headerSent = true;
-      stream.push(header);
-    };
-    return new Transform({
-      transform(chunk: Buffer, _encoding, done: TransformCallback) {
-        sendHeader(this);
-        pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-        // A full segment is sealed only once more bytes follow it: the last one must carry the last-segment flag.
-        while (pending.length > segmentBytes) {
-          this.push(sealSegment(dataKey, pending.subarray(0, segmentBytes), index++, false));
-          pending = pending.subarray(segmentBytes);
-        }
-        done();
-      },
-      flush(done: TransformCallback) {
-        sendHeader(this);
-        this.push(sealSegment(dataKey, pending, index, true));
-        dataKey.fill(0);
-        done();
-      },
-    });
+    return { header: this.header(this.activeKeyId, this.segmentBytes, dataKey), dataKey, segmentBytes: this.segmentBytes };
   }
 
   /** A transform from a sealed file to its plaintext; every segment is authenticated before its bytes go out. */
@@ -220,6 +208,46 @@ export class FileEnvelope {
     const wrapped = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return Buffer.concat([associated, iv, wrapped, cipher.getAuthTag()]);
   }
+}
+
+/**
+ * A transform from plaintext to a sealed file under `key` (`FileEnvelope.newFileKey`): header first, then the
+ * segments. Pure node:crypto, so a render thread can seal what it writes from the first byte.
+ */
+export function sealingStream(key: FileSealingKey): Transform {
+  const dataKey = Buffer.from(key.dataKey);
+  const header = Buffer.from(key.header);
+  const segmentBytes = key.segmentBytes;
+  let pending: Buffer = Buffer.alloc(0);
+  let index = 0;
+  let headerSent = false;
+  const sendHeader = (stream: Transform) => {
+    if (headerSent) return;
+    headerSent = true;
+    stream.push(header);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      sendHeader(this);
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      // A full segment is sealed only once more bytes follow it: the last one must carry the last-segment flag.
+      while (pending.length > segmentBytes) {
+        this.push(sealSegment(dataKey, pending.subarray(0, segmentBytes), index++, false));
+        pending = pending.subarray(segmentBytes);
+      }
+      done();
+    },
+    flush(done: TransformCallback) {
+      sendHeader(this);
+      this.push(sealSegment(dataKey, pending, index, true));
+      dataKey.fill(0);
+      done();
+    },
+    destroy(error, callback) {
+      dataKey.fill(0);
+      callback(error);
+    },
+  });
 }
 
 /** True when the bytes start like a sealed file (a plaintext file from before encryption does not). */

@@ -12,7 +12,7 @@ import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, Revie
 import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, valuesHoldingWithheld } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
-import { ContentStore } from '@custodian/storage';
+import { ContentStore, FileSealingKey } from '@custodian/storage';
 import { JobHandler, skipped } from '../job-handler';
 import { throttled } from '../progress-throttle';
 import { BatesLedger } from '../production/bates-ledger';
@@ -67,16 +67,17 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     // range is reserved then and the file rendered once more with it: the page count does not depend on the start.
     header.batesStart = existing?.batesStart ?? (await BatesLedger.peek(manager, header.batesPrefix));
     for (let attempt = 1; ; attempt++) {
-      const tempPath = await this.store.tempPath();
+      // Sealed from the first byte: the render thread writes through the envelope with this file's own key.
+      const target = await this.store.renderTarget();
       try {
-        const { rendered, verification } = await this.renderVerified(job, caseId, productionId, row, header, tempPath);
-        const outcome = await this.complete(caseId, productionId, header, tempPath, rendered, verification);
+        const { rendered, verification } = await this.renderVerified(job, caseId, productionId, row, header, target);
+        const outcome = await this.complete(caseId, productionId, header, target.path, rendered, verification);
         if (outcome.kind === 'done') return outcome.result;
         if (attempt >= 3) throw new Error('Bates range changed three times while rendering; retrying the job');
         this.logger.log(`case ${caseId}: Bates numbers ${header.batesStart}… were taken by another production; rendering again from ${outcome.start}`);
         header.batesStart = outcome.start;
       } finally {
-        await rm(tempPath, { force: true });
+        await rm(target.path, { force: true });
       }
     }
   }
@@ -110,7 +111,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     return null;
   }
 
-  private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, tempPath: string) {
+  private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, target: { path: string; key: FileSealingKey }) {
     const checks = await this.checks(row, header);
     // An alias holding a withheld value would print it, and exempt it from the leak check besides.
     const revealing = valuesHoldingWithheld(checks.withheld, (header.scope.aliases ?? []).map(({ alias }) => alias)).length;
@@ -120,7 +121,7 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     }
     const outcome = await this.pool
       .run({
-        header, records: caseRecords(this.dataSource, this.cipher, caseId), outputPath: tempPath, onProgress: this.progress(job, productionId), checks,
+        header, records: caseRecords(this.dataSource, this.cipher, caseId), outputPath: target.path, sealWith: target.key, onProgress: this.progress(job, productionId), checks,
         large: (header.expectedRecords ?? 0) >= this.config.LARGE_PRODUCTION_RECORDS,
       })
       .catch(async (error: unknown) => {
@@ -203,7 +204,8 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       }
       if (reserved !== start) return { result: { kind: 'renumber', start: reserved } };
 
-      const stored = await this.store.adopt(tempPath, rendered.sha256, rendered.bytes);
+      // The file is already sealed; the store authenticates it and checks the plaintext SHA-256 the requester will get.
+      const stored = await this.store.adoptSealed(tempPath, rendered.sha256, rendered.bytes);
       const manifest = this.manifest(row, header, rendered, verification);
       await this.store.put(Readable.from([JSON.stringify(manifest, null, 2)]));
       const sha256 = stored.sha256;

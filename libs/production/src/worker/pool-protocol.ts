@@ -4,6 +4,7 @@ import type { VerificationChunk } from '../pdf/verification-tap';
 import type { ProductionHeader, ProductionProgress, ProductionResult } from '../production/production-input';
 import type { StreamingVerificationResult } from '../verify/streaming-verification';
 import type { VerificationOptions } from '../verify/verify-production';
+import type { FileSealingKey } from './render-output';
 
 /** workerData of a pool thread: which of the two kinds it is. */
 export interface PoolThreadData {
@@ -12,7 +13,7 @@ export interface PoolThreadData {
 
 /** Parent → render thread. One job at a time; `verifier` is the port the rendered bytes go to, when verifying. */
 export type RenderRequest =
-  | { type: 'render'; job: number; header: ProductionHeader; outputPath: string; verifier: MessagePort | null }
+  | { type: 'render'; job: number; header: ProductionHeader; outputPath: string; sealWith: FileSealingKey | null; verifier: MessagePort | null }
   | { type: 'batch'; job: number; records: ResponsiveRecord[] }
   | { type: 'end'; job: number };
 

@@ -3,7 +3,6 @@
  * production after another, pulling records from the parent and, when verifying, sending its bytes to the job's
  * verify thread; a verify thread checks those bytes page by page (StreamingVerification) as they arrive.
  */
-import { createWriteStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { isMainThread, MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { ResponsiveRecord } from '@custodian/domain';
@@ -12,6 +11,7 @@ import type { ProductionProgress } from '../production/production-input';
 import { renderProduction } from '../production/render-production';
 import { syntheticLoans, syntheticProductionHeader } from '../production/synthetic-production';
 import { StreamingVerification } from '../verify/streaming-verification';
+import { renderOutput } from './render-output';
 import { PoolThreadData, RenderReply, RenderRequest, VerifierFeed, VerifyReply, VerifyRequest } from './pool-protocol';
 
 const PROGRESS_EVERY_MS = 200;
@@ -33,14 +33,18 @@ function runRenderThread(port: MessagePort): void {
       lastProgress = { at: now, phase: progress.phase };
       send({ type: 'progress', job: request.job, progress });
     };
-    void renderProduction({ ...request.header, records: box.records() }, createWriteStream(request.outputPath), onProgress, {
+    const output = renderOutput(request.outputPath, request.sealWith);
+    void renderProduction({ ...request.header, records: box.records() }, output.stream, onProgress, {
       verificationFeed: feed ? (chunk) => feed({ type: 'chunk', chunk }) : undefined,
     }).then(
-      (result) => {
+      async (result) => {
+        await output.written;
         feed?.({ type: 'end', ownWording: result.ownWording });
         send({ type: 'done', job: request.job, result });
       },
+    ).catch(
       (error: unknown) => {
+        output.abandon();
         feed?.({ type: 'abort' });
         send({ type: 'failed', job: request.job, message: message(error) });
       },

@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -8,6 +7,7 @@ import { renderProduction } from '../production/render-production';
 import { StreamingVerification, StreamingVerificationResult } from '../verify/streaming-verification';
 import type { VerificationOptions } from '../verify/verify-production';
 import { PoolThreadData, RenderReply, RenderRequest, VerifyReply, VerifyRequest } from './pool-protocol';
+import { FileSealingKey, renderOutput } from './render-output';
 
 export interface RenderPoolOptions {
   /** Slots (one render thread and one verify thread each); default: the machine's cores. */
@@ -32,6 +32,8 @@ export interface PoolJob {
   header: ProductionHeader;
   records: AsyncIterable<ResponsiveRecord> | Iterable<ResponsiveRecord>;
   outputPath: string;
+  /** Seal the file from its first byte with this one-file key (ContentStore.renderTarget); plain when absent. */
+  sealWith?: FileSealingKey;
   onProgress?: ProgressListener;
   /** Verify beside rendering; without it the file is only rendered. */
   checks?: StreamingChecks;
@@ -291,7 +293,7 @@ class Slot {
           for (const values of chunked(work.checks.produced, PRODUCED_PER_MESSAGE)) verify.postMessage({ type: 'produced', job, values } satisfies VerifyRequest);
           verify.postMessage({ type: 'start', job } satisfies VerifyRequest);
         }
-        const request: RenderRequest = { type: 'render', job, header: work.header, outputPath: work.outputPath, verifier: channel ? channel.port1 : null };
+        const request: RenderRequest = { type: 'render', job, header: work.header, outputPath: work.outputPath, sealWith: work.sealWith ?? null, verifier: channel ? channel.port1 : null };
         render.postMessage(request, channel ? [channel.port1] : []);
       })().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     });
@@ -309,9 +311,14 @@ async function renderHere(job: PoolJob): Promise<PoolOutcome> {
     }
   }
   const feed = verification;
-  const rendered = await renderProduction({ ...job.header, records: job.records }, createWriteStream(job.outputPath), job.onProgress, {
+  const output = renderOutput(job.outputPath, job.sealWith);
+  const rendered = await renderProduction({ ...job.header, records: job.records }, output.stream, job.onProgress, {
     verificationFeed: feed ? (chunk) => feed.chunk(chunk) : undefined,
+  }).catch((error: unknown) => {
+    output.abandon();
+    throw error;
   });
+  await output.written;
   return { rendered, verification: feed ? feed.finish(rendered.ownWording) : null };
 }
 
