@@ -27,6 +27,10 @@ export const resourcesObject = (number: number, fonts: Record<string, number>) =
 export const type0Font = (number: number, toUnicode: number | null) =>
   dictionary(number, `/Type /Font\n/Subtype /Type0\n/BaseFont /AAAAAA+NotoSans\n/Encoding /Identity-H\n/DescendantFonts [${number + 1} 0 R]${toUnicode === null ? '' : `\n/ToUnicode ${toUnicode} 0 R`}`);
 
+/** The CIDFontType2 descendant of a Type0 font, as pdfkit writes it (a font, but not the one with the ToUnicode map). */
+export const descendantFont = (number: number) =>
+  dictionary(number, `/Type /Font\n/Subtype /CIDFontType2\n/BaseFont /AAAAAA+NotoSans\n/CIDSystemInfo <<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>\n/W [0 [500]]\n/CIDToGIDMap /Identity`);
+
 export const pageTree = (kids: number[], count = kids.length) => dictionary(1, `/Type /Pages\n/Count ${count}\n/Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}]`);
 
 /** UTF-16BE hex of a text, as a ToUnicode map writes it. */
@@ -62,6 +66,7 @@ export function simplePdf(contents: string[], glyphs: { text: string; width: num
   });
   parts.push(
     stream(15, Buffer.from([0, 1, 0, 0, 0xff]), { entries: '\n/Length1 5' }),
+    descendantFont(FONT + 1),
     toUnicodeStream(TO_UNICODE, bfrangeArray(glyphs.map((glyph) => glyph.text))),
     type0Font(FONT, TO_UNICODE),
     dictionary(2, '/Type /Catalog\n/Pages 1 0 R'),

@@ -6,7 +6,7 @@ import { contentStreamText, GlyphTable } from './content-stream-text';
  * matrix times the current transformation matrix, and advances the text matrix by width / 1000 × font size.
  */
 const glyphs = (entries: Record<number, [string, number]>): GlyphTable => new Map(Object.entries(entries).map(([code, [text, width]]) => [Number(code), { text, width }]));
-const LATIN = glyphs({ 1: ['H', 600], 2: ['i', 300], 0x10: ['x', 500] });
+const LATIN = glyphs({ 1: ['H', 600], 2: ['i', 300], 0x10: ['x', 500], 0xab: ['y', 500] });
 const HEBREW = glyphs({ 3: ['ן', 500], 4: ['ה', 500], 5: ['כ', 500], 6: ['אל', 800] });
 const fonts: Record<string, GlyphTable> = { F1: LATIN, F2: HEBREW };
 const fontOf = (name: string) => {
@@ -60,8 +60,9 @@ describe('contentStreamText', () => {
     expect(read('BT /F1 10 Tf <0001> Tj /F1 20 Tf <0001> Tj ET')).toEqual([{ text: 'HH', drawn: 'HH', x: 0, y: 0, endX: 18, size: 10 }]);
   });
 
-  it('leaves out text objects that show nothing', () => {
+  it('leaves out text objects that show nothing, and an ET with no text object open', () => {
     expect(read('BT ET BT /F1 10 Tf <> Tj ET')).toEqual([]);
+    expect(read('ET BT /F1 10 Tf <0001> Tj ET ET')).toMatchObject([{ text: 'H' }]);
   });
 
   it('puts a right-to-left run back in reading order and keeps its drawing order beside it', () => {
@@ -71,19 +72,19 @@ describe('contentStreamText', () => {
   });
 
   it('reads hex strings with spaces and an odd last digit, literal strings with every escape, octal and nesting', () => {
-    expect(textsOf('BT /F1 10 Tf <00 01 0002> Tj <001> Tj ET')).toEqual(['Hix']);
+    expect(textsOf('BT /F1 10 Tf <00 01 0002> Tj <001> Tj <00AB00ab> Tj ET')).toEqual(['Hixyy']);
     const table = glyphs({ 0x0a0d: ['a', 0], 0x0908: ['b', 0], 0x0c28: ['c', 0], 0x295c: ['d', 0], 0x4108: ['e', 0], 0x3207: ['f', 0], 0xff01: ['g', 0], 0x4142: ['h', 0], 0x7171: ['j', 0], 0x2841: ['k', 0], 0x4229: ['l', 0] });
     const literal = (strings: string) => contentStreamText(Buffer.from(`BT /F1 10 Tf ${strings} ET`, 'latin1'), () => table).map((text) => text.text);
     expect(literal('(\\n\\r\\t\\b\\f\\(\\)\\\\) Tj')).toEqual(['abcd']);
     // \101 is "A"; \010 stops after three digits, so the "2" is a character; \7 is one digit; \777 keeps its low byte.
     expect(literal('(\\101\\0102\\7) Tj (\\777\\1) Tj')).toEqual(['efg']);
     // A backslash before a line break continues the string; an unknown escape is the character itself.
-    expect(literal('(A\\\nB) Tj (\\q\\q) Tj ((AB)) Tj')).toEqual(['hjkl']);
+    expect(literal('(A\\\nB) Tj (\\q\\q) Tj ((AB)) Tj (A\\\rB) Tj')).toEqual(['hjklh']);
   });
 
   it('reads tokens without spaces around delimiters, skips comments, and takes signed and fractional numbers', () => {
     expect(read('BT/F1 10 Tf<0001>Tj ET')).toMatchObject([{ text: 'H' }]);
-    expect(read('% a comment\nBT /F1 10 Tf % the font\r1 0 0 1 +5 .5 Tm <0001> Tj ET')).toMatchObject([{ x: 5, y: 0.5 }]);
+    expect(read('% a comment\nBT /F1 10 Tf % the font\r1 0 0 1 +5 .25 Tm <0001> Tj ET')).toMatchObject([{ x: 5, y: 0.25 }]);
     expect(read('BT /F1 10 Tf 1 0 0 1 -.5 5. Tm <0001> Tj ET')).toMatchObject([{ x: -0.5, y: 5 }]);
   });
 
@@ -103,6 +104,9 @@ describe('contentStreamText', () => {
       ['BT /F1 Tf ET', 'expected 1 numbers, got []'],
       ['BT /F1 10 Tf 1 0 0 1 5 Tm ET', 'expected 6 numbers, got [1,0,0,1,5]'],
       ['BT /F1 10 Tf 1 0 0 1 5 /X Tm ET', 'expected 6 numbers, got [1,0,0,1,5,"X"]'],
+      // A word that only starts like a number is an operator (and Tm is left one operand short).
+      ['BT /F1 10 Tf 1 0 0 1 5 1.2.3 Tm ET', 'expected 6 numbers, got []'],
+      ['BT /F1 10 Tf 1 0 0 1 5 x1 Tm ET', 'expected 6 numbers, got []'],
       ['BT 5 Td ET', 'expected 2 numbers, got [5]'],
       ['BT 5 TD ET', 'expected 2 numbers, got [5]'],
       ['BT TL ET', 'expected 1 numbers, got []'],

@@ -184,7 +184,7 @@ function tokens(bytes: Buffer): (Operand | { operator: string })[] {
       emit(array);
     } else if (byte === 0x3c && bytes[index + 1] !== 0x3c) {
       const end = bytes.indexOf(0x3e, index);
-      if (end < 0) throw new Error('unterminated hex string');
+      if (end === -1) throw new Error('unterminated hex string');
       const digits = bytes.toString('latin1', index + 1, end).replace(/\s+/g, '');
       if (!/^[0-9a-fA-F]*$/.test(digits)) throw new Error('bad hex string');
       index = end + 1;

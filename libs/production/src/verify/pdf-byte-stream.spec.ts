@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   bfrangeArray,
+  descendantFont,
   dictionary,
   FONT,
   PDF_HEADER,
@@ -50,7 +51,7 @@ const errorOf = (action: () => unknown): string | null => {
 };
 
 const file = (parts: (string | Buffer)[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'latin1') : part)));
-const FONT_PARTS = [toUnicodeStream(TO_UNICODE, bfrangeArray(GLYPHS.map((glyph) => glyph.text))), type0Font(FONT, TO_UNICODE)];
+const FONT_PARTS = [descendantFont(FONT + 1), toUnicodeStream(TO_UNICODE, bfrangeArray(GLYPHS.map((glyph) => glyph.text))), type0Font(FONT, TO_UNICODE)];
 const DEFINITIONS: GlyphDefinitions[] = [{ font: FONT, first: 0, glyphs: GLYPHS }];
 const onePage = (content = textLines([line('Hi', 40, 700)])) => {
   const { page, resources, contents } = pageNumbers(0);
@@ -65,6 +66,44 @@ describe('PdfByteStream', () => {
     expect(pages).toEqual([
       { pageNumber: 1, items: [{ text: 'Hi', x: 40, y: 700 }, { text: 'Quincey', x: 40, y: 688 }], drawn: 'Hi Quincey' },
       { pageNumber: 2, items: [{ text: 'Hey', x: 40, y: 700 }], drawn: 'Hey' },
+    ]);
+  });
+
+  it('hands a page over as soon as the last of its objects has arrived, before anything after it', () => {
+    const { bytes } = simplePdf([textLines([line('Hi', 40, 700)]), textLines([line('Hey', 40, 700)])], GLYPHS);
+    const endOfFirstContent = bytes.indexOf('endstream\nendobj\n', 0, 'latin1') + 'endstream\nendobj\n'.length;
+    const pages: StreamedPage[] = [];
+    const reader = new PdfByteStream((page) => pages.push(page));
+    reader.define(DEFINITIONS);
+    reader.push(bytes.subarray(0, endOfFirstContent - 1));
+    expect(pages).toHaveLength(0);
+    reader.push(bytes.subarray(endOfFirstContent - 1, endOfFirstContent));
+    expect(pages.map((page) => page.drawn)).toEqual(['Hi']);
+  });
+
+  it('reads a file of a dozen pages and checks them against its page tree', () => {
+    const { bytes } = simplePdf(Array.from({ length: 12 }, () => textLines([line('Hi', 40, 700)])), GLYPHS);
+    expect(readAll(bytes, DEFINITIONS).count).toBe(12);
+  });
+
+  it('reads a page whose content comes before its resources, and a page without fonts or text', () => {
+    const first = pageNumbers(0);
+    const second = pageNumbers(1);
+    const bytes = file([
+      PDF_HEADER,
+      pageObject(first.page, first.contents, first.resources),
+      stream(first.contents, textLines([line('Hi', 40, 700)])),
+      resourcesObject(first.resources, { F1: FONT }),
+      pageObject(second.page, second.contents, second.resources),
+      dictionary(second.resources, '/ProcSet [/PDF /Text]'),
+      stream(second.contents, '0 0 m 10 10 l S'),
+      ...FONT_PARTS,
+      pageTree([first.page, second.page]),
+      TRAILER,
+    ]);
+    expect(readAll(bytes, DEFINITIONS).pages).toEqual([
+      { pageNumber: 1, items: [{ text: 'Hi', x: 40, y: 700 }], drawn: 'Hi' },
+      { pageNumber: 2, items: [], drawn: '' },
     ]);
   });
 
@@ -118,10 +157,12 @@ describe('PdfByteStream', () => {
 
   it('reads ToUnicode maps written as ranges with a start value, as arrays and as single characters, UTF-16 pairs included', () => {
     const glyphs = [{ text: '\u0000', width: 0 }, ...[...'ABC'].map((text) => ({ text, width: 500 })), { text: '𠘨', width: 1000 }, { text: 'ﬁ', width: 500 }, { text: 'fi', width: 500 }];
-    const cmap = `1 beginbfrange\n<0001> <0003> <0041>\nendbfrange\n1 beginbfrange\n<0000> <0000> [<0000>]\nendbfrange\n2 beginbfchar\n<0004> <${utf16Hex('𠘨')}>\n<0005> <fb01>\nendbfchar\n1 beginbfchar\n<0006> <0066 0069>\nendbfchar\n`;
-    const content = 'BT /F1 10 Tf <0001000200030004000500060000> Tj ET';
+    // Hex digits in either case, as the format allows; an entry's UTF-16 units may be spaced.
+    const glyphsToC = [{ text: 'é', width: 500 }, { text: 'fl', width: 500 }, { text: 'ſt', width: 500 }];
+    const cmap = `1 beginbfrange\n<0001> <0003> <0041>\nendbfrange\n1 beginbfrange\n<0000> <0000> [<0000>]\nendbfrange\n2 beginbfchar\n<0004> <${utf16Hex('𠘨').toUpperCase()}>\n<0005> <FB01>\nendbfchar\n1 beginbfchar\n<0006> <0066 0069>\nendbfchar\n1 beginbfrange\n<000A> <000C> [<00E9> <0066 006C> <017F 0074>]\nendbfrange\n`;
+    const content = 'BT /F1 10 Tf <0001000200030004000500060000000A000b000C> Tj ET';
     const bytes = file([PDF_HEADER, ...onePage(content), toUnicodeStream(TO_UNICODE, cmap), type0Font(FONT, TO_UNICODE), pageTree([pageNumbers(0).page]), TRAILER]);
-    expect(readAll(bytes, [{ font: FONT, first: 0, glyphs }]).pages[0].drawn).toBe('ABC𠘨ﬁfi\u0000');
+    expect(readAll(bytes, [{ font: FONT, first: 0, glyphs }, { font: FONT, first: 10, glyphs: glyphsToC }]).pages[0].drawn).toBe('ABC𠘨ﬁfi\u0000éflſt');
     // A range whose start value runs on past ff in its last byte.
     const carry = `1 beginbfrange\n<0001> <0002> <00ff>\nendbfrange\n`;
     const carried = file([PDF_HEADER, ...onePage('BT /F1 10 Tf <00010002> Tj ET'), toUnicodeStream(TO_UNICODE, carry), type0Font(FONT, TO_UNICODE), pageTree([pageNumbers(0).page]), TRAILER]);
@@ -170,6 +211,9 @@ describe('PdfByteStream', () => {
     const failures: [string, (string | Buffer)[], string][] = [
       ['not a PDF', ['%PDX-1.3\n%\xff\xff\xff\xff\n', TRAILER], 'not a PDF'],
       ['bytes between objects', [PDF_HEADER, 'garbage here\n', TRAILER], 'unexpected bytes where an object should start: "garbage here"'],
+      ['a long run of bytes between objects without a line break', [PDF_HEADER, 'x'.repeat(30), TRAILER], 'unexpected bytes where an object should start: "xxxxxxxxxxxx"'],
+      ['page contents written as a dictionary, not a stream', [PDF_HEADER, pageObject(page, contents, resources), resourcesObject(resources, { F1: FONT }), dictionary(contents, '/Length 0'), ...FONT_PARTS, pageTree([page]), TRAILER], '1 page(s) without their content'],
+      ['page resources written as a stream', [PDF_HEADER, pageObject(page, contents, resources), stream(resources, '/Font << /F1 8 0 R >>'), stream(contents, textLines([line('Hi', 40, 700)])), ...FONT_PARTS, pageTree([page]), TRAILER], '1 page(s) without their content'],
       ['a stream without a length', [PDF_HEADER, '5 0 obj\n<<\n/Filter /FlateDecode\n>>\nstream\nxx\nendstream\nendobj\n', TRAILER], 'stream 5 without a length'],
       ['a stream longer than its length says', [PDF_HEADER, '5 0 obj\n<<\n/Length 1\n>>\nstream\nxx\nendstream\nendobj\n', TRAILER], 'stream 5 does not end where its length says'],
       ['a page without contents', [PDF_HEADER, dictionary(page, `/Type /Page\n/Resources ${resources} 0 R`), TRAILER], `page ${page} without its contents or resources`],

@@ -67,7 +67,7 @@ export class PdfByteStream {
 
   push(bytes: Uint8Array): void {
     if (this.finished) throw new Error('bytes after the end of the file');
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, bytes]) : Buffer.from(bytes);
+    this.buffer = Buffer.concat([this.buffer, bytes]);
     this.parse();
   }
 
@@ -95,7 +95,7 @@ export class PdfByteStream {
       // The header line and pdfkit's binary comment line.
       const first = this.buffer.indexOf(0x0a);
       const second = this.buffer.indexOf(0x0a, first + 1);
-      if (second < 0) return;
+      if (second === -1) return;
       this.buffer = this.buffer.subarray(second + 1);
       this.started = true;
     }
@@ -114,7 +114,7 @@ export class PdfByteStream {
     if (head.startsWith('xref\n')) {
       // pdfkit ends the file with "%%EOF\n": finished only once that line is whole, whatever the chunks.
       const eof = this.buffer.indexOf('%%EOF\n', offset, LATIN1);
-      if (eof < 0) return 0;
+      if (eof === -1) return 0;
       this.finished = true;
       return this.buffer.length - offset;
     }
@@ -128,7 +128,7 @@ export class PdfByteStream {
     const bodyStart = offset + header[0].length;
     const endObject = this.buffer.indexOf('\nendobj\n', bodyStart, LATIN1);
     const stream = this.buffer.indexOf('\nstream\n', bodyStart, LATIN1);
-    if (stream >= 0 && (endObject < 0 || stream < endObject)) {
+    if (stream !== -1 && (endObject === -1 || stream < endObject)) {
       const dictionary = this.buffer.toString(LATIN1, bodyStart, stream);
       const length = Number(/\/Length (\d+)/.exec(dictionary)?.[1]);
       if (!Number.isInteger(length)) throw new Error(`stream ${number} without a length`);
@@ -141,7 +141,7 @@ export class PdfByteStream {
       this.streamObject(number, dictionary, data);
       return dataStart + length + tail.length - offset;
     }
-    if (endObject < 0) return 0;
+    if (endObject === -1) return 0;
     this.dictionaryObject(number, this.buffer.toString(LATIN1, bodyStart, endObject));
     return endObject + '\nendobj\n'.length - offset;
   }
@@ -195,8 +195,7 @@ export class PdfByteStream {
     if (page.order !== this.pageCount) throw new Error('pages completed out of order');
     const fonts = page.fonts;
     const texts = contentStreamText(page.content, (name) => {
-      const font = fonts.get(name);
-      const table = font === undefined ? undefined : this.provisional.get(font);
+      const table = this.provisional.get(fonts.get(name) ?? -1);
       if (!table) throw new Error(`font /${name} of page ${page.order + 1} is not known`);
       return table;
     });
