@@ -58,6 +58,7 @@ export class PatternMatcher {
   /** Calls `onMatch(patternIndex, end)` for every occurrence; `end` is the UTF-16 index just after the match. */
   scan(text: string, onMatch: (patternIndex: number, end: number) => void): void {
     let state = 0;
+    // Stryker disable next-line EqualityOperator: one step past the end reads no code point, which only resets the state
     for (let end = 0; end < text.length; ) {
       const codePoint = text.codePointAt(end) as number;
       end += codePoint > 0xffff ? 2 : 1;
@@ -72,6 +73,7 @@ export class PatternMatcher {
   }
 
   private edgeKey(node: number, symbol: number): number {
+    // Stryker disable next-line ArithmeticOperator: node × stride − symbol is as collision-free a key as + symbol
     return node * this.stride + symbol;
   }
 
