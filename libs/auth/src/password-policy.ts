@@ -31,8 +31,8 @@ function isCommonPassword(password: string): boolean {
 export function isRepetitive(password: string): boolean {
   const chars = [...password];
   if (new Set(chars).size <= 2) return true;
+  // A unit that does not divide the length repeats to a shorter string (repeat rounds down), never equal.
   for (let unit = 1; unit <= chars.length / 2; unit++) {
-    if (chars.length % unit !== 0) continue;
     const head = chars.slice(0, unit).join('');
     if (head.repeat(chars.length / unit) === password) return true;
   }

@@ -20,10 +20,15 @@ describe('tokens', () => {
     const key = tokenKey('a'.repeat(40));
     expect(key.type).toBe('secret');
     expect(key.symmetricKeySize).toBe(40);
+    // The secret's UTF-8 bytes: "é" is two.
+    expect(tokenKey('é'.repeat(20)).export()).toEqual(Buffer.from('é'.repeat(20), 'utf8'));
   });
   it('knows its own claims', () => {
     expect(isTokenClaims({ sub: 'u', jti: 'j', ver: 0 })).toBe(true);
     expect(isTokenClaims({ sub: 'u' })).toBe(false);
+    expect(isTokenClaims({ sub: 1, jti: 'j', ver: 0 })).toBe(false);
+    expect(isTokenClaims({ sub: 'u', jti: 2, ver: 0 })).toBe(false);
+    expect(isTokenClaims({ sub: 'u', jti: 'j', ver: 1.5 })).toBe(false);
     expect(isTokenClaims({ sub: 'u', jti: 'j', ver: '0' })).toBe(false);
     expect(isTokenClaims(null)).toBe(false);
   });

@@ -10,7 +10,7 @@ describe('session stamps', () => {
     );
   });
   it('reads anything else as no stamp (the database decides)', () => {
-    for (const value of [null, undefined, '', '1.2', '1.2.3', 'a.b.c', '1.2.1 ']) expect(parseStamp(value)).toBeNull();
+    for (const value of [null, undefined, '', '1.2', '1.2.3', 'a.b.c', '1.2.1 ', 'x1.2.1', ' 1.2.1']) expect(parseStamp(value)).toBeNull();
   });
   it('refuses a token of an older version, or of an inactive user', () => {
     expect(tokenRefusal({ tokenVersion: 2, revision: 1, active: true }, 2)).toBeNull();

@@ -15,7 +15,7 @@ export function formatStamp(user: { tokenVersion: number; updatedAt: Date; activ
 }
 
 export function parseStamp(value: string | null | undefined): SessionStamp | null {
-  const match = /^(\d+)\.(\d+)\.([01])$/.exec(value ?? '');
+  const match = /^(\d+)\.(\d+)\.([01])$/.exec(String(value)); // null and undefined read as words, never a stamp
   if (!match) return null;
   return { tokenVersion: Number(match[1]), revision: Number(match[2]), active: match[3] === '1' };
 }
