@@ -123,6 +123,7 @@ export const scopeOnlyNarrows: ReviewCheck = (ctx) => {
     narrowed.from < requested.from ? `starts ${narrowed.from}, before ${requested.from}` : '',
     narrowed.to > requested.to ? `ends ${narrowed.to}, after ${requested.to}` : '',
     droppedAliases ? `${droppedAliases} alias(es) the request gives dropped or changed` : '',
+    narrowed.includeContactDetails && requested.includeContactDetails !== true ? 'contact details not requested' : '',
   ].filter(Boolean);
   return [contradiction('SCOPE_WIDENED', `The narrowed scope goes beyond the request: ${details.join('; ')}.`)];
 };
