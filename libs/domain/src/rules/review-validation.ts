@@ -20,8 +20,10 @@ function scopeProblems(scope: CaseScope): ReviewValidationProblem[] {
   if (!Array.isArray(scope.cardNumbers) || scope.cardNumbers.some((c) => typeof c !== 'string' || !c.trim())) problems.push(problem('cardNumbers must be non-empty strings'));
   if (!isIsoDate(scope.from) || !isIsoDate(scope.to)) problems.push(problem('from and to must be YYYY-MM-DD dates'));
   else if (scope.from > scope.to) problems.push(problem(`from (${scope.from}) is after to (${scope.to})`));
-  const unknownTypes = (scope.recordTypes ?? []).filter((t) => !(RECORD_TYPES as readonly string[]).includes(t));
-  if (!Array.isArray(scope.recordTypes) || unknownTypes.length) problems.push(problem(`recordTypes must be drawn from ${RECORD_TYPES.join(', ')}`));
+  // A list first: a string would be walked letter by letter, anything else would throw.
+  if (!Array.isArray(scope.recordTypes) || scope.recordTypes.some((t) => !(RECORD_TYPES as readonly string[]).includes(t))) {
+    problems.push(problem(`recordTypes must be drawn from ${RECORD_TYPES.join(', ')}`));
+  }
   return problems;
 }
 
