@@ -87,3 +87,66 @@ describe('rules table', () => {
     expect(attempt).toThrow(/federalProcessHandling[\s\S]*checklistRequired\.search_warrant\.made_up/);
   });
 });
+
+describe('rules table: which rows count as changed by counsel, and how the row says so', () => {
+  it('describes a default row by its basis, or says it has none of § 7927.105(c)', () => {
+    expect(DEFAULT_RULES.court_order.source.description).toBe('Default rule (domain brief § 3); basis: Gov. Code § 7927.105(c)(3)');
+    expect(DEFAULT_RULES.civil_subpoena.source.description).toBe('Default rule (domain brief § 3); basis: none of Gov. Code § 7927.105(c)');
+  });
+
+  it('names the one setting or the several settings that changed a row', () => {
+    const one = resolveRules({ searchWarrantTreatedAsCourtOrder: false }).search_warrant.source.description;
+    expect(one).toBe('Default rule (domain brief § 3) changed by counsel setting: searchWarrantTreatedAsCourtOrder');
+    const several = resolveRules({ searchWarrantTreatedAsCourtOrder: false, defaultRecommendations: { search_warrant: 'partial' } }).search_warrant;
+    expect(several.source).toEqual({
+      kind: 'counsel_override',
+      overriddenBy: ['searchWarrantTreatedAsCourtOrder', 'defaultRecommendations.search_warrant'],
+      description: 'Default rule (domain brief § 3) changed by counsel settings: searchWarrantTreatedAsCourtOrder, defaultRecommendations.search_warrant',
+    });
+    expect(several.defaultRecommendation).toBe('partial');
+  });
+
+  it('does not count an override that restates the default as a change', () => {
+    const rules = resolveRules({ checklistRequired: { search_warrant: { signed_by_magistrate: true, executable_in_county: false } }, defaultRecommendations: { court_order: 'fulfil' } });
+    for (const type of ['search_warrant', 'court_order'] as const) {
+      expect(rules[type].overridden).toBe(false);
+      expect(rules[type].source).toMatchObject({ kind: 'default', overriddenBy: [] });
+    }
+    expect(rules.search_warrant.checklist).toEqual(DEFAULT_RULES.search_warrant.checklist);
+  });
+
+  it('changes only the checklist items named, in either direction', () => {
+    const rules = resolveRules({ checklistRequired: { court_order: { judge_signature: false, service_proper: true } } });
+    const required = (type: 'court_order', key: string) => rules[type].checklist.find((i) => i.key === key)?.required;
+    expect(required('court_order', 'judge_signature')).toBe(false);
+    expect(required('court_order', 'service_proper')).toBe(true);
+    const untouched = rules.court_order.checklist.filter((i) => i.key !== 'judge_signature' && i.key !== 'service_proper');
+    expect(untouched).toEqual(DEFAULT_RULES.court_order.checklist.filter((i) => i.key !== 'judge_signature' && i.key !== 'service_proper'));
+    expect(rules.court_order.source.overriddenBy).toEqual(['checklistRequired.court_order']);
+  });
+
+  it('gives each federal type counsel may comply with its own release route, and no other row one', () => {
+    const rules = resolveRules({ federalProcessHandling: 'comply_when_valid' });
+    expect(rules.federal_search_warrant.releaseRoutes.map((r) => r.requires)).toEqual([['signed_by_federal_judge', 'within_execution_period', 'names_records_with_particularity', 'counsel_consulted']]);
+    expect(rules.sca_2703_process.releaseRoutes.map((r) => r.citation)).toEqual(['18 U.S.C. § 2703(c), (d); U.S. Const., art. VI, cl. 2']);
+    expect(rules.fisa_order.releaseRoutes.map((r) => r.requires)).toEqual([['issued_by_fisc', 'grandfathered_investigation', 'counsel_consulted']]);
+    // Not federal process counsel answers by this setting: an agency subpoena still waits for a court order.
+    expect(rules.federal_administrative_subpoena).toEqual(DEFAULT_RULES.federal_administrative_subpoena);
+    expect(rules.civil_subpoena).toEqual(DEFAULT_RULES.civil_subpoena);
+  });
+
+  it('shows the public-records tolling question answered as the deadline settings answer it', () => {
+    const pausing = resolveDeadlineSettings({ pausableClocks: ['cpra_determination'] });
+    const rules = resolveRules({}, pausing);
+    expect(rules.public_records.counselQuestions).toEqual([
+      expect.objectContaining({ setting: 'pausableClocks', settingsGroup: 'deadlines', value: true, defaultValue: false, citation: 'Gov. Code § 7922.535 (no tolling provision)' }),
+    ]);
+    expect(rules.public_records.source.overriddenBy).toEqual(['pausableClocks']);
+    expect(DEFAULT_RULES.public_records.counselQuestions[0].value).toBe(false);
+  });
+
+  it('treats absent settings as the defaults', () => {
+    expect(resolveRules()).toEqual(DEFAULT_RULES);
+    expect(resolveRules({ federalProcessHandling: 'refer_to_counsel' })).toEqual(DEFAULT_RULES);
+  });
+});
