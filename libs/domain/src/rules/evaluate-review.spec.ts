@@ -1,3 +1,4 @@
+import { resolveDeadlineSettings } from '../deadlines/deadline-settings';
 import { REQUEST_TYPES, RequestType } from '../request-types';
 import type { CaseScope } from '../scope';
 import { ContradictionCode } from './contradiction-codes';
@@ -104,6 +105,15 @@ describe('evaluateReview: details', () => {
     expect(codes(evaluate('search_warrant', {}, servedInTime))).toEqual([]);
     const servedLate = { instrument: { issuedAt: '2026-02-27' }, receivedAt: '2026-03-10T08:00:00-08:00', now: '2026-03-10T09:00:00-08:00' };
     expect(codes(evaluate('search_warrant', {}, servedLate))).toEqual(['WARRANT_EXPIRED']);
+  });
+
+  it('counts the warrant’s days as counsel’s deadline settings set them, on the library’s calendar day', () => {
+    const shortened = resolveDeadlineSettings({ searchWarrantValidityDays: 5 });
+    const servedOnDay6 = { instrument: { issuedAt: '2026-03-04' }, receivedAt: '2026-03-10T09:00:00-08:00' };
+    expect(codes(evaluate('search_warrant', {}, servedOnDay6))).toEqual([]);
+    expect(codes(evaluate('search_warrant', {}, { ...servedOnDay6, deadlineSettings: shortened }))).toEqual(['WARRANT_EXPIRED']);
+    // Late on the tenth day in Palm Desert (daylight time since 8 March) is already the eleventh in UTC: still in time.
+    expect(codes(evaluate('search_warrant', {}, { instrument: { issuedAt: '2026-02-28' }, receivedAt: '2026-03-10T23:30:00-07:00', now: '2026-03-11T09:00:00-07:00' }))).toEqual([]);
   });
 
   it('does not object to an expired warrant that the review declines', () => {
