@@ -20,3 +20,4 @@ export * from './documents/denial-letter-input';
 export * from './documents/production-header';
 export * from './documents/delivery-rules';
 export * from './discard-export';
+export * from './records-reseal';

@@ -28,6 +28,7 @@ export type { RecordKeyring } from './record-keys';
 export { RECORD_KEY_BYTES, RecordKeyError, buildRecordKeyring, parseRecordKey, parseRecordKeyring } from './record-keys';
 export type { RecordCipher, RecordCipherOptions } from './record-cipher';
 export { RecordDecryptionError, createRecordCipher } from './record-cipher';
+export { SEALED_CONTEXTS } from './sealed-contexts';
 
 // Synthetic exports for benchmarks and seeds
 export type { GeneratedExport, KohaExportShape } from './koha-export-generator';

@@ -1,5 +1,6 @@
 import type { Role } from '@custodian/domain';
 import type { UserEntity } from '@custodian/persistence';
+import { SEALED_CONTEXTS } from '@custodian/records';
 
 /** The roles that may (and, once enrolled, must) use a second factor: those who decide cases or run the system. */
 export const TOTP_ROLES: Role[] = ['director', 'admin'];
@@ -10,6 +11,4 @@ export function secondFactorRequired(user: Pick<UserEntity, 'totpEnabled' | 'tot
 }
 
 /** The sealing context of a user's TOTP secret: a secret copied onto another user's row fails to open. */
-export function totpContext(userId: string): string {
-  return `totp:${userId}`;
-}
+export const totpContext = SEALED_CONTEXTS.totpSecret;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RecordCipher } from '@custodian/records';
+import { SEALED_CONTEXTS, type RecordCipher } from '@custodian/records';
 
 /** What a sealed name starts with; `safeFilename` turns ':' into '_', so no name from before can look sealed. */
 const SEALED_PREFIX = 'v1:';
@@ -27,6 +27,4 @@ export class UploadNames {
   }
 }
 
-function context(caseId: string): string {
-  return `upload-name:${caseId}`;
-}
+const context = SEALED_CONTEXTS.uploadName;
