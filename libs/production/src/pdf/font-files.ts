@@ -65,15 +65,31 @@ export function fontStack(): FaceFile[] {
 }
 
 const loaded = new Map<string, Buffer>();
+const shared = new Map<string, FontkitFont>();
 
 /**
  * Each font file is read once per process (or worker thread: a RenderPool thread reads them once for all its
- * productions) and parsed per document. A parsed fontkit font must not be shared between documents: its cached
- * glyph objects carry state between pdfkit subsets (decision 0050). Parsing is lazy in fontkit (tables are read when
- * first used), so a face no document uses costs only its file read.
+ * productions). A face that needs OpenType shaping is parsed per document: fontkit's shaping hands out its cached
+ * glyph objects, whose code points carry from one document's subset into the next (decision 0050). Parsing is lazy
+ * in fontkit (tables are read when first used), so a face no document uses costs only its file read.
  */
 export function loadFont(file: string): FontkitFont {
   return fontkit.create(fontBytes(file)) as FontkitFont;
+}
+
+/**
+ * One parsed font per file per thread, shared by the documents it renders, for faces drawn without shaping: each
+ * document encodes their glyphs itself (FontSet.encode: glyph id from the cmap, its meaning from the code point drawn),
+ * never from fontkit's cached glyph objects, so nothing of one document reaches another; what is shared is the font's
+ * decoded tables (cmap, metrics, the CFF of a CJK face), which cost more to decode than most productions to draw.
+ */
+export function sharedFont(file: string): FontkitFont {
+  let font = shared.get(file);
+  if (!font) {
+    font = loadFont(file);
+    shared.set(file, font);
+  }
+  return font;
 }
 
 function fontBytes(file: string): Buffer {

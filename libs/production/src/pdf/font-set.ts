@@ -1,5 +1,5 @@
-import { FaceFile, fontStack, FontWeight, loadFont } from './font-files';
-import { currentEmbeddedFont, EmbeddedFontInternals, FontkitFont, FontkitGlyph, FontkitGlyphRun, overrideLayout, registerParsedFont, tolerateNullAnchors } from './pdfkit-internals';
+import { FaceFile, fontStack, FontWeight, loadFont, sharedFont } from './font-files';
+import { currentEmbeddedFont, EmbeddedFontInternals, FontkitFont, FontkitGlyph, FontkitGlyphRun, includeGlyph, literalCodes, overrideLayout, registerParsedFont, tolerateNullAnchors } from './pdfkit-internals';
 
 export type Direction = 'ltr' | 'rtl';
 
@@ -39,6 +39,30 @@ interface Face {
   name: string;
   readonly font: FontkitFont;
   shaping: FaceFile['shaping'];
+  /** A direct face's pdfkit font in this document and its codes so far (code point → hex of the subset glyph id). */
+  embedded?: EmbeddedFontInternals;
+  codes?: Map<number, string>;
+}
+
+/** A glyph of a direct face: its id in the font and advance in font units (0 id: the font lacks the character). */
+interface DirectGlyph {
+  id: number;
+  advanceWidth: number;
+}
+
+/** Per shared font (direct faces), the glyph of each code point looked up so far: fontkit's cmap lookup is slow. */
+const directGlyphs = new WeakMap<FontkitFont, Map<number, DirectGlyph>>();
+
+function directGlyph(font: FontkitFont, codePoint: number): DirectGlyph {
+  let glyphs = directGlyphs.get(font);
+  if (!glyphs) directGlyphs.set(font, (glyphs = new Map()));
+  let glyph = glyphs.get(codePoint);
+  if (!glyph) {
+    const id = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
+    glyph = { id, advanceWidth: id ? font.glyphForCodePoint(codePoint).advanceWidth : 0 };
+    glyphs.set(codePoint, glyph);
+  }
+  return glyph;
 }
 
 const SHAPED_CACHE_LIMIT = 4096;
@@ -83,14 +107,18 @@ function invisibleForExtraction(glyph: FontkitGlyph): FontkitGlyph {
   return Object.create(glyph, { codePoints: { value: [0x200b] } }) as FontkitGlyph;
 }
 
-/** Code point → glyph without shaping, glyphs reversed for a right-to-left run. Cached per code point in fontkit. */
+/**
+ * Code point → glyph without shaping, glyphs reversed for a right-to-left run. Each glyph says the code point it is
+ * drawn for (not fontkit's cached glyph object, which keeps the first code point any document asked it for).
+ */
 function mapDirectly(font: FontkitFont, text: string, direction: Direction): FontkitGlyphRun {
-  const glyphs = [];
+  const glyphs: FontkitGlyph[] = [];
   const positions = [];
   let advanceWidth = 0;
   for (const character of text) {
-    const glyph = font.glyphForCodePoint(character.codePointAt(0) as number);
-    glyphs.push(glyph);
+    const codePoint = character.codePointAt(0) as number;
+    const glyph = directGlyph(font, codePoint);
+    glyphs.push({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [codePoint] });
     positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
     advanceWidth += glyph.advanceWidth;
   }
@@ -128,7 +156,8 @@ export class FontSet {
           shaping: entry.shaping,
           get font() {
             if (!font) {
-              font = loadFont(entry.files[weight]);
+              // Shaped faces are parsed per document (see loadFont); direct faces share one parse per thread.
+              font = entry.shaping === 'shaped' ? loadFont(entry.files[weight]) : sharedFont(entry.files[weight]);
               registerParsedFont(doc, name, font);
             }
             return font;
@@ -153,11 +182,11 @@ export class FontSet {
     // in the same run, so "محمد رضا" is one run that extractors reorder whole, not two they leave in drawing order.
     if (previous && (isMark(codePoint) || (previous.shaped && isNeutral(codePoint)))) {
       const face = this.byName.get(previous.face) as Face;
-      if (face.font.hasGlyphForCodePoint(codePoint)) return this.choiceOf(face, codePoint);
+      if (hasGlyph(face, codePoint)) return this.choiceOf(face, codePoint);
     }
     let choice = this.choices[weight].get(codePoint);
     if (!choice) {
-      const face = this.faces[weight].find((candidate) => candidate.font.hasGlyphForCodePoint(codePoint));
+      const face = this.faces[weight].find((candidate) => hasGlyph(candidate, codePoint));
       if (!face) throw new UndrawableCharacterError(codePoint);
       choice = this.choiceOf(face, codePoint);
       this.choices[weight].set(codePoint, choice);
@@ -170,6 +199,43 @@ export class FontSet {
     const entry = this.byName.get(face) as Face;
     const run = entry.shaping === 'shaped' ? shape(entry.font, text, direction) : mapDirectly(entry.font, text, direction);
     return (run.advanceWidth * 1000) / entry.font.unitsPerEm;
+  }
+
+  /** Whether `face` needs OpenType shaping (drawn through pdfkit's text()) or maps code points to glyphs (see encode). */
+  isShaped(face: string): boolean {
+    return (this.byName.get(face) as Face).shaping === 'shaped';
+  }
+
+  /**
+   * `text` in a direct face as the two-byte codes a content stream draws it with (latin1, escaped for a literal
+   * string; glyphs in drawing order: reversed for a right-to-left run), each glyph added to this document's subset
+   * with the character it is drawn for.
+   */
+  encode(faceName: string, text: string, direction: Direction): { font: EmbeddedFontInternals; codes: string } {
+    const face = this.byName.get(faceName) as Face;
+    if (!face.embedded) {
+      void face.font; // registered with the document before pdfkit opens it
+      this.doc.font(face.name);
+      face.embedded = currentEmbeddedFont(this.doc);
+      face.codes = new Map();
+    }
+    const font = face.embedded;
+    const known = face.codes as Map<number, string>;
+    let codes = '';
+    const reversed: string[] | null = direction === 'rtl' ? [] : null;
+    for (let index = 0; index < text.length; ) {
+      const codePoint = text.codePointAt(index) as number;
+      index += codePoint > 0xffff ? 2 : 1;
+      let code = known.get(codePoint);
+      if (code === undefined) {
+        const glyph = directGlyph(face.font, codePoint);
+        code = literalCodes(includeGlyph(font, glyph.id, [codePoint], glyph.advanceWidth));
+        known.set(codePoint, code);
+      }
+      if (reversed) reversed.push(code);
+      else codes += code;
+    }
+    return { font, codes: reversed ? reversed.reverse().join('') : codes };
   }
 
   /** Selects a face and direction for the next pdfkit text() call. */
@@ -186,8 +252,13 @@ export class FontSet {
   }
 
   private choiceOf(face: Face, codePoint: number): GlyphChoice {
-    return { face: face.name, advance: (face.font.glyphForCodePoint(codePoint).advanceWidth * 1000) / face.font.unitsPerEm, shaped: face.shaping === 'shaped' };
+    const advanceWidth = face.shaping === 'shaped' ? face.font.glyphForCodePoint(codePoint).advanceWidth : directGlyph(face.font, codePoint).advanceWidth;
+    return { face: face.name, advance: (advanceWidth * 1000) / face.font.unitsPerEm, shaped: face.shaping === 'shaped' };
   }
+}
+
+function hasGlyph(face: Face, codePoint: number): boolean {
+  return face.shaping === 'shaped' ? face.font.hasGlyphForCodePoint(codePoint) : directGlyph(face.font, codePoint).id !== 0;
 }
 
 function isMark(codePoint: number): boolean {

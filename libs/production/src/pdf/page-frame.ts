@@ -1,4 +1,5 @@
 import { FontSet } from './font-set';
+import { PageContentWriter } from './pdfkit-internals';
 import { printableText } from './printable-text';
 import { layoutText, TextLine, TextStyle } from './text-layout';
 
@@ -11,6 +12,8 @@ export const SMALL: TextStyle = { weight: 'regular', size: 7.5 };
 export const SMALL_BOLD: TextStyle = { weight: 'bold', size: 7.5 };
 
 const LINE_SPACING = 1.3;
+/** zlib level of page content: 1 deflates about three times faster than pdfkit's 6, for files about a fifth larger. */
+const CONTENT_COMPRESSION = 1;
 const MARGIN: Record<Orientation, number> = { portrait: 60, landscape: 36 };
 const FOOTER_HEIGHT = 40;
 const LETTER: Record<Orientation, { width: number; height: number }> = {
@@ -48,11 +51,15 @@ export class PageFrame {
    */
   readonly ownWording = new Set<string>();
 
+  private readonly content: PageContentWriter;
+
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: FontSet,
     private readonly footer: FooterPainter,
-  ) {}
+  ) {
+    this.content = new PageContentWriter(doc, CONTENT_COMPRESSION);
+  }
 
   get pageCount(): number {
     return this.pages;
@@ -112,8 +119,13 @@ export class PageFrame {
       this.fill = fill;
     }
     for (const run of line.runs) {
-      this.fonts.use(run.face, style.size, run.direction);
-      this.doc.text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      if (this.fonts.isShaped(run.face)) {
+        this.fonts.use(run.face, style.size, run.direction);
+        this.doc.text(run.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      } else {
+        const { font, codes } = this.fonts.encode(run.face, run.text, run.direction);
+        this.content.text(font, style.size, cursor, baseline, codes);
+      }
       cursor += run.width;
     }
     // A right-to-left line's runs are in drawing order; its wording is collected whole by paragraph()/labelled().
@@ -152,7 +164,7 @@ export class PageFrame {
 
   /** A horizontal rule across the content width at `y`. */
   rule(y: number, x = this.left, width = this.contentWidth): void {
-    this.doc.moveTo(x, y).lineTo(x + width, y).stroke();
+    this.content.horizontalLine(x, y, width);
   }
 }
 

@@ -7,5 +7,11 @@ const SPACING = /[\p{Cc}\p{Z}]+/gu; // tabs, newlines, no-break and other spaces
  */
 export function printableText(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return String(value).normalize('NFC').replace(FORMAT_CHARACTERS, '').replace(SPACING, ' ').trim();
+  const text = String(value);
+  // Most record data is printable ASCII: already NFC, no format characters, only plain spaces to collapse.
+  if (PRINTABLE_ASCII.test(text)) return (text.includes('  ') ? text.replace(SPACES, ' ') : text).trim();
+  return text.normalize('NFC').replace(FORMAT_CHARACTERS, '').replace(SPACING, ' ').trim();
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const SPACES = / {2,}/g;

@@ -37,6 +37,8 @@ const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
  */
 export function layoutText(fonts: FontSet, value: string | number | null | undefined, style: TextStyle, maxWidth: number): TextLine[] {
   const text = printableText(value);
+  const single = singleRunLine(fonts, text, style, maxWidth);
+  if (single) return [single];
   const characters: string[] = [];
   const choices: GlyphChoice[] = [];
   const offsets: number[] = [0]; // offsets[i]: width of characters[0..i)
@@ -69,6 +71,26 @@ export function layoutText(fonts: FontSet, value: string | number | null | undef
     start = end;
   }
   return lines;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/**
+ * The line most cells are: printable ASCII that fits the width and is drawn by one direct face, so one
+ * left-to-right run (what the general algorithm below gives for it, without its per-character arrays). Null otherwise.
+ */
+function singleRunLine(fonts: FontSet, text: string, style: TextStyle, maxWidth: number): TextLine | null {
+  if (!PRINTABLE_ASCII.test(text)) return null;
+  let face: string | null = null;
+  let width = 0;
+  for (let index = 0; index < text.length; index++) {
+    const choice = fonts.choose(text.charCodeAt(index), style.weight);
+    if (choice.shaped || (face !== null && choice.face !== face)) return null;
+    face = choice.face;
+    width += (choice.advance * style.size) / 1000;
+  }
+  if (face === null || (width > maxWidth && text.length > 1)) return null;
+  return { runs: [{ face, text, direction: 'ltr', width }], width };
 }
 
 function lastBreakBefore(characters: string[], start: number, end: number): number {
