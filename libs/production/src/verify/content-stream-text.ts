@@ -40,7 +40,8 @@ type Operand = number | string | { hex: Uint8Array } | { literal: Uint8Array } |
  */
 export function contentStreamText(content: Buffer, fontOf: (resourceName: string) => GlyphTable): ContentText[] {
   const texts: ContentText[] = [];
-  const stack: Matrix[] = [];
+  // q/Q save and restore the graphics state, of which the text state (font, size, leading) is part.
+  const stack: { ctm: Matrix; font: GlyphTable | null; size: number; leading: number }[] = [];
   let ctm: Matrix = IDENTITY;
   let textMatrix: Matrix = IDENTITY;
   let lineMatrix: Matrix = IDENTITY;
@@ -76,15 +77,17 @@ export function contentStreamText(content: Buffer, fontOf: (resourceName: string
     textMatrix = lineMatrix;
   };
 
-  for (const token of tokens(content)) {
-    if (typeof token !== 'object' || !('operator' in token)) {
-      operands.push(token);
-      continue;
-    }
+  const lexer = new ContentLexer(content);
+  for (let operator = lexer.next(operands); operator !== null; operator = lexer.next(operands)) {
     const args = operands.splice(0);
-    switch (token.operator) {
-      case 'q': stack.push(ctm); break;
-      case 'Q': ctm = stack.pop() ?? IDENTITY; break;
+    switch (operator) {
+      case 'q': stack.push({ ctm, font, size, leading }); break;
+      case 'Q': {
+        const saved = stack.pop();
+        if (!saved) throw new Error('Q without a matching q in a content stream');
+        ({ ctm, font, size, leading } = saved);
+        break;
+      }
       case 'cm': ctm = multiply(numbers(args, 6) as Matrix, ctm); break;
       case 'BT':
         textMatrix = lineMatrix = IDENTITY;
@@ -112,13 +115,14 @@ export function contentStreamText(content: Buffer, fontOf: (resourceName: string
       case "'": moveLine(0, -leading); show(bytesOf(args[0])); break;
       case '"': moveLine(0, -leading); show(bytesOf(args[2])); break;
       case 'TJ':
-        for (const part of args[0] as Operand[]) {
+        if (!Array.isArray(args[0])) throw new Error('TJ without an array');
+        for (const part of args[0]) {
           if (typeof part === 'number') textMatrix = multiply([1, 0, 0, 1, (-part / 1000) * size, 0], textMatrix);
           else show(bytesOf(part));
         }
         break;
       case 'BI': case 'ID': case 'BDC': case 'DP':
-        throw new Error(`unexpected operator ${token.operator} in a content stream`);
+        throw new Error(`unexpected operator ${operator} in a content stream`);
       default:
         break; // drawing, colour, line width, text state (Tc, Tw, Tz, Tr): no text of their own
     }
@@ -154,67 +158,124 @@ function bytesOf(operand: Operand): Uint8Array {
   throw new Error('a text operator without a string');
 }
 
-const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const NUMBER_START = new Set([...'+-.0123456789'].map((character) => character.charCodeAt(0)));
+const WHITESPACE = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[byte] = 1;
+/** Whitespace or a delimiter: ends a number, a name or an operator. */
+const ENDS_WORD = new Uint8Array(256);
+for (const byte of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) ENDS_WORD[byte] = 1;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+const HEX_DIGIT = /^[0-9a-fA-F]*$/;
 
-/** The tokens of a content stream: operands (numbers, names, strings, arrays) and operators. */
-function tokens(bytes: Buffer): (Operand | { operator: string })[] {
-  const out: (Operand | { operator: string })[] = [];
-  const arrays: Operand[][] = [];
-  let index = 0;
-  const emit = (operand: Operand) => {
-    if (arrays.length) arrays[arrays.length - 1].push(operand);
-    else out.push(operand);
-  };
-  while (index < bytes.length) {
-    const byte = bytes[index];
-    if (WHITESPACE.has(byte)) {
-      index++;
-    } else if (byte === 0x25) {
-      while (index < bytes.length && bytes[index] !== 0x0a && bytes[index] !== 0x0d) index++;
-    } else if (byte === 0x5b) {
-      arrays.push([]);
-      index++;
-    } else if (byte === 0x5d) {
-      const array = arrays.pop();
-      if (!array) throw new Error('unbalanced ] in a content stream');
-      index++;
-      emit(array);
-    } else if (byte === 0x3c && bytes[index + 1] !== 0x3c) {
-      const end = bytes.indexOf(0x3e, index);
-      if (end === -1) throw new Error('unterminated hex string');
-      const digits = bytes.toString('latin1', index + 1, end).replace(/\s+/g, '');
-      if (!/^[0-9a-fA-F]*$/.test(digits)) throw new Error('bad hex string');
-      index = end + 1;
-      emit({ hex: Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex') });
-    } else if (byte === 0x28) {
-      const [literal, end] = literalString(bytes, index);
-      index = end;
-      emit({ literal });
-    } else if (byte === 0x2f) {
-      let end = index + 1;
-      while (end < bytes.length && !WHITESPACE.has(bytes[end]) && !DELIMITERS.has(bytes[end])) end++;
-      emit(bytes.toString('latin1', index + 1, end));
-      index = end;
-    } else if (byte === 0x3c || byte === 0x3e || byte === 0x7b || byte === 0x7d || byte === 0x29) {
-      throw new Error(`unexpected ${String.fromCharCode(byte)} in a content stream`);
-    } else {
-      let end = index;
-      while (end < bytes.length && !WHITESPACE.has(bytes[end]) && !DELIMITERS.has(bytes[end])) end++;
-      const word = bytes.toString('latin1', index, end);
-      index = end;
-      if (NUMBER_START.has(byte) && NUMBER.test(word)) emit(Number(word));
-      else if (arrays.length) throw new Error(`operator ${word} inside an array`);
-      else out.push({ operator: word });
+/**
+ * Reads a content stream operator by operator, straight from its bytes: operands (numbers, names, strings, arrays)
+ * are pushed onto the caller's list and the operator is returned (null at the end). A page has thousands of tokens;
+ * numbers are read from the bytes without making a string of them when they are plain decimals.
+ */
+class ContentLexer {
+  private index = 0;
+  private readonly arrays: Operand[][] = [];
+
+  constructor(private readonly bytes: Buffer) {}
+
+  next(operands: Operand[]): string | null {
+    const bytes = this.bytes;
+    const length = bytes.length;
+    const arrays = this.arrays;
+    const emit = (operand: Operand) => {
+      if (arrays.length) arrays[arrays.length - 1].push(operand);
+      else operands.push(operand);
+    };
+    while (this.index < length) {
+      const byte = bytes[this.index];
+      if (WHITESPACE[byte]) {
+        this.index++;
+      } else if (byte === 0x25) {
+        while (this.index < length && bytes[this.index] !== 0x0a && bytes[this.index] !== 0x0d) this.index++;
+      } else if (byte === 0x5b) {
+        arrays.push([]);
+        this.index++;
+      } else if (byte === 0x5d) {
+        const array = arrays.pop();
+        if (!array) throw new Error('unbalanced ] in a content stream');
+        this.index++;
+        emit(array);
+      } else if (byte === 0x3c && bytes[this.index + 1] !== 0x3c) {
+        const end = bytes.indexOf(0x3e, this.index);
+        if (end === -1) throw new Error('unterminated hex string');
+        const digits = bytes.toString('latin1', this.index + 1, end).replace(/\s+/g, '');
+        if (!HEX_DIGIT.test(digits)) throw new Error('bad hex string');
+        this.index = end + 1;
+        emit({ hex: Buffer.from(digits.length % 2 ? `${digits}0` : digits, 'hex') });
+      } else if (byte === 0x28) {
+        const [literal, end] = literalString(bytes, this.index);
+        this.index = end;
+        emit({ literal });
+      } else if (byte === 0x2f) {
+        let end = this.index + 1;
+        while (end < length && !ENDS_WORD[bytes[end]]) end++;
+        emit(bytes.toString('latin1', this.index + 1, end));
+        this.index = end;
+      } else if (byte === 0x3c || byte === 0x3e || byte === 0x7b || byte === 0x7d || byte === 0x29) {
+        throw new Error(`unexpected ${String.fromCharCode(byte)} in a content stream`);
+      } else {
+        const start = this.index;
+        let end = start;
+        while (end < length && !ENDS_WORD[bytes[end]]) end++;
+        this.index = end;
+        const number = plainDecimal(bytes, start, end);
+        if (number !== null) {
+          emit(number);
+          continue;
+        }
+        const word = bytes.toString('latin1', start, end);
+        if ((byte === 0x2b || byte === 0x2d || byte === 0x2e || (byte >= 0x30 && byte <= 0x39)) && NUMBER.test(word)) {
+          emit(Number(word));
+          continue;
+        }
+        if (arrays.length) throw new Error(`operator ${word} inside an array`);
+        return word;
+      }
     }
+    if (arrays.length) throw new Error('unterminated array in a content stream');
+    return null;
   }
-  if (arrays.length) throw new Error('unterminated array in a content stream');
-  return out;
+}
+
+/**
+ * The value of bytes[start, end) when they are an optional minus, digits and at most one point with digits on both
+ * sides or none after (what writers print; exact as Number() reads it: an integer of at most 15 digits over a power
+ * of ten). Null for anything else, which the caller reads the general way.
+ */
+function plainDecimal(bytes: Buffer, start: number, end: number): number | null {
+  let index = start;
+  const negative = bytes[index] === 0x2d;
+  if (negative) index++;
+  if (index >= end || end - index > 15) return null;
+  let mantissa = 0;
+  let scale = 1;
+  let point = false;
+  let digits = 0;
+  for (; index < end; index++) {
+    const byte = bytes[index];
+    if (byte >= 0x30 && byte <= 0x39) {
+      mantissa = mantissa * 10 + (byte - 0x30);
+      digits++;
+      if (point) scale *= 10;
+    } else if (byte === 0x2e && !point && digits > 0) point = true;
+    else return null;
+  }
+  if (digits === 0) return null;
+  const value = mantissa / scale;
+  return negative ? -value : value;
 }
 
 function literalString(bytes: Buffer, start: number): [Uint8Array, number] {
+  // Most strings have no escape and no nested parenthesis: their bytes as they stand.
+  for (let index = start + 1; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (byte === 0x29) return [bytes.subarray(start + 1, index), index + 1];
+    if (byte === 0x5c || byte === 0x28 || byte === 0x0d) break;
+  }
   const out: number[] = [];
   let depth = 0;
   let index = start;
