@@ -42,6 +42,15 @@ describe('contentStreamText', () => {
     expect(read('1 0 0 1 100 0 cm Q BT /F1 10 Tf <0001> Tj ET')).toMatchObject([{ x: 0, y: 0 }]);
   });
 
+  it('restores the font and size saved by q at Q: text after it is read in the font set before the q', () => {
+    // The renderer sets a font once for many text objects; pdfkit's own text() sets another inside its q … Q.
+    const content = 'BT /F1 10 Tf ET q BT /F2 20 Tf <0003> Tj ET Q BT 1 0 0 1 5 5 Tm <0001> Tj ET';
+    expect(read(content)).toEqual([
+      { text: 'ן', drawn: 'ן', x: 0, y: 0, endX: 10, size: 20 },
+      { text: 'H', drawn: 'H', x: 5, y: 5, endX: 11, size: 10 },
+    ]);
+  });
+
   it('moves lines with Td, TD (which sets the leading), TL, T*, \' and "', () => {
     expect(read('BT /F1 10 Tf 50 700 Td 10 -12 Td <0001> Tj ET')).toMatchObject([{ x: 60, y: 688 }]);
     expect(read('BT /F1 10 Tf 50 700 Td 0 -14 TD T* <0001> Tj ET')).toMatchObject([{ x: 50, y: 672 }]);
@@ -86,6 +95,11 @@ describe('contentStreamText', () => {
     expect(read('BT/F1 10 Tf<0001>Tj ET')).toMatchObject([{ text: 'H' }]);
     expect(read('% a comment\nBT /F1 10 Tf % the font\r1 0 0 1 +5 .25 Tm <0001> Tj ET')).toMatchObject([{ x: 5, y: 0.25 }]);
     expect(read('BT /F1 10 Tf 1 0 0 1 -.5 5. Tm <0001> Tj ET')).toMatchObject([{ x: -0.5, y: 5 }]);
+    // Decimals as writers print them, and one too long to read digit by digit (read as Number() reads it).
+    expect(read('BT /F1 10 Tf 1 0 0 1 612.345 -0.125 Tm <0001> Tj ET')).toMatchObject([{ x: 612.345, y: -0.125 }]);
+    expect(read('BT /F1 10 Tf 1 0 0 1 0.1000000000000000055 007 Tm <0001> Tj ET')).toMatchObject([{ x: 0.1, y: 7 }]);
+    // "1.2.3" is no number: read as an operator (skipped with its operands), so Tm gets the 5 alone.
+    expect(errorOf(() => read('BT /F1 10 Tf 1 0 0 1 1.2.3 5 Tm ET'))).toBe('expected 6 numbers, got [5]');
   });
 
   it('skips drawing operators with their operands', () => {

@@ -84,8 +84,8 @@ export function contentStreamText(content: Buffer, fontOf: (resourceName: string
       case 'q': stack.push({ ctm, font, size, leading }); break;
       case 'Q': {
         const saved = stack.pop();
-        if (!saved) throw new Error('Q without a matching q in a content stream');
-        ({ ctm, font, size, leading } = saved);
+        if (saved) ({ ctm, font, size, leading } = saved);
+        else ctm = IDENTITY;
         break;
       }
       case 'cm': ctm = multiply(numbers(args, 6) as Matrix, ctm); break;
