@@ -20,7 +20,7 @@ const TITLE_WITH_ALIASED_CARD = `Renewal slip ${ALIASED_CARD}`;
 function exportFile(): string {
   const borrowers = [
     { borrowernumber: 601, cardnumber: NAMED_CARD, surname: 'Villaseñor', firstname: 'Inés', branchcode: 'PDL', categorycode: 'ADULT', dateenrolled: '2019-05-01' },
-    { borrowernumber: 602, cardnumber: ALIASED_CARD, surname: 'Okonkwo', firstname: 'Chidi', branchcode: 'PDL', categorycode: 'ADULT', dateenrolled: '2019-05-01' },
+    { borrowernumber: 602, cardnumber: ALIASED_CARD, surname: 'Okonkwo', firstname: 'Chidi', dateofbirth: '1987-06-05', branchcode: 'PDL', categorycode: 'ADULT', dateenrolled: '2019-05-01' },
   ];
   const issues = [
     { issue_id: 1, borrowernumber: 601, itemnumber: 8001, branchcode: 'PDL', issuedate: '2026-03-10 10:00:00', date_due: '2026-03-31', title: NAMED_TITLES[0] },
@@ -119,5 +119,22 @@ describe('a production naming one of two patrons by an alias', () => {
 
     const audit = await withDatabase(system.environment.databaseUrl!, (db) => db.query('SELECT details::text AS details FROM audit_events'));
     expect(JSON.stringify(audit.rows)).not.toContain(ALIAS);
+  });
+
+  it('stops before rendering when an alias holds a value the production withholds, and says why', async () => {
+    // The aliased patron's date of birth is withheld (not named in the authority); an alias repeating it would print it.
+    const created = (await clerk.post('/api/cases', courtOrderCase({ scope: { ...scope, aliases: [{ cardNumber: ALIASED_CARD, alias: 'Born 1987-06-05' }] } }))).body;
+    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.json', content: exportFile(), type: 'application/json' });
+    await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body), (i) => i.status !== 'running' && i.status !== 'queued');
+    expect((await clerk.post(`/api/cases/${created.id}/submit`)).status).toBe(202);
+    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'legal_review');
+    expect((await (await system.as('attorney')).post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW)).status).toBe(202);
+    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'awaiting_approval');
+    expect((await (await system.as('director')).post(`/api/cases/${created.id}/decision`, { decision: 'approve' })).status).toBe(202);
+    const stopped = await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body), (c) => c.production?.status === 'failed' || c.status === 'fulfilled', 120_000, 300);
+    expect(stopped.status).toBe('fulfilling');
+    expect(stopped.production.failure).toMatch(/1 alias\(es\) in the approved scope contain a value the production withholds/);
+    expect(stopped.production.failure).not.toContain('1987');
+    expect(stopped.production.sha256).toBeNull();
   });
 });

@@ -170,7 +170,9 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
       for (const value of producedValuesOf(redaction)) produced.add(value);
     }
-    return { withheld: [...withheld], produced, options: { batesPrefix: header.batesPrefix, batesStart: header.batesStart } };
+    // An aliased patron's card number is printed nowhere, not even in the production's own wording: never exempt.
+    const aliasedCards = (header.scope.aliases ?? []).map(({ cardNumber }, index) => ({ ref: `aliased patron ${index + 1}: card number`, value: cardNumber, neverExempt: true }));
+    return { withheld: [...aliasedCards, ...withheld], produced, options: { batesPrefix: header.batesPrefix, batesStart: header.batesStart } };
   }
 
   private manifest(row: CaseEntity, header: ProductionHeader, rendered: ProductionResult, verification: VerificationResult) {

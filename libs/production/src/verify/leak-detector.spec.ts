@@ -1,4 +1,4 @@
-import { LeakDetector } from './leak-detector';
+import { LeakDetector, valuesHoldingWithheld } from './leak-detector';
 
 describe('LeakDetector', () => {
   it('matches regardless of case, diacritics, quotes and whitespace', () => {
@@ -46,5 +46,27 @@ describe('LeakDetector', () => {
   it('reports the caller’s reference, never the value', () => {
     const detector = new LeakDetector([{ ref: 'loan #3 note', value: 'Secret note 17' }]);
     expect(detector.leaksIn('xx secret note 17 yy')).toEqual(['loan #3 note']);
+  });
+});
+
+describe('LeakDetector: values never exempt', () => {
+  it('keeps reporting a neverExempt value found inside a printed one, under whichever ref it also came with', () => {
+    const detector = new LeakDetector(['23000000012345', { ref: 'aliased card', value: '23000000012345', neverExempt: true }, 'Zoë Núñez']);
+    detector.exemptWithin('for the patrons with card numbers 23000000012345');
+    detector.exemptWithin('Zoë Núñez');
+    expect(detector.leaksIn('1 23000000012345 Zoë Núñez')).toEqual(['withheld[0]']);
+    expect(detector.exemptCount).toBe(1);
+  });
+});
+
+describe('valuesHoldingWithheld: aliases that would print a withheld value', () => {
+  it('names the printed values holding a withheld one by the leak check’s own rules, and no others', () => {
+    const withheld = ['Asked about immigration forms', 'Ann', '1984-02-29', '42'];
+    expect(valuesHoldingWithheld(withheld, ['Patron A', 'Patron Asked About Immigration Forms', 'Ann', 'Joanne', 'Witness 1984-02-29', 'Patron 42'])).toEqual([
+      'Patron Asked About Immigration Forms',
+      'Ann',
+      'Witness 1984-02-29',
+    ]);
+    expect(valuesHoldingWithheld([], ['Patron A'])).toEqual([]);
   });
 });

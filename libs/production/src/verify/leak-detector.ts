@@ -1,8 +1,12 @@
 import { compactText, normaliseText } from './text-normalisation';
 import { PatternMatcher } from './pattern-matcher';
 
-/** A withheld value, optionally with a reference to report instead of the value (e.g. "loan #3 note"). */
-export type WithheldValue = string | { ref: string; value: string };
+/**
+ * A withheld value, optionally with a reference to report instead of the value (e.g. "loan #3 note"). `neverExempt`:
+ * found anywhere it is a leak, even inside a produced value or the production's own wording (an aliased patron's card
+ * number: the scope says it is printed nowhere, so finding it proves a fault, never a coincidence).
+ */
+export type WithheldValue = string | { ref: string; value: string; neverExempt?: boolean };
 
 // Scripts written without spaces between words: two characters already name someone (李娜), and there are no word boundaries.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -25,7 +29,8 @@ const WHOLE_WORD_BELOW = 6;
  *   split over two lines is not detected; matching it anyway would fail productions on adjacent ids;
  * - a value that also occurs inside a legitimately printed value (a produced field, the production's own
  *   wording) is exempt: finding it proves nothing. An exempt value that leaks where it does not belong is
- *   therefore not detected; that is the price of not failing every production on a shared branch code.
+ *   therefore not detected; that is the price of not failing every production on a shared branch code. A value
+ *   marked `neverExempt` (an aliased patron's card number) is never exempt: it belongs nowhere in the file.
  */
 export class LeakDetector {
   /** Short and letterless values, matched as whole words in the normalised text. */
@@ -35,15 +40,18 @@ export class LeakDetector {
   private readonly compact: PatternMatcher;
   private readonly compactRefs: string[];
   private readonly exempt = new Set<string>();
+  private readonly neverExempt = new Set<string>();
   readonly untested: number;
 
   constructor(withheld: Iterable<WithheldValue>) {
     const wordPatterns = new Map<string, string>();
     const compactPatterns = new Map<string, string>();
+    const strictWords = new Set<string>();
+    const strictCompact = new Set<string>();
     let untested = 0;
     let index = 0;
     for (const entry of withheld) {
-      const { ref, value } = typeof entry === 'string' ? { ref: `withheld[${index}]`, value: entry } : entry;
+      const { ref, value, neverExempt } = typeof entry === 'string' ? { ref: `withheld[${index}]`, value: entry, neverExempt: false } : entry;
       index++;
       const compact = compactText(value);
       if (!isTestable(compact)) {
@@ -53,8 +61,15 @@ export class LeakDetector {
       if (!LETTER.test(compact) || compact.length < WHOLE_WORD_BELOW) {
         const pattern = normaliseText(value);
         if (!wordPatterns.has(pattern)) wordPatterns.set(pattern, ref);
-      } else if (!compactPatterns.has(compact)) compactPatterns.set(compact, ref);
+        if (neverExempt) strictWords.add(pattern);
+      } else {
+        if (!compactPatterns.has(compact)) compactPatterns.set(compact, ref);
+        if (neverExempt) strictCompact.add(compact);
+      }
     }
+    // By pattern, not by entry: the same value may also arrive as an ordinary withheld value, under another ref.
+    for (const pattern of strictWords) this.neverExempt.add(wordPatterns.get(pattern)!);
+    for (const pattern of strictCompact) this.neverExempt.add(compactPatterns.get(pattern)!);
     this.untested = untested;
     this.words = new PatternMatcher([...wordPatterns.keys()]);
     this.wordRefs = [...wordPatterns.values()];
@@ -64,7 +79,7 @@ export class LeakDetector {
 
   /** Marks every withheld value found inside `printed` (a value legitimately in the file) as exempt. */
   exemptWithin(printed: string): void {
-    for (const ref of this.find(printed)) this.exempt.add(ref);
+    for (const ref of this.find(printed)) if (!this.neverExempt.has(ref)) this.exempt.add(ref);
   }
 
   get exemptCount(): number {

@@ -38,6 +38,21 @@ describe('verifyProduction', () => {
     return { file, result };
   }
 
+  it('passes a production naming the patron by an alias, and fails one that prints the aliased card number anywhere', async () => {
+    const aliased: CaseScope = { ...scope, aliases: [{ cardNumber: card, alias: 'Patron A' }] };
+    // As the render handler builds them: the aliased card number first, never exempt, then the redaction's values.
+    const aliasWithheld = [{ ref: 'aliased patron 1: card number', value: card, neverExempt: true }, ...withheldValues(records, aliased)];
+    const file = path.join(temp.dir, 'aliased.pdf');
+    const result = await renderProduction({ ...sampleHeader({ scope: aliased }), records }, createWriteStream(file));
+    expect(await verifyProduction(file, aliasWithheld, [...producedValues(records, aliased), ...result.ownWording], { batesPrefix: 'PDL', batesStart: 1 })).toMatchObject({ ok: true, leaks: [] });
+    // The same records rendered as if the alias had been forgotten: the card number is on every row and in the cover
+    // letter, which is the production's own wording; it is caught all the same.
+    const { file: forgotten, result: plain } = await render(records, 'alias-forgotten.pdf');
+    const verification = await verifyProduction(forgotten, aliasWithheld, [...producedValues(records, aliased), ...plain.ownWording], { batesPrefix: 'PDL', batesStart: 1 });
+    expect(verification.ok).toBe(false);
+    expect(verification.leaks.map((leak) => leak.valueRef)).toContain('aliased patron 1: card number');
+  });
+
   it('passes a faithful production', async () => {
     const { file, result } = await render(records, 'faithful.pdf');
     const verification = await verifyProduction(file, withheld, [...expected, ...result.ownWording], { batesPrefix: 'PDL', batesStart: 1 });

@@ -3,6 +3,7 @@ import type { ResponsiveRecord } from '@custodian/domain';
 import type { VerificationChunk } from '../pdf/verification-tap';
 import type { ProductionHeader, ProductionProgress, ProductionResult } from '../production/production-input';
 import type { StreamingVerificationResult } from '../verify/streaming-verification';
+import type { WithheldValue } from '../verify/leak-detector';
 import type { VerificationOptions } from '../verify/verify-production';
 import type { FileSealingKey } from './render-output';
 
@@ -30,7 +31,7 @@ export type VerifierFeed = { type: 'chunk'; chunk: VerificationChunk } | { type:
 
 /** Parent → verify thread: the job's checks (withheld values first, then produced values), then `start`. */
 export type VerifyRequest =
-  | { type: 'verify'; job: number; options: Omit<VerificationOptions, 'expectPresent' | 'onPage'>; withheld: string[]; renderer: MessagePort }
+  | { type: 'verify'; job: number; options: Omit<VerificationOptions, 'expectPresent' | 'onPage'>; withheld: WithheldValue[]; renderer: MessagePort }
   | { type: 'produced'; job: number; values: string[] }
   | { type: 'start'; job: number };
 

@@ -5,6 +5,7 @@ import type { ResponsiveRecord } from '@custodian/domain';
 import { ProductionHeader, ProductionResult, ProgressListener } from '../production/production-input';
 import { renderProduction } from '../production/render-production';
 import { StreamingVerification, StreamingVerificationResult } from '../verify/streaming-verification';
+import type { WithheldValue } from '../verify/leak-detector';
 import type { VerificationOptions } from '../verify/verify-production';
 import { PoolThreadData, RenderReply, RenderRequest, VerifyReply, VerifyRequest } from './pool-protocol';
 import { FileSealingKey, renderOutput } from './render-output';
@@ -22,7 +23,8 @@ export interface RenderPoolOptions {
 
 /** How the job's file is checked while it is rendered: the values from the job's own reading of the records. */
 export interface StreamingChecks {
-  withheld: string[];
+  /** Strings, or entries with a reference and `neverExempt` (LeakDetector). */
+  withheld: WithheldValue[];
   /** Produced values: exempt from the leak check and required to be present. */
   produced: Iterable<string>;
   options: Omit<VerificationOptions, 'expectPresent' | 'onPage'>;
