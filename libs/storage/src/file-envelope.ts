@@ -218,7 +218,10 @@ export function sealingStream(key: FileSealingKey): Transform {
   const dataKey = Buffer.from(key.dataKey);
   const header = Buffer.from(key.header);
   const segmentBytes = key.segmentBytes;
-  let pending: Buffer = Buffer.alloc(0);
+  // Small writes (a PDF writer's are often a few hundred bytes) are collected and joined once per segment, not
+  // copied onto the pending bytes at every write.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let index = 0;
   let headerSent = false;
   const sendHeader = (stream: Transform) => {
@@ -229,17 +232,23 @@ export function sealingStream(key: FileSealingKey): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done: TransformCallback) {
       sendHeader(this);
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      pending.push(chunk);
+      pendingBytes += chunk.length;
       // A full segment is sealed only once more bytes follow it: the last one must carry the last-segment flag.
-      while (pending.length > segmentBytes) {
-        this.push(sealSegment(dataKey, pending.subarray(0, segmentBytes), index++, false));
-        pending = pending.subarray(segmentBytes);
+      if (pendingBytes > segmentBytes) {
+        let joined = Buffer.concat(pending, pendingBytes);
+        while (joined.length > segmentBytes) {
+          this.push(sealSegment(dataKey, joined.subarray(0, segmentBytes), index++, false));
+          joined = joined.subarray(segmentBytes);
+        }
+        pending = [joined];
+        pendingBytes = joined.length;
       }
       done();
     },
     flush(done: TransformCallback) {
       sendHeader(this);
-      this.push(sealSegment(dataKey, pending, index, true));
+      this.push(sealSegment(dataKey, Buffer.concat(pending, pendingBytes), index, true));
       dataKey.fill(0);
       done();
     },
