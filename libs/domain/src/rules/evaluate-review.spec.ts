@@ -155,6 +155,12 @@ describe('evaluateReview: details', () => {
     ]);
   });
 
+  it('asks which patron consented when the case records none', () => {
+    const withoutConsent = { requestType: 'patron_consent' as const, requestedScope: SCOPE, now: NOW, review: cleanReview('patron_consent') };
+    expect(codes(evaluateReview(withoutConsent))).toEqual(['CONSENTING_PATRON_UNKNOWN']);
+    expect(codes(evaluateReview({ ...withoutConsent, consentCardNumbers: null }))).toEqual(['CONSENTING_PATRON_UNKNOWN']);
+  });
+
   it('keeps card numbers out of consent messages', () => {
     const [c] = evaluate('patron_consent', {}, { consentCardNumbers: ['23000000099999'] }).contradictions;
     expect(c.message).not.toMatch(/2300000/);

@@ -30,5 +30,7 @@ describe('reason codes', () => {
     expect(isReasonCode('NO_LEGAL_BASIS')).toBe(true);
     expect(isReasonCode('toString')).toBe(false);
     expect(isReasonCode(42)).toBe(false);
+    // Not text, though it would be looked up as 'NO_LEGAL_BASIS'.
+    expect(isReasonCode(['NO_LEGAL_BASIS'])).toBe(false);
   });
 });

@@ -54,7 +54,7 @@ describe('rules table', () => {
 
   it('applies a warrant setting and says which row it changed and why', () => {
     const rules = resolveRules({ searchWarrantTreatedAsCourtOrder: false });
-    expect(rules.search_warrant).toMatchObject({ basisForRelease: null, defaultRecommendation: 'deny', defaultReasonCodes: ['WARRANT_NOT_COURT_ORDER'], overridden: true });
+    expect(rules.search_warrant).toMatchObject({ basisForRelease: null, releaseWithoutBasis: 'RELEASE_WITHOUT_BASIS', defaultRecommendation: 'deny', defaultReasonCodes: ['WARRANT_NOT_COURT_ORDER'], overridden: true });
     expect(rules.search_warrant.source).toMatchObject({ kind: 'counsel_override', overriddenBy: ['searchWarrantTreatedAsCourtOrder'] });
     expect(rules.court_order.overridden).toBe(false);
   });
@@ -72,6 +72,9 @@ describe('rules table', () => {
     const rules = resolveRules({}, resolveDeadlineSettings({ evidenceCode1560Enabled: true }));
     expect(rules.civil_subpoena.clocks).toContain('evidence_code_1560_civil');
     expect(rules.civil_subpoena.source.overriddenBy).toEqual(['evidenceCode1560Enabled']);
+    // Clocks no setting switches stay on every resolved row.
+    expect(rules.civil_subpoena.clocks).toEqual(expect.arrayContaining(['instrument_compliance', 'legal_review_target']));
+    expect(resolveRules().public_records.clocks).toEqual(expect.arrayContaining(['cpra_determination', 'cpra_extension_notice']));
   });
 
   it('applies checklist and recommendation overrides', () => {

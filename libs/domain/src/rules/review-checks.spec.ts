@@ -8,7 +8,9 @@ import {
   consentCoversScope,
   nslScopeLimited,
   onlyUnprotected,
+  partialNamesScope,
   releaseHasBasis,
+  releaseOnlyWhenSufficient,
   requiredItemsSatisfied,
   scopeOnlyNarrows,
   warrantStillValid,
@@ -59,6 +61,12 @@ describe('requiredItemsSatisfied: what the message says about the answer', () =>
     const [found] = requiredItemsSatisfied({ ...ctx, review: { ...ctx.review, checklist: { ...ctx.review.checklist, library_is_ecs_provider: false } } });
     expect(found).toMatchObject({ code: 'REQUIRED_ITEM_UNSATISFIED', checklistKey: 'library_is_ecs_provider', citation: '18 U.S.C. §§ 2709(f), 2510(15)' });
     expect(found.message).toMatch(/^"Does the library act as an electronic communication service provider for these records\?" is answered no, but/);
+  });
+  it('treats a review with no checklist at all as answering nothing', () => {
+    const ctx = context('court_order');
+    const found = requiredItemsSatisfied({ ...ctx, review: { ...ctx.review, checklist: undefined as never } });
+    expect(found.map((c) => c.checklistKey)).toEqual(DEFAULT_RULES.court_order.checklist.filter((i) => i.required).map((i) => i.key));
+    expect(found.every((c) => c.message.includes('is not answered'))).toBe(true);
   });
   it('does not hold optional items against a sufficient finding', () => {
     const ctx = context('search_warrant');
@@ -139,6 +147,11 @@ describe('consentCoversScope: consent releases only the consenting patron’s re
       expect(codesOf(consentCoversScope(context('patron_consent', { sufficiency, recommendation, ...other })))).toEqual(applies ? ['CONSENT_OTHER_PATRON'] : []);
     }
   });
+  it('asks which patron consented when that is not recorded', () => {
+    expect(consentCoversScope(context('patron_consent', {}, { consentCardNumbers: [] }))).toEqual([
+      { code: 'CONSENTING_PATRON_UNKNOWN', message: 'The consent is relied on but the consenting patron’s card number is not recorded.', citation: 'Gov. Code § 7927.105(c)(2)' },
+    ]);
+  });
   it('counts the other patrons without naming their cards', () => {
     const [found] = consentCoversScope(context('patron_consent', { scope: { ...REQUESTED, cardNumbers: [CARD, OTHER, '23000000077777'] } }));
     expect(found.message).toBe('2 card number(s) in the scope are not the consenting patron’s.');
@@ -196,6 +209,20 @@ describe('withholdingHasReasons: whatever is withheld has a reason code (Gov. Co
     expect(codesOf(withholdingHasReasons(context('court_order', { recommendation: 'deny', reasons: [] })))).toEqual(['MISSING_REASONS']);
     expect(withholdingHasReasons(context('court_order', { recommendation: 'deny', reasons: ['NOT_SIGNED'] }))).toEqual([]);
     expect(withholdingHasReasons(context('court_order', { recommendation: 'fulfil', reasons: [] }))).toEqual([]);
+    expect(codesOf(withholdingHasReasons(context('court_order', { recommendation: 'deny', reasons: undefined as never })))).toEqual(['MISSING_REASONS']);
+  });
+});
+
+describe('the remaining wording a reviewer reads', () => {
+  it('says what a release on an insufficient request contradicts', () => {
+    expect(releaseOnlyWhenSufficient(context('court_order', { sufficiency: 'needs_info', recommendation: 'partial' }))).toEqual([
+      { code: 'RELEASE_WHEN_NOT_SUFFICIENT', message: "Recommends 'partial' but sufficiency is 'needs_info'.", citation: 'Gov. Code § 7927.105(c)' },
+    ]);
+  });
+  it('asks a partial release to name what may go', () => {
+    expect(partialNamesScope(context('court_order', { recommendation: 'partial', scope: null }))).toEqual([
+      { code: 'PARTIAL_WITHOUT_SCOPE', message: "Recommends 'partial' but gives no narrowed scope; name the patrons, dates and record types that may be released.", citation: expect.stringMatching(/7927\.105/) },
+    ]);
   });
 });
 
