@@ -93,8 +93,9 @@ describe('rules table', () => {
 
 describe('rules table: which rows count as changed by counsel, and how the row says so', () => {
   it('describes a default row by its basis, or says it has none of § 7927.105(c)', () => {
-    expect(DEFAULT_RULES.court_order.source.description).toBe('Default rule (domain brief § 3); basis: Gov. Code § 7927.105(c)(3)');
-    expect(DEFAULT_RULES.civil_subpoena.source.description).toBe('Default rule (domain brief § 3); basis: none of Gov. Code § 7927.105(c)');
+    const rules = resolveRules();
+    expect(rules.court_order.source.description).toBe('Default rule (domain brief § 3); basis: Gov. Code § 7927.105(c)(3)');
+    expect(rules.civil_subpoena.source.description).toBe('Default rule (domain brief § 3); basis: none of Gov. Code § 7927.105(c)');
   });
 
   it('names the one setting or the several settings that changed a row', () => {

@@ -192,6 +192,20 @@ describe('scopeOnlyNarrows: the message names each way the narrowed scope goes b
   ])('%s', (_what, scope, detail) => {
     expect(widened(scope)).toEqual([{ code: 'SCOPE_WIDENED', message: `The narrowed scope goes beyond the request: ${detail}.`, citation: expect.stringMatching(/7927\.105/) }]);
   });
+  it('does not object to contact details the request itself asks for', () => {
+    const requested = { ...REQUESTED, includeContactDetails: true };
+    const found = scopeOnlyNarrows({ ...context('court_order', { scope: { ...requested, cardNumbers: [CARD, OTHER] } }), requestedScope: requested });
+    expect(found.map((c) => c.message)).toEqual(['The narrowed scope goes beyond the request: 1 card number(s) not requested.']);
+  });
+  it('counts the aliases the request gives that a narrowed scope drops or changes, for patrons it keeps', () => {
+    const requested: CaseScope = { ...REQUESTED, cardNumbers: [CARD, OTHER], aliases: [{ cardNumber: CARD, alias: 'Patron A' }, { cardNumber: OTHER, alias: 'Patron B' }] };
+    const narrowedTo = (scope: Partial<CaseScope>) => scopeOnlyNarrows({ ...context('court_order', { scope: { ...requested, ...scope } }), requestedScope: requested }).map((c) => c.message);
+    expect(narrowedTo({ aliases: [{ cardNumber: CARD, alias: 'Patron A' }] })).toEqual(['The narrowed scope goes beyond the request: 1 alias(es) the request gives dropped or changed.']);
+    expect(narrowedTo({ aliases: [{ cardNumber: CARD, alias: 'Patron 1' }, { cardNumber: OTHER, alias: 'Patron 2' }] })).toEqual(['The narrowed scope goes beyond the request: 2 alias(es) the request gives dropped or changed.']);
+    // Dropping the patron drops the alias with them: nothing is printed, nothing widened.
+    expect(narrowedTo({ cardNumbers: [CARD], aliases: [{ cardNumber: CARD, alias: 'Patron A' }] })).toEqual([]);
+    expect(narrowedTo({})).toEqual([]);
+  });
   it('joins several with semicolons', () => {
     expect(widened({ from: '2025-12-01', to: '2026-03-31' })[0].message).toBe('The narrowed scope goes beyond the request: starts 2025-12-01, before 2026-01-01; ends 2026-03-31, after 2026-02-28.');
   });

@@ -18,8 +18,8 @@ export const UNPROTECTED_RECORDS_REQUEST_TYPES: readonly RequestType[] = ['publi
 
 /** True when the scope holds only record types this rule lets go without a basis of its own. */
 export function onlyUnprotected(rule: Pick<EffectiveRule, 'unprotectedRelease'>, scope: Pick<CaseScope, 'recordTypes'>): boolean {
-  const allowed = rule.unprotectedRelease?.recordTypes ?? [];
-  return scope.recordTypes.length > 0 && scope.recordTypes.every((t) => allowed.includes(t));
+  const allowed = rule.unprotectedRelease?.recordTypes;
+  return allowed !== undefined && scope.recordTypes.length > 0 && scope.recordTypes.every((t) => allowed.includes(t));
 }
 
 export interface ReviewContext {
@@ -84,7 +84,7 @@ export const warrantStillValid: ReviewCheck = (ctx) => {
   if (ctx.requestType !== 'search_warrant' || !reliesOnInstrument(ctx)) return [];
   const input = deadlineInputFor(
     'search_warrant_expiry',
-    { requestType: 'search_warrant', receivedAt: ctx.now, instrument: { issuedAt: ctx.instrumentIssuedAt } },
+    { requestType: ctx.requestType, receivedAt: ctx.now, instrument: { issuedAt: ctx.instrumentIssuedAt } },
     ctx.deadlineSettings,
   );
   if (isUnavailableClock(input)) {
