@@ -41,6 +41,8 @@ describe('intakeFactProblems: a clock never runs from a fact that has not happen
     expect(city('2026-03-10T10:00:01-08:00')).toEqual([{ field: 'instrument.cityReceivedAt', message: 'is in the future' }]);
     expect(city('2026-03-10T09:30:00-08:00')).toEqual([{ field: 'instrument.cityReceivedAt', message: "is after the library's receipt; the city's portal receives a request first" }]);
     expect(city('2026-03-10T09:00:00-08:00')).toEqual([]);
+    // A request that reached the city's portal and the library this very instant has happened: neither is to come.
+    expect(intakeFactProblems(facts({ receivedAt: NOW }, { cityReceivedAt: NOW.toISOString() }), NOW)).toEqual([]);
   });
 
   it('asks CalECPA delayed notice (Penal Code § 1546.2(b)) for CalECPA process and an end date', () => {

@@ -6,5 +6,5 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['clerk', 'attorney', 'director', 'auditor', 'admin'];
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return (ROLES as readonly unknown[]).includes(value);
 }
