@@ -37,6 +37,13 @@ describe('planPurge', () => {
     expect(plan.case_metadata.items).toBe(2);
   });
 
+  it('purges the case itself as one item, whatever count of case metadata the case reports', () => {
+    for (const case_metadata of [0, 3]) {
+      const plan = planned([closedCase('2019-01-01', { items: { ...everything, case_metadata } })]);
+      expect(plan.case_metadata).toMatchObject({ items: 1, cases: [{ caseId: 'c1', items: 1 }] });
+    }
+  });
+
   it('purges nothing of an open case', () => {
     expect(planPurge([closedCase(null)], settings, TODAY).classes.every((c) => c.cases.length === 0)).toBe(true);
   });

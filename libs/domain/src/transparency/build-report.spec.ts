@@ -29,6 +29,7 @@ describe('median and percentile', () => {
 describe('outcomeOf', () => {
   it('counts an approval as open until its production is finished', () => {
     expect(outcomeOf(aCase({ production: null }))).toBe('open');
+    expect(outcomeOf(aCase({ status: 'fulfilling', production: { produced: 4, withheld: 0 } }))).toBe('open');
     expect(outcomeOf(aCase({ decision: null }))).toBe('open');
   });
 });
@@ -46,6 +47,12 @@ describe('buildTransparencyReport: ordinary requests', () => {
   it('times only decided cases, with a decision date', () => {
     const r = report([aCase({ decision: null, decidedOn: '2026-02-20' }), aCase({ decision: 'deny', status: 'denied', decidedOn: null }), aCase({ decidedOn: '2026-02-13' })]);
     expect(r.responseTimes).toMatchObject({ decided: 1, medianDays: 3, p90Days: 3 });
+  });
+
+  it('labels each row by its kind of process, and the total as leaving national-security process out', () => {
+    const r = report([]);
+    expect(r.requests.rows.find((row) => row.requestType === 'court_order')?.label).toBe('Superior court order');
+    expect(r.requests.total).toMatchObject({ requestType: 'total', label: 'All requests (national-security process excluded)' });
   });
 
   it('counts only the request types asked for, and says which', () => {
@@ -123,6 +130,17 @@ describe('buildTransparencyReport: national-security process', () => {
     });
     const wide = report(cases, { today: '2026-07-01' }, { nationalSecurityOption: 'separate_1000_semiannual' });
     expect(wide.nationalSecurity.periods[0].figures[0].patronsTargeted).toEqual({ band: '0-999', low: 0, high: 999 });
+  });
+
+  it('counts each category’s own process only, a finished half-year marked reported', () => {
+    const cases = [...nsl(500), aCase({ requestType: 'fisa_order', fisaContents: true, patrons: 1 })];
+    const [unit] = report(cases, { today: '2027-06-01' }).nationalSecurity.periods;
+    expect(unit.status).toBe('reported');
+    expect(unit.figures.map((f) => [f.key, f.requests?.band, f.patronsTargeted?.band])).toEqual([
+      ['national_security_letters', '500-999', '1500-1999'],
+      ['fisa_contents', '0-499', '0-499'],
+      ['fisa_noncontents', '0-499', '0-499'],
+    ]);
   });
 
   it('holds FISA figures for the configured delay after the half-year, counting contents and non-contents apart', () => {

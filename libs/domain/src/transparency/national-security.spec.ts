@@ -24,6 +24,7 @@ describe('national-security bands (50 U.S.C. § 1874)', () => {
       { requestType: 'fisa_order' as const, fisaContents: false },
       { requestType: 'court_order' as const, fisaContents: true },
     ];
+    expect([nsl, contents, noncontents].map((category) => category.label)).toEqual(['National Security Letters', 'FISA orders for contents', 'FISA orders for non-contents (e.g. business records)']);
     expect([nsl, contents, noncontents].map((category) => [category.key, category.fisa, kinds.map(category.counts)])).toEqual([
       ['national_security_letters', false, [true, false, false, false]],
       ['fisa_contents', true, [false, true, false, false]],
@@ -34,7 +35,7 @@ describe('national-security bands (50 U.S.C. § 1874)', () => {
   it('reports all national-security process as one figure in the combined structures, waiting as FISA does', () => {
     for (const structure of [NATIONAL_SECURITY_STRUCTURES.combined_250_semiannual, NATIONAL_SECURITY_STRUCTURES.combined_100_annual]) {
       const categories = nationalSecurityCategories(structure);
-      expect(categories.map((c) => [c.key, c.fisa])).toEqual([['all_national_security_process', true]]);
+      expect(categories.map((c) => [c.key, c.label, c.fisa])).toEqual([['all_national_security_process', 'All national-security process (NSLs and FISA orders, combined)', true]]);
       expect([categories[0].counts({ requestType: 'national_security_letter', fisaContents: false }), categories[0].counts({ requestType: 'fisa_order', fisaContents: true }), categories[0].counts({ requestType: 'emergency', fisaContents: false })]).toEqual([true, true, false]);
     }
   });

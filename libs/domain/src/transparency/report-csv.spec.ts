@@ -49,6 +49,7 @@ describe('transparencyReportCsv', () => {
   it('writes no figure for a period not over, and says when a delayed figure may be published', () => {
     expect(lines([], '2026-06-30')).toEqual(expect.arrayContaining(['nondisclosure_orders,2026-01-01..2026-06-30,all,requests,period not over', 'national_security,2026-01-01..2026-06-30,all,requests,period not over']));
     expect(lines([], '2026-06-30').filter((line) => line.startsWith('national_security'))).toHaveLength(1);
+    expect(lines([], '2027-01-15').filter((line) => line.endsWith('period not over'))).toEqual([]);
     expect(lines([], '2026-08-01')).toEqual(expect.arrayContaining(['national_security,2026-01-01..2026-06-30,fisa_contents,requests,not yet publishable (on 2026-12-27)', 'national_security,2026-01-01..2026-06-30,fisa_noncontents,patrons_targeted,not yet publishable (on 2026-12-27)']));
   });
 

@@ -14,6 +14,8 @@ describe('reporting periods', () => {
     expect(wholeUnitsWithin({ from: '2025-01-01', to: '2025-12-30' }, 'half_year')).toEqual([{ from: '2025-01-01', to: '2025-06-30' }]);
     expect(wholeUnitsWithin({ from: '2024-07-01', to: '2026-12-31' }, 'year')).toEqual([{ from: '2025-01-01', to: '2025-12-31' }, { from: '2026-01-01', to: '2026-12-31' }]);
     expect(wholeUnitsWithin({ from: '2025-01-01', to: '2025-12-30' }, 'year')).toEqual([]);
+    expect(wholeUnitsWithin({ from: '2025-07-01', to: '2025-07-01' }, 'half_year')).toEqual([]);
+    expect(wholeUnitsWithin({ from: '2025-06-30', to: '2026-01-01' }, 'half_year')).toEqual([{ from: '2025-07-01', to: '2025-12-31' }]);
   });
 
   it('includes both ends of a period', () => {

@@ -21,9 +21,9 @@ export function calendarYearOf(date: IsoDate): ReportPeriod {
 /** The whole half-years (or years) lying entirely inside `period`, oldest first. */
 export function wholeUnitsWithin(period: ReportPeriod, unit: 'half_year' | 'year'): ReportPeriod[] {
   const units: ReportPeriod[] = [];
-  const of = unit === 'year' ? calendarYearOf : halfYearOf;
-  for (let cursor = of(period.from); cursor.from <= period.to; cursor = of(addDays(cursor.to, 1))) {
-    if (cursor.from >= period.from && cursor.to <= period.to) units.push(cursor);
+  const of = unit === 'half_year' ? halfYearOf : calendarYearOf;
+  for (let cursor = of(period.from); cursor.to <= period.to; cursor = of(addDays(cursor.to, 1))) {
+    if (cursor.from >= period.from) units.push(cursor);
   }
   return units;
 }
