@@ -69,6 +69,17 @@ describe('redaction of a patron the scope names by an alias', () => {
     expect(valueOf(produced(loan(aliased, { title: `ref 9${aliased}` })), 'title')).toBe(`ref 9${aliased}`);
   });
 
+  it('tells a card number in a value from other text, by the same rules as the leak check', () => {
+    const aliasFor = (card: string): CaseScope => ({ ...scope, cardNumbers: [card], aliases: [{ cardNumber: card, alias: 'Patron A' }] });
+    const title = (card: string, value: string | null) => valueOf(produced(loan(card, { title: value }), aliasFor(card)), 'title');
+    const withheld = { field: 'title', withheld: 'PERSONAL_IDENTIFIER' };
+    // Lettered and 6 characters or more: anywhere, spaces and case aside; other text and empty columns stay.
+    expect([title('P12345', 'xp12345y'), title('P0012345', 'card p00 12345'), title('P0012345', 'Le Petit Prince'), title('P0012345', null)]).toEqual([withheld, withheld, 'Le Petit Prince', null]);
+    // Lettered but short, or numeric and 6 digits or more: only as a whole token, its characters taken literally.
+    expect([title('P123', 'xP123y'), title('P123', 'card P123')]).toEqual(['xP123y', withheld]);
+    expect([title('123456', 'card 123456'), title('12.3456', 'card 12x3456'), title('12.3456', 'card 12.3456')]).toEqual([withheld, 'card 12x3456', withheld]);
+  });
+
   it('does not look for a short numeric card number the leak check cannot test either (dates would go)', () => {
     const short: CaseScope = { ...scope, cardNumbers: ['42'], aliases: [{ cardNumber: '42', alias: 'Patron A' }] };
     const item = produced(loan('42', { title: 'shelf 42' }), short);

@@ -190,6 +190,11 @@ describe('withheld and produced values: what counts as a value', () => {
     expect(producedValuesOf(redaction)).toEqual([]);
   });
 
+  it('lists only the withheld columns’ values of a produced record whose patron has no alias', () => {
+    const redaction = redactRecord(patron, scope);
+    expect(withheldValuesOf(patron, redaction).sort()).toEqual(['51', 'Banned from the 3D printer', '1990-05-01', 'zoe@example.org', '760-555-0101', 'Bartholomew Quince', '77', 'teal'].sort());
+  });
+
   it('lists every text of a withheld record and nothing for its empty cells', () => {
     expect(withheldValuesOf(withheldLoan, redactRecord(withheldLoan, scope))).toEqual(['23000000099999', '0', 'Their book']);
   });
@@ -199,6 +204,8 @@ describe('isRedactionReasonCode', () => {
   it('knows the codes and nothing else', () => {
     expect([isRedactionReasonCode('STAFF_NOTE'), isRedactionReasonCode('UNASSESSED_SOURCE')]).toEqual([true, true]);
     expect([isRedactionReasonCode('staff_note'), isRedactionReasonCode('toString'), isRedactionReasonCode(42), isRedactionReasonCode(undefined)]).toEqual([false, false, false, false]);
+    // Not a string, though it reads as one: a stored log entry's code must be the string itself.
+    expect([isRedactionReasonCode(['STAFF_NOTE']), isRedactionReasonCode({ toString: () => 'STAFF_NOTE' })]).toEqual([false, false]);
   });
 });
 
