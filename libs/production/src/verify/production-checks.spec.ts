@@ -88,6 +88,24 @@ describe('ProductionChecks', () => {
     expect(exactly.leaksTruncated).toBe(false);
   });
 
+  it('never loses a leak to the bound on kept leaks, even when exempt values filled it first', () => {
+    // 1,000 withheld values printed on each of 101 pages fill the 100,000 kept leaks; all turn out exempt (printed
+    // legitimately). A withheld value found only on page 102 must still fail the production.
+    const shared = Array.from({ length: 1000 }, (_, index) => `branchname${String(index).padStart(4, '0')}`);
+    const checks = checksFor([...shared, 'Bartholomew Quince'], { batesPrefix: null });
+    for (let pageNumber = 1; pageNumber <= 101; pageNumber++) checks.page(page(pageNumber, [shared.join(' ')], []));
+    checks.page(page(102, ['Borrower: Bartholomew Quince'], []));
+    checks.exemptWithin(shared.join(' '));
+    expect(checks.result()).toMatchObject({ ok: false, leaks: [{ valueRef: 'withheld[1000]', page: 102 }], leaksTruncated: false, exemptValues: 1000 });
+    // Past the bound a value still found on later pages is reported truncated unless it is exempt.
+    const repeated = checksFor([...shared, 'Bartholomew Quince'], { batesPrefix: null });
+    repeated.page(page(1, ['Borrower: Bartholomew Quince'], []));
+    for (let pageNumber = 2; pageNumber <= 102; pageNumber++) repeated.page(page(pageNumber, [shared.join(' '), 'Bartholomew Quince'], []));
+    repeated.exemptWithin(shared.join(' '));
+    expect(repeated.result()).toMatchObject({ ok: false, leaksTruncated: true });
+    expect(repeated.result().leaks[0]).toEqual({ valueRef: 'withheld[1000]', page: 1 });
+  });
+
   describe('Bates numbers', () => {
     it('detects the prefix from the first footer when none is given, and continues from its number', () => {
       expect(verdict([page(1, [], [bates(7, 'ABC')]), page(2, [], [bates(8, 'ABC')])], [], {})).toMatchObject({ ok: true, batesFirst: 'ABC-000007', batesLast: 'ABC-000008' });

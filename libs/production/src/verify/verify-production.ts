@@ -46,7 +46,10 @@ export interface VerificationResult {
 /** Footer text sits below this height (points from the bottom edge); the body ends 40 points up. */
 const FOOTER_BAND = 36;
 const MAX_LEAKS_LISTED = 1000;
-/** Leaks kept before exemptions are applied (each withheld value at most once per page). */
+/**
+ * Leaks kept before exemptions are applied (each withheld value at most once per page); past it only a value's first
+ * page is kept, so a value found is never lost, whatever exempt values filled the bound first.
+ */
 const MAX_LEAKS_KEPT = 100_000;
 const ANY_BATES = new RegExp(`(?<![A-Za-z0-9])([A-Z][A-Z0-9]{0,11})-\\d{${BATES_DIGITS},}(?![0-9])`);
 
@@ -60,6 +63,9 @@ export class ProductionChecks {
   private readonly detector: LeakDetector;
   private readonly presence: PresenceCheck;
   private readonly found: Leak[] = [];
+  /** Withheld values with a kept leak, and those with a page dropped past MAX_LEAKS_KEPT. */
+  private readonly kept = new Set<string>();
+  private readonly dropped = new Set<string>();
   private prefix: string | null | undefined;
   private expectedSequence: number | null;
   private batesContinuous = true;
@@ -96,7 +102,12 @@ export class ProductionChecks {
     this.presence.scan(body.join(' '));
     const refs = new Set(this.detector.allFoundIn(text));
     for (const reading of otherReadings) for (const ref of this.detector.allFoundIn(reading)) refs.add(ref);
-    for (const valueRef of refs) if (this.found.length <= MAX_LEAKS_KEPT) this.found.push({ valueRef, page: page.pageNumber });
+    for (const valueRef of refs) {
+      if (this.found.length < MAX_LEAKS_KEPT || !this.kept.has(valueRef)) {
+        this.found.push({ valueRef, page: page.pageNumber });
+        this.kept.add(valueRef);
+      } else this.dropped.add(valueRef);
+    }
     if (this.prefix === null) return;
     const footer = footerItems.join(' ');
     this.prefix ??= ANY_BATES.exec(footer)?.[1];
@@ -117,7 +128,7 @@ export class ProductionChecks {
     return {
       ok: leaks.length === 0 && this.pages > 0 && batesContinuous && missing.count === 0,
       leaks: leaks.slice(0, MAX_LEAKS_LISTED),
-      leaksTruncated: leaks.length > MAX_LEAKS_LISTED || this.found.length > MAX_LEAKS_KEPT,
+      leaksTruncated: leaks.length > MAX_LEAKS_LISTED || [...this.dropped].some((ref) => !this.detector.isExempt(ref)),
       pages: this.pages,
       batesContinuous,
       batesFirst: this.batesFirst,
