@@ -49,6 +49,14 @@ describe('password policy', () => {
     expect(passwordProblems('kimberlypark1', [42 as unknown as string, 'ab'])).toEqual([]);
   });
 
+  it("builds its estimator from zxcvbn's English and common dictionaries", () => {
+    // A fresh copy of the module, so that this test is the one that builds the (lazily built, then kept) estimator.
+    jest.isolateModules(() => {
+      const fresh = require('./password-policy') as typeof import('./password-policy');
+      expect(fresh.passwordProblems('baseball2026!')).toEqual(['password is too easy to guess: This is similar to a commonly used password. Add more words that are less common.; a few unrelated words make a strong one']);
+    });
+  });
+
   it('skips the strength estimate when asked, but not the other rules', () => {
     expect(passwordProblems('johnsmith1234', [], { estimate: false })).toEqual([]);
     expect(passwordProblems('johnsmith1234', [], { estimate: true })).toHaveLength(1);
