@@ -116,7 +116,7 @@ describe('PdfByteStream', () => {
         fc.property(fc.uniqueArray(fc.integer({ min: 1, max: bytes.length - 1 }), { maxLength: 40 }), (ends) => {
           expect(readAll(bytes, DEFINITIONS, ends.sort((a, b) => a - b)).pages).toEqual(expected);
         }),
-        { numRuns: 60 },
+        { numRuns: 25 },
       );
     }
     // Byte by byte: every object boundary and every partial header is met once.
