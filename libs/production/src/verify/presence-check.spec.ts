@@ -32,14 +32,16 @@ describe('PresenceCheck', () => {
   });
 
   it('checks the first 20,000 distinct Basic Latin values and every value outside Basic Latin', () => {
-    const latin = Array.from({ length: 20_001 }, (_, index) => `title${index}`);
-    expect(new PresenceCheck(latin).checked).toBe(20_000);
-    expect(new PresenceCheck([...latin, 'Straße', 'Зоя']).checked).toBe(20_002);
+    expect(new PresenceCheck(Array.from({ length: 20_001 }, (_, index) => `title${index}`)).checked).toBe(20_000);
+    // The same rule at a limit of 3 Basic Latin values.
+    const latin = ['Kindred', 'Dawn', 'Wild Seed', 'Fledgling'];
+    expect(new PresenceCheck(latin, 3).checked).toBe(3);
+    expect(new PresenceCheck(latin.slice(0, 3), 3).checked).toBe(3);
+    expect(new PresenceCheck([...latin, 'Straße', 'Зоя'], 3).checked).toBe(5);
     // "Zoë" needs a glyph outside Basic Latin (a dropped "ë" reads "Zo") though it compares as "zoe": always checked.
-    expect(new PresenceCheck([...latin, 'Zoë']).checked).toBe(20_001);
-    expect(new PresenceCheck(latin.slice(0, 20_000)).checked).toBe(20_000);
-    // Values outside Basic Latin do not use up the 20,000.
-    expect(new PresenceCheck(['Зоя', 'Straße', ...latin]).checked).toBe(20_002);
+    expect(new PresenceCheck([...latin, 'Zoë'], 3).checked).toBe(4);
+    // Values outside Basic Latin do not use up the limit.
+    expect(new PresenceCheck(['Зоя', 'Straße', ...latin], 3).checked).toBe(5);
   });
 
   it('counts a value once however often it is given, and skips values with nothing to compare', () => {
