@@ -149,15 +149,25 @@ export class ProductionChecks {
  * the sequence makes `ok` false. `expectedValues` are the values legitimately printed (produced fields and the
  * production's own wording, ProductionResult.ownWording); see LeakDetector for the matching rule.
  */
-export async function verifyProduction(
+export function verifyProduction(
   pdf: string | Uint8Array,
+  withheldValues: Iterable<WithheldValue>,
+  expectedValues: Iterable<string> = [],
+  options: VerificationOptions = {},
+): Promise<VerificationResult> {
+  return verifyPages(pdfPageTexts(pdf), withheldValues, expectedValues, options);
+}
+
+/** verifyProduction on pages already read (by pdfjs-dist there): each handed to onPage, then checked, in order. */
+export async function verifyPages(
+  pages: AsyncIterable<PageText>,
   withheldValues: Iterable<WithheldValue>,
   expectedValues: Iterable<string> = [],
   options: VerificationOptions = {},
 ): Promise<VerificationResult> {
   const checks = new ProductionChecks(withheldValues, options);
   for (const value of expectedValues) checks.exemptWithin(value);
-  for await (const page of pdfPageTexts(pdf)) {
+  for await (const page of pages) {
     options.onPage?.(page);
     checks.page(page);
   }
