@@ -85,7 +85,7 @@ const scenarios = {
   },
   /**
    * Our whole verified job, as the worker runs it: the records read once for the checks (withheld and produced
-   * values), then rendered on a warm RenderPool thread while the pool's verify thread reads each page back. The pool
+   * values) while they are rendered on a warm RenderPool thread and the pool's verify thread reads each page back. The pool
    * is started (threads warmed) before the clock starts, as the worker starts it at boot.
    */
   async 'production-verified'(rows, dir) {
@@ -93,8 +93,9 @@ const scenarios = {
     await pool.ready();
     const started = process.hrtime.bigint();
     const header = production.syntheticProductionHeader({ expectedRecords: rows + 1 });
-    const checks = await production.syntheticChecks(rows, header);
-    const { rendered, verification } = await pool.run({ header, records: production.syntheticLoans(rows), outputPath: join(dir, `verified-${rows}.pdf`), checks: { ...checks, options: { batesPrefix: 'PDL', batesStart: 1 } } });
+    // As the worker does: the checks are read while rendering starts (the verify thread waits for them).
+    const checks = production.syntheticChecks(rows, header).then((read) => ({ ...read, options: { batesPrefix: 'PDL', batesStart: 1 } }));
+    const { rendered, verification } = await pool.run({ header, records: production.syntheticLoans(rows), outputPath: join(dir, `verified-${rows}.pdf`), checks });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     await pool.close();
     if (!verification.ok || verification.sha256 !== rendered.sha256) throw new Error(`verification failed: ${JSON.stringify({ ...verification, leaks: verification.leaks.length })}`);

@@ -112,19 +112,25 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   }
 
   private async renderVerified(job: Job, caseId: string, productionId: string, row: CaseEntity, header: ProductionHeader, target: { path: string; key: FileSealingKey }) {
-    const checks = await this.checks(row, header);
-    // An alias holding a withheld value would print it, and exempt it from the leak check besides.
-    const revealing = valuesHoldingWithheld(checks.withheld, (header.scope.aliases ?? []).map(({ alias }) => alias)).length;
-    if (revealing) {
-      await this.failClosed(caseId, `Production stopped before release: ${revealing} alias(es) in the approved scope contain a value the production withholds; choose another alias`, productionId, { aliasesRevealing: revealing });
-      throw new UnrecoverableError('production stopped: an alias contains a withheld value');
-    }
+    // The records are read for the checks while rendering starts (the verifier waits for them): reading them first
+    // added the whole read to every production's time.
+    const checks = this.checks(row, header).then((read) => {
+      // An alias holding a withheld value would print it, and exempt it from the leak check besides.
+      const revealing = valuesHoldingWithheld(read.withheld, (header.scope.aliases ?? []).map(({ alias }) => alias)).length;
+      if (revealing) throw new AliasRevealsWithheldError(revealing);
+      return read;
+    });
+    checks.catch(() => undefined); // reported through the pool's run below
     const outcome = await this.pool
       .run({
         header, records: caseRecords(this.dataSource, this.cipher, caseId), outputPath: target.path, sealWith: target.key, onProgress: this.progress(job, productionId), checks,
         large: (header.expectedRecords ?? 0) >= this.config.LARGE_PRODUCTION_RECORDS,
       })
       .catch(async (error: unknown) => {
+        if (error instanceof AliasRevealsWithheldError) {
+          await this.failClosed(caseId, `Production stopped before release: ${error.aliases} alias(es) in the approved scope contain a value the production withholds; choose another alias`, productionId, { aliasesRevealing: error.aliases });
+          throw new UnrecoverableError('production stopped: an alias contains a withheld value');
+        }
         // A name that cannot be drawn is not a passing fault: retrying prints it no better. Stop and say why.
         const undrawable = /character U\+[0-9A-F]+ \([^)]*\) cannot be drawn with any embedded font/.exec(error instanceof Error ? error.message : String(error));
         if (!undrawable) throw error;
@@ -256,3 +262,10 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   }
 }
 
+/** Found while reading the checks: the partial rendering is discarded with its file, nothing is released. */
+class AliasRevealsWithheldError extends Error {
+  constructor(readonly aliases: number) {
+    super(`${aliases} alias(es) in the approved scope contain a withheld value`);
+    this.name = 'AliasRevealsWithheldError';
+  }
+}

@@ -62,7 +62,11 @@ export async function* syntheticLoans(count: number): AsyncGenerator<ResponsiveR
 export async function syntheticChecks(loans: number, header: ProductionHeader = syntheticProductionHeader()): Promise<{ withheld: string[]; produced: Set<string> }> {
   const withheld = new Set<string>();
   const produced = new Set<string>();
+  let read = 0;
   for await (const record of syntheticLoans(loans)) {
+    // A database cursor hands over its rows a batch at a time, letting the event loop run between batches (the
+    // render pool feeds its thread from the same loop); a generator alone would hold the loop to the end.
+    if (++read % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const redaction = redactRecord(record, header.scope, { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy });
     for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
     for (const value of producedValuesOf(redaction)) produced.add(value);

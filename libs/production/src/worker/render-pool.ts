@@ -37,8 +37,12 @@ export interface PoolJob {
   /** Seal the file from its first byte with this one-file key (ContentStore.renderTarget); plain when absent. */
   sealWith?: FileSealingKey;
   onProgress?: ProgressListener;
-  /** Verify beside rendering; without it the file is only rendered. */
-  checks?: StreamingChecks;
+  /**
+   * Verify beside rendering; without it the file is only rendered. May be a promise (the caller still reading the
+   * records for the checks): rendering starts at once and the verify thread reads the bytes, which wait on its
+   * channel, once the checks are set up, so reading the checks is not added to the job's time.
+   */
+  checks?: StreamingChecks | PromiseLike<StreamingChecks>;
   /**
    * A large production: it may take every slot but one, so small productions always find a slot free (on a
    * one-slot pool it simply waits its turn).
@@ -289,14 +293,16 @@ class Slot {
         worker.on('exit', onExit);
       }
       void (async () => {
-        if (work.checks && channel) {
-          const start: VerifyRequest = { type: 'verify', job, options: work.checks.options, withheld: work.checks.withheld, renderer: channel.port2 };
-          verify.postMessage(start, [channel.port2]);
-          for (const values of chunked(work.checks.produced, PRODUCED_PER_MESSAGE)) verify.postMessage({ type: 'produced', job, values } satisfies VerifyRequest);
-          verify.postMessage({ type: 'start', job } satisfies VerifyRequest);
-        }
         const request: RenderRequest = { type: 'render', job, header: work.header, outputPath: work.outputPath, sealWith: work.sealWith ?? null, verifier: channel ? channel.port1 : null };
         render.postMessage(request, channel ? [channel.port1] : []);
+        if (work.checks && channel) {
+          const checks = await work.checks;
+          if (settled) return;
+          const start: VerifyRequest = { type: 'verify', job, options: checks.options, withheld: checks.withheld, renderer: channel.port2 };
+          verify.postMessage(start, [channel.port2]);
+          for (const values of chunked(checks.produced, PRODUCED_PER_MESSAGE)) verify.postMessage({ type: 'produced', job, values } satisfies VerifyRequest);
+          verify.postMessage({ type: 'start', job } satisfies VerifyRequest);
+        }
       })().catch((error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     });
   }
@@ -305,9 +311,10 @@ class Slot {
 /** The same job on the calling thread (under ts-jest, where a thread cannot load TypeScript). */
 async function renderHere(job: PoolJob): Promise<PoolOutcome> {
   let verification: StreamingVerification | null = null;
-  if (job.checks) {
-    verification = new StreamingVerification(job.checks.withheld, job.checks.options);
-    for (const value of job.checks.produced) {
+  const checks = await job.checks;
+  if (checks) {
+    verification = new StreamingVerification(checks.withheld, checks.options);
+    for (const value of checks.produced) {
       verification.exemptWithin(value);
       verification.expectPresent(value);
     }
