@@ -184,3 +184,54 @@ describe('canonicalScope', () => {
     expect(JSON.stringify(canonicalScope(request))).toBe(JSON.stringify(canonicalScope({ ...request, aliases: [] })));
   });
 });
+
+describe('what an alias problem says (never the alias or the card number itself)', () => {
+  const cards = ['23000000012345', '23000000067890'];
+  const problemsOf = (aliases: { cardNumber: unknown; alias: unknown }[]) => aliasProblems({ cardNumbers: cards, aliases: aliases as { cardNumber: string; alias: string }[] });
+  it.each([
+    ['not text', 42, 'alias is not text'],
+    ['too long', 'P'.repeat(41), 'alias is longer than 40 characters'],
+    ['a control character', 'Patron\tA', 'alias may not hold control, format or bidi characters'],
+    ['an edge space', 'Patron A ', 'alias may not start or end with a space'],
+    ['no letter or digit', '—', 'alias must hold a letter or digit'],
+    ['a card number of the scope', 'Patron 2300-0000-0123-45', 'an alias may not be or contain a card number of the scope'],
+  ])('%s', (_what, alias, message) => {
+    expect(problemsOf([{ cardNumber: cards[0], alias }])).toEqual([{ index: 0, message }]);
+  });
+  it('refuses an aliased card number that is not text, and matches named cards whatever spaces surround either', () => {
+    expect(problemsOf([{ cardNumber: 23000000012345, alias: 'Patron A' }])).toEqual([{ index: 0, message: 'the aliased card number is not one of the scope’s card numbers' }]);
+    expect(aliasProblems({ cardNumbers: [' 23000000012345 '], aliases: [{ cardNumber: '23000000012345', alias: 'Patron A' }] })).toEqual([]);
+    expect(aliasProblems({ cardNumbers: ['23000000012345'], aliases: [{ cardNumber: ' 23000000012345', alias: 'Patron A' }, { cardNumber: '23000000012345 ', alias: 'Patron B' }] })).toEqual([
+      { index: 1, message: 'a patron may have only one alias' },
+    ]);
+  });
+  it('checks each alias on its own, after an earlier one was refused', () => {
+    expect(problemsOf([{ cardNumber: cards[0], alias: '' }, { cardNumber: cards[1], alias: 'Patron B' }, { cardNumber: cards[1], alias: 'Patron C' }])).toEqual([
+      { index: 0, message: 'alias must hold a letter or digit' },
+      { index: 2, message: 'a patron may have only one alias' },
+    ]);
+  });
+  it('lets a card number of only punctuation name nothing an alias could contain', () => {
+    expect(aliasProblems({ cardNumbers: ['--', '23000000012345'], aliases: [{ cardNumber: '23000000012345', alias: 'Patron A' }] })).toEqual([]);
+  });
+});
+
+describe('aliasOf and canonicalScope, the edges', () => {
+  it('gives no alias for an empty card number, and matches an alias entry whose card number carries spaces', () => {
+    expect(aliasOf({ aliases: [{ cardNumber: '', alias: 'Nobody' }] }, '')).toBeNull();
+    expect(aliasOf({ aliases: [{ cardNumber: '', alias: 'Nobody' }] }, '  ')).toBeNull();
+    expect(aliasOf({ aliases: [{ cardNumber: ' 23000000012345 ', alias: 'Patron A' }] }, '23000000012345')).toBe('Patron A');
+  });
+  it('puts aliases in card-number order whatever order they came in, and states contact details as true or false', () => {
+    const aliases = [
+      { cardNumber: '3', alias: 'C' },
+      { cardNumber: '1', alias: 'A' },
+      { cardNumber: '2', alias: 'B' },
+    ];
+    for (const order of [aliases, [aliases[1], aliases[2], aliases[0]], [aliases[2], aliases[0], aliases[1]], [...aliases].reverse()]) {
+      expect(canonicalScope({ ...request, aliases: order }).aliases.map((a) => a.cardNumber)).toEqual(['1', '2', '3']);
+    }
+    expect(canonicalScope(request)).toEqual({ cardNumbers: ['23000000012345', '23000000067890'], from: '2026-01-01', to: '2026-06-30', recordTypes: ['loans', 'patron'], includeContactDetails: false, aliases: [] });
+    expect(canonicalScope({ ...request, includeContactDetails: true }).includeContactDetails).toBe(true);
+  });
+});
