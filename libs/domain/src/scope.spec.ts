@@ -211,6 +211,9 @@ describe('what an alias problem says (never the alias or the card number itself)
       { index: 2, message: 'a patron may have only one alias' },
     ]);
   });
+  it('finds nothing wrong with a scope that gives no aliases', () => {
+    expect(aliasProblems({ cardNumbers: cards })).toEqual([]);
+  });
   it('lets a card number of only punctuation name nothing an alias could contain', () => {
     expect(aliasProblems({ cardNumbers: ['--', '23000000012345'], aliases: [{ cardNumber: '23000000012345', alias: 'Patron A' }] })).toEqual([]);
   });
