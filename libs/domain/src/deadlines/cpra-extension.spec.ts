@@ -44,6 +44,13 @@ describe('checkCpraExtension: the last day', () => {
     expect(checkCpraExtension(request({ clockStart: '2026-11-16', grantedAt: '2026-12-01T07:30:00Z' }), eastern).allowed).toBe(false);
   });
 
+  it('starts the period on the local date of receipt in the settings’ zone', () => {
+    // 05:00 UTC on 13 May is 12 May, 22:00 in Los Angeles (day 10 Fri 05-22) and 13 May, 01:00 in New York (Tue 05-26).
+    expect(cpraExtensionNoticeDueBy('2026-05-13T05:00:00Z')).toBe('2026-05-22');
+    expect(cpraExtensionNoticeDueBy('2026-05-13T05:00:00Z', resolveDeadlineSettings({ timeZone: 'America/New_York' }))).toBe('2026-05-26');
+    expect(checkCpraExtension(request({ clockStart: '2026-05-13T05:00:00Z', grantedAt: '2026-05-14T05:00:00Z' }))).toMatchObject({ allowed: true, dayOfPeriod: 1 });
+  });
+
   it('follows a shorter determination period set by the city', () => {
     const seven = resolveDeadlineSettings({ cpraDeterminationDays: 7 });
     expect(cpraExtensionNoticeDueBy('2026-05-13', seven)).toBe('2026-05-20');

@@ -37,6 +37,7 @@ describe('HolidayCalendar', () => {
   });
   it('refuses malformed one-off closures', () => {
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-13-01', name: 'x' }] })).toThrow(RangeError);
+    expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-13-01', name: 'x' }] })).toThrow("city holiday date must be a real date in YYYY-MM-DD form, got '2026-13-01'");
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-10-14', name: ' ' }] })).toThrow(/name/);
     expect(() => new HolidayCalendar({ cityHolidays: [{ date: '2026-10-14', name: undefined as never }] })).toThrow('city holiday on 2026-10-14 needs a name');
   });
