@@ -126,6 +126,7 @@ describe('checkConsumerNoticeTiming: what it says', () => {
       'The patron was served 6 days before the production date; at least 15 are required.',
       'The patron was served -14 days before the library; at least 10 are required.',
     ]);
+    expect(both.steps[both.steps.length - 1]).toBe(`Notice timing fails: ${both.problems.map((p) => p.message).join(' ')}`);
     expect(check.steps[check.steps.length - 1]).toBe('Notice timing fails: The patron was served 3 days before the library; at least 15 are required.');
   });
 

@@ -111,6 +111,7 @@ describe('deadline settings: lists', () => {
     expect(validate({ cityHolidays: [{ date: '2026-10-14', name: 'x'.repeat(200) }] })).toEqual([]);
     expect(validate({ cityHolidays: [{ date: '2026-10-14', name: 'ok' }, { date: '2026-10-15', name: 'x'.repeat(201) }] })).toEqual(['cityHolidays[1].name: at most 200 characters']);
     expect(validate({ cityHolidays: [{ date: '2026-10-14', name: 5 }] })).toEqual(['cityHolidays[0].name: required']);
+    expect(validate({ cityHolidays: [{ date: '2026-10-14', name: '   ' }] })).toEqual(['cityHolidays[0].name: required']);
     expect(validate({ cityHolidays: [{ date: '10/14/2026', name: 'Founders Day' }] })).toEqual(["cityHolidays[0].date: '10/14/2026' is not a YYYY-MM-DD date"]);
   });
 

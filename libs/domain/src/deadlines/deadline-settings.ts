@@ -102,8 +102,8 @@ export function validateDeadlineSettings(settings: DeadlineSettings): string[] {
     if (!Number.isInteger(value) || value < 0) problems.push(`${key}: must be a whole number ≥ 0, got ${value}`);
     const ceiling = STATUTORY_MAXIMUM[key];
     if (ceiling && value > ceiling.max) problems.push(`${key}: ${value} exceeds the ${ceiling.max} days of ${ceiling.citation}`);
-    const practical = PRACTICAL_MAXIMUM[key];
-    if (practical !== undefined && value > practical) problems.push(`${key}: must be at most ${practical}, got ${value}`);
+    const practical = PRACTICAL_MAXIMUM[key] ?? Infinity;
+    if (value > practical) problems.push(`${key}: must be at most ${practical}, got ${value}`);
   }
   if (!Array.isArray(settings.cityHolidays) || !Array.isArray(settings.pausableClocks) || !Array.isArray(settings.cityClosureRules)) {
     problems.push('cityHolidays, pausableClocks and cityClosureRules must be lists');

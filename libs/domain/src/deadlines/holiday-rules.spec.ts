@@ -140,6 +140,7 @@ describe('validateHolidayRule', () => {
     expect(problems({ name: '  ' })).toEqual(['rules[0].name: required']);
     expect(problems({ name: 7 as never })).toEqual(['rules[0].name: required']);
     expect(problems({ citation: '' })).toEqual(['rules[0].citation: required (the resolution, MOU or statute that closes the day)']);
+    expect(problems({ citation: '  ' })).toEqual(['rules[0].citation: required (the resolution, MOU or statute that closes the day)']);
     expect(problems({ citation: undefined })).toEqual(['rules[0].citation: required (the resolution, MOU or statute that closes the day)']);
   });
 

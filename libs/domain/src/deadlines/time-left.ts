@@ -27,5 +27,5 @@ export function timeLeft(dueDate: IsoDate, today: IsoDate, counting: 'calendar' 
   let working = 0;
   for (let d = addDays(today, 1); d <= dueDate; d = addDays(d, 1)) if (calendar.isCourtDay(d)) working += 1;
   working = Math.max(working, 1);
-  return { days: working, unit: 'working_days', phrase: working === 1 && calendarDays === 1 ? 'due tomorrow' : `due in ${count(working, 'working day')}` };
+  return { days: working, unit: 'working_days', phrase: calendarDays === 1 ? 'due tomorrow' : `due in ${count(working, 'working day')}` };
 }
