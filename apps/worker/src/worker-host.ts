@@ -14,6 +14,9 @@ import { StepFailures } from './step-failures';
  * runs on the render pool's threads (one slot per core), so several productions overlap their database reads and
  * writes with another's rendering, and small ones pass a large one (RenderPool keeps a slot free of large jobs).
  */
+/** Upserting the schedulers is retried this many times (about 20 s in all) before the worker gives up starting. */
+const HOUSEKEEPING_ATTEMPTS = 8;
+
 const CONCURRENCY: Record<Exclude<QueueName, 'fulfilment'>, number> = {
   intake: 4, 'legal-review': 4, denial: 2, 'records-import': 1, letters: 2, reminders: 4, maintenance: 1,
 };
@@ -76,9 +79,24 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       ),
       this.config.OUTBOX_SWEEP_MS,
     );
-    await this.relay.flush();
-    await this.scheduleHousekeeping();
+    // A producer command has a one-second timeout (fail fast while Redis is down); on a loaded machine one can time
+    // out at start. That must not stop the worker: the sweep above relays what the first flush did not, and the
+    // schedulers are upserted again until they are in place.
+    await this.relay.flush().catch((error: Error) => this.outageLog.log('sweep', `outbox sweep failed at start (the sweep retries): ${describeError(error)}`));
+    await this.scheduleHousekeepingUntilDone();
     this.logger.log(`worker ready: ${this.workers.length} queues, ${this.handlers.length} job handlers`);
+  }
+
+  private async scheduleHousekeepingUntilDone(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.scheduleHousekeeping();
+      } catch (error) {
+        if (attempt >= HOUSEKEEPING_ATTEMPTS) throw error;
+        this.logger.warn(`scheduling housekeeping failed (attempt ${attempt}, trying again): ${describeError(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
   }
 
   /** Job schedulers are upserted by id, so every worker start leaves exactly one of each. */
