@@ -129,6 +129,10 @@ describe('ProductionChecks', () => {
       expect(verdict([page(1, [], [bates(1)], 35.9)])).toMatchObject({ ok: true, batesContinuous: true });
     });
 
+    it('fails when no prefix is given and the first page has no Bates number to learn it from', () => {
+      expect(verdict([page(1, ['Loan 1'], []), page(2, [], [bates(2)])], [], {})).toMatchObject({ ok: false, batesContinuous: false, batesFirst: 'PDL-000002' });
+    });
+
     it('keeps the last good number after a break, and finds one footer number among other footer text', () => {
       expect(verdict([page(1, []), page(2, []), page(4, [], [bates(4)])])).toMatchObject({ batesContinuous: false, batesFirst: 'PDL-000001', batesLast: 'PDL-000002' });
       expect(verdict([page(1, [], ['Page 1 of 2', bates(1)]), page(2, [], ['Page 2 of 2', bates(2)])])).toMatchObject({ ok: true, batesLast: 'PDL-000002' });

@@ -90,6 +90,15 @@ describe('StreamingVerification on hand-built files', () => {
     expect(verification.finish()).toMatchObject({ ok: false, unreadable: 'not a PDF', sha256: sha256(broken), bytes: broken.length });
   });
 
+  it('fails closed when the renderer redefines a glyph, with that reason, though the bytes are whole', () => {
+    const file = production([{ body: ['Loan 1: Kindred'], sequence: 1 }]);
+    const verification = new StreamingVerification([], { batesPrefix: 'PDL' });
+    const half = Math.floor(file.bytes.length / 2);
+    verification.chunk({ definitions: file.definitions, bytes: file.bytes.subarray(0, half) });
+    verification.chunk({ definitions: [{ font: file.definitions[0].font, first: 1, glyphs: [{ text: 'X', width: 1 }] }], bytes: file.bytes.subarray(half) });
+    expect(verification.finish()).toMatchObject({ ok: false, unreadable: `glyph 1 of font ${file.definitions[0].font} was redefined`, bytes: file.bytes.length });
+  });
+
   it('fails closed on a file that ends before its trailer, with the reason', () => {
     const file = production([{ body: ['Loan 1: Kindred'], sequence: 1 }]);
     const verification = new StreamingVerification([], { batesPrefix: 'PDL' });
