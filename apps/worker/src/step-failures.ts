@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { CaseWorkflow } from '@custodian/cases';
-import { NotificationEntity, describeError } from '@custodian/persistence';
+import { NotificationEntity, ProductionEntity, describeError } from '@custodian/persistence';
 import { ImportQuarantine } from './import-quarantine';
 
 /** The case's pendingStep each case step sets while it waits for the worker. */
@@ -48,6 +48,8 @@ export class StepFailures {
           ? `The ${step} step was quarantined: it stopped the worker ${job.stalledCounter} times; nothing was released. Check the system, then resubmit or withdraw the case.`
           : `The ${step} step failed after ${job.attemptsMade} attempts (${error.name}); nothing was released. Check the system, then resubmit or withdraw the case.`;
         await manager.save(row);
+        // A render that gave up (quarantined, retries spent) must not leave its production 'rendering' for ever.
+        if (step === 'fulfilment') await manager.update(ProductionEntity, { caseId, status: 'rendering' }, { status: 'failed', failure: row.alert, completedAt: new Date() });
         for (const userId of [...new Set([row.assignedDirectorId, row.decidingDirectorId].filter((id): id is string => !!id))]) {
           await manager.save(NotificationEntity, { id: randomUUID(), userId, caseId, kind: 'production_failed', message: `Case ${row.caseNumber}: ${row.alert}`, createdAt: new Date(), readAt: null });
         }
