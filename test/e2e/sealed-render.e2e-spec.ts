@@ -2,24 +2,17 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { generateKohaExport, syntheticCardNumber } from '@custodian/records';
+import { syntheticCardNumber } from '@custodian/records';
 import { ApiClient, eventually } from '../support/api-client';
+import { largeKohaExport } from '../support/koha-fixture';
 import { pdftotextPages } from '../../libs/production/src/testing/pdf-test-helpers';
-import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
+import { reviewedCase } from '../support/case-journey';
+import { TestSystem } from '../support/system';
 
 jest.setTimeout(300_000);
 
 const CARDS = [1, 2, 3].map(syntheticCardNumber);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function largeExport(): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await generateKohaExport({ patrons: 3, loansPerPatron: 4000, seed: 11, from: '2026-01-01', days: 200 }, out);
-  return Buffer.concat(chunks);
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
@@ -56,14 +49,8 @@ describe('a production rendering on disk', () => {
   afterAll(() => system?.stop());
 
   it('is never plaintext: while it renders, after the worker is killed midway, and once delivered', async () => {
-    const created = (await clerk.post('/api/cases', courtOrderCase({ scope: { cardNumbers: CARDS, from: '2026-01-01', to: '2026-12-31', recordTypes: ['patron', 'loans'] } }))).body;
-    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.json', content: await largeExport() });
-    await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body.status), (s) => s === 'completed', 120_000);
-    await clerk.post(`/api/cases/${created.id}/submit`);
-    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'legal_review');
-    await (await system.as('attorney')).post(`/api/cases/${created.id}/review`, SUFFICIENT_COURT_ORDER_REVIEW);
-    await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'awaiting_approval');
-    await (await system.as('director')).post(`/api/cases/${created.id}/decision`, { decision: 'approve' });
+    const { caseId } = await reviewedCase(system, { caseOverrides: { scope: { cardNumbers: CARDS, from: '2026-01-01', to: '2026-12-31', recordTypes: ['patron', 'loans'] } }, exportContent: await largeKohaExport(11) });
+    await (await system.as('director')).post(`/api/cases/${caseId}/decision`, { decision: 'approve' });
 
     // While it renders: look until the render file holds more than one 64 KiB segment, checking every look.
     const scratch = join(system.environment.storageDir, 'tmp');
@@ -86,11 +73,11 @@ describe('a production rendering on disk', () => {
     expect(partial).toHaveLength(1);
     expect(statSync(join(scratch, partial[0])).mode & 0o777).toBe(0o600);
     expect(plaintextOnDisk(system.environment.storageDir)).toEqual([]);
-    expect((await clerk.get(`/api/cases/${created.id}`)).body).toMatchObject({ status: 'fulfilling', production: { status: 'rendering' } });
+    expect((await clerk.get(`/api/cases/${caseId}`)).body).toMatchObject({ status: 'fulfilling', production: { status: 'rendering' } });
 
     // A new worker sweeps the partial file, renders again and delivers: the SHA-256 is of the PDF received.
     await system.startWorker();
-    const fulfilled = await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body), (c) => c.status === 'fulfilled' || c.production?.status === 'failed', 200_000, 500);
+    const fulfilled = await eventually(() => clerk.get(`/api/cases/${caseId}`).then((r) => r.body), (c) => c.status === 'fulfilled' || c.production?.status === 'failed', 200_000, 500);
     expect(fulfilled.production).toMatchObject({ status: 'ready', failure: null });
     expect(readdirSync(scratch).filter((name) => name === partial[0])).toEqual([]);
     const pdf = await clerk.download(`/api/productions/${fulfilled.production.id}/pdf`);

@@ -1,18 +1,10 @@
-import { PassThrough } from 'node:stream';
-import { generateKohaExport, syntheticCardNumber } from '@custodian/records';
+import { syntheticCardNumber } from '@custodian/records';
 import { ApiClient, eventually } from '../support/api-client';
+import { largeKohaExport } from '../support/koha-fixture';
 import { withDatabase } from '../support/services';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(240_000);
-
-async function largeExport(): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await generateKohaExport({ patrons: 3, loansPerPatron: 4000, seed: 7, from: '2026-01-01', days: 200 }, out);
-  return Buffer.concat(chunks);
-}
 
 describe('a worker killed mid-step', () => {
   let system: TestSystem;
@@ -29,7 +21,7 @@ describe('a worker killed mid-step', () => {
   it('leaves the case to reach fulfilled exactly once, with exactly one production, after a new worker starts', async () => {
     const cards = [1, 2, 3].map(syntheticCardNumber);
     const created = (await clerk.post('/api/cases', courtOrderCase({ scope: { cardNumbers: cards, from: '2026-01-01', to: '2026-12-31', recordTypes: ['patron', 'loans'] } }))).body;
-    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.json', content: await largeExport() });
+    const upload = await clerk.upload(`/api/cases/${created.id}/records`, {}, { name: 'export.json', content: await largeKohaExport(7) });
     await eventually(() => clerk.get(`/api/cases/${created.id}/records/imports/${upload.body.id}`).then((r) => r.body.status), (s) => s === 'completed', 120_000);
     await clerk.post(`/api/cases/${created.id}/submit`);
     await eventually(() => clerk.get(`/api/cases/${created.id}`).then((r) => r.body.status), (s) => s === 'legal_review');

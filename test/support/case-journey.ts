@@ -4,7 +4,7 @@ import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from './sys
 
 export interface ReviewedCase { caseId: string; caseNumber: string; documentId: string; importId: string }
 export interface FulfilledCase extends ReviewedCase { productionId: string }
-export interface JourneyOptions { caseOverrides?: Record<string, unknown>; exportContent?: string; review?: Record<string, unknown> }
+export interface JourneyOptions { caseOverrides?: Record<string, unknown>; exportContent?: string | Buffer; review?: Record<string, unknown> }
 
 /**
  * Walks one court-order case up to the director's desk as the standard staff (clerk → attorney): intake with an

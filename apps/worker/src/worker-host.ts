@@ -9,14 +9,14 @@ import { JOB_HANDLERS, JobHandler, handlerProblems } from './job-handler';
 import { assertNotPoison } from './poison-guard';
 import { StepFailures } from './step-failures';
 
+/** Upserting the schedulers is tried this many times (waits of 0.5 s, 1 s, … 3.5 s: 14 s in all) before the worker gives up starting. */
+const HOUSEKEEPING_ATTEMPTS = 8;
+
 /**
  * How many jobs of a queue one worker process runs at once. Fulfilment is set by FULFILMENT_CONCURRENCY: its CPU work
  * runs on the render pool's threads (one slot per core), so several productions overlap their database reads and
  * writes with another's rendering, and small ones pass a large one (RenderPool keeps a slot free of large jobs).
  */
-/** Upserting the schedulers is retried this many times (about 20 s in all) before the worker gives up starting. */
-const HOUSEKEEPING_ATTEMPTS = 8;
-
 const CONCURRENCY: Record<Exclude<QueueName, 'fulfilment'>, number> = {
   intake: 4, 'legal-review': 4, denial: 2, 'records-import': 1, letters: 2, reminders: 4, maintenance: 1,
 };
