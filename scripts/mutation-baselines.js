@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The committed mutation baselines: Stryker incremental reports, one per group of files (reports/mutation/<group>.json)
-// and the first, older reports/stryker-incremental.json. A file held by a group is taken from that group, never from
-// the old report; between groups a file belongs to the first by name (a file should be in one group only).
+// The committed mutation baselines: Stryker incremental reports, one per group of files (reports/mutation/<group>.json).
+// A file belongs to the first group by name that holds it (a file should be in one group only).
 //
 //   node scripts/mutation-baselines.js --groups   one line per group: name, baseline path, its files (comma-separated)
 const fs = require('node:fs');
@@ -9,7 +8,6 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const GROUP_DIR = 'reports/mutation';
-const OLD_BASELINE = 'reports/stryker-incremental.json';
 
 const relative = (name) => path.relative(ROOT, path.resolve(ROOT, name)).split(path.sep).join('/');
 
@@ -25,7 +23,7 @@ function committedBaselines() {
   const groupPaths = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => `${GROUP_DIR}/${name}`) : [];
   const owned = new Set();
   const baselines = [];
-  for (const baseline of [...groupPaths, ...(fs.existsSync(path.join(ROOT, OLD_BASELINE)) ? [OLD_BASELINE] : [])]) {
+  for (const baseline of groupPaths) {
     const files = Object.fromEntries(Object.entries(filesOf(baseline)).filter(([name]) => !owned.has(name) && fs.existsSync(path.join(ROOT, name))));
     for (const name of Object.keys(files)) owned.add(name);
     baselines.push({ group: path.basename(baseline, '.json'), path: baseline, files });

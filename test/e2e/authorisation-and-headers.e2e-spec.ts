@@ -78,6 +78,19 @@ describe('duties from every act, enforced assignment, headers', () => {
     expect((await clerk.download(`/api/cases/${created.id}/documents/${pdf.body.id}`)).headers.get('content-type')).toMatch(/^application\/pdf/);
   });
 
+  it('holds idle keep-alive connections longer than clients and proxies do (65 s), so a reused connection is never closed under a request', async () => {
+    const { request } = await import('node:http');
+    const keepAlive = await new Promise<string>((resolve, reject) => {
+      const call = request(`${system.api.baseUrl}/`, { agent: false, headers: { connection: 'keep-alive' } }, (response) => {
+        response.resume();
+        resolve(String(response.headers['keep-alive']));
+      });
+      call.on('error', reject);
+      call.end();
+    });
+    expect(keepAlive).toBe('timeout=65');
+  });
+
   it('puts /docs and /docs-json behind sign-in in production mode', async () => {
     expect((await fetch(`${system.api.baseUrl}/docs-json`)).status).toBe(200);
     const production = await startApi({ ...system.environment.env, NODE_ENV: 'production' }, 'authorisation-production');

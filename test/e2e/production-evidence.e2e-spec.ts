@@ -156,6 +156,10 @@ describe('productions a court accepts', () => {
     for (const wrong of ['x'.repeat(43), 'short', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`]) {
       expect((await system.anonymous.download(`/api/public/deliveries/${wrong}`)).status).toBe(404);
     }
+    // A HEAD (a mail scanner's preview) is refused and counts nothing.
+    const head = await fetch(`${system.api.baseUrl}${path}`, { method: 'HEAD' });
+    expect(head.status).toBe(405);
+    expect(responseClock(await caseOf(row.id))).toBe('open');
     // The link works without a staff login, twice, and serves exactly the production.
     const first = await system.anonymous.download(path);
     expect(first.status).toBe(200);
@@ -187,5 +191,9 @@ describe('productions a court accepts', () => {
     expect(audit.filter((e) => e.action === 'delivery.downloaded')).toHaveLength(2);
     expect(audit.filter((e) => e.action === 'delivery.link_refused').map((e) => e.details?.reason).sort()).toEqual(['download limit reached', 'expired', 'revoked']);
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['delivery.link_created', 'delivery.link_revoked']));
+    // The link is the credential: the API's request log says a link was used, never which.
+    const logged = system.api.output();
+    expect(logged).toContain('/api/public/deliveries/[link]');
+    for (const link of [token, second.link.token, third.link.token]) expect(logged).not.toContain(link);
   });
 });

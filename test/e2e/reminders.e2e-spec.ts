@@ -1,4 +1,5 @@
 import { ApiClient, eventually } from '../support/api-client';
+import { withDatabase } from '../support/services';
 import { TestMailServer } from '../support/smtp';
 import { TestSystem, courtOrderCase } from '../support/system';
 
@@ -51,6 +52,11 @@ describe('reminders by e-mail and calendar feed', () => {
     return created.body as { id: string; caseNumber: string };
   }
 
+  const attorneyMailsInFlight = () => withDatabase(system.environment.databaseUrl!, async (db) => (await db.query(
+    `SELECT count(*)::int AS n FROM notification_emails e JOIN notifications n ON n.id = e."notificationId" WHERE n."userId" = $1 AND e.status = 'sending'`,
+    [system.userId('attorney')],
+  )).rows[0].n as number);
+
   it('refuses e-mail for an account without an address, and takes only true or false', async () => {
     expect((await clerk.put('/api/me/preferences', { emailReminders: true })).status).toBe(422);
     expect((await attorney.put('/api/me/preferences', { emailReminders: 'yes' })).status).toBe(400);
@@ -78,8 +84,28 @@ describe('reminders by e-mail and calendar feed', () => {
     expect(subjects(ATTORNEY_MAIL).find((s) => s.includes('Deadline coming up'))).toBe(`[Custodian] Deadline coming up: case ${order.caseNumber}`);
   });
 
+  it('reminds the clerk who holds a late case at intake, and the attorney again once it is theirs', async () => {
+    const created = await clerk.post('/api/cases', courtOrderCase({
+      receivedAt: `${libraryDate(-6)}T10:00:00-08:00`,
+      instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-6), complianceDate: libraryDate(-2) },
+      summary: 'Entered late',
+    }));
+    expect(created.status).toBe(201);
+    const dueSoon = async (who: ApiClient) => ((await who.get('/api/notifications')).body.items as { caseId: string; kind: string }[])
+      .filter((n) => n.caseId === created.body.id && n.kind === 'due_soon');
+    // The reminder fires at once (the date has passed) while the clerk still holds the case...
+    await eventually(() => dueSoon(clerk), (n) => n.length > 0, 60_000);
+    expect(await dueSoon(attorney)).toEqual([]);
+    // ...and the hand-over to the attorney plans one for the attorney, who was never told.
+    expect((await clerk.post(`/api/cases/${created.body.id}/submit`)).status).toBe(202);
+    await eventually(() => dueSoon(attorney), (n) => n.length > 0, 60_000);
+  });
+
   it('stops e-mailing a person who turns it off, while the in-app notifications go on', async () => {
     expect((await attorney.put('/api/me/preferences', { emailReminders: false })).body.emailReminders).toBe(false);
+    // A mail the worker was already sending (it read the preference before the change: the last test's case) still
+    // arrives, so count from once nothing of the attorney's is in flight; every later send reads the new preference.
+    await eventually(() => attorneyMailsInFlight(), (n) => n === 0, 60_000);
     const before = mail.to(ATTORNEY_MAIL).length;
     const order = await lateOrder('Second order');
     // The director's mail for the new case proves the mailer has passed the attorney's new notifications.

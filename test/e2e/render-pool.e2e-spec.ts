@@ -66,9 +66,11 @@ describe('RenderPool threads', () => {
       const started: string[] = [];
       const track = (name: string, job: Promise<unknown>) => job.then(() => finished.push(name));
       const large = (name: string) => verifiedJob(6000, { large: true, onProgress: () => !started.includes(name) && started.push(name) });
-      const first = track('large-1', pool.run(await large('large-1')));
-      const second = track('large-2', pool.run(await large('large-2')));
-      const small = track('small', pool.run(await verifiedJob(10)));
+      // Every job is built before any is run: building 6,000 loans' checks takes long enough for the first to finish.
+      const [firstJob, secondJob, smallJob] = await Promise.all([large('large-1'), large('large-2'), verifiedJob(10)]);
+      const first = track('large-1', pool.run(firstJob));
+      const second = track('large-2', pool.run(secondJob));
+      const small = track('small', pool.run(smallJob));
       await Promise.all([first, second, small]);
       // The second large production waited for the first (one slot is kept for small ones), the small one did not.
       expect(finished.indexOf('small')).toBeLessThan(finished.indexOf('large-1'));

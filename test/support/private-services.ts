@@ -1,6 +1,6 @@
 import { ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,15 +10,39 @@ import { join } from 'node:path';
  * server on a free port with its data in a temp dir, stops and restarts it, and removes it at the end.
  */
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The kernel's range of ephemeral ports: every listen(0) and outgoing connection on this machine takes one from it. */
+function ephemeralPortRange(): { low: number; high: number } {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    if (low > 0 && high >= low) return { low, high };
+  } catch {
+    // not Linux: the IANA range most systems use
+  }
+  return { low: 49152, high: 65535 };
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A free port below the ephemeral range. A private server is stopped and restarted on the same port, and while it
+ * is down a port from the ephemeral range can be taken by any process: an API of a parallel test listening on
+ * port 0, or the source port of any outgoing connection (then the restarted server cannot bind, or the test talks
+ * to another program).
+ */
+export async function freePort(): Promise<number> {
+  const { low } = ephemeralPortRange();
+  const floor = Math.max(1024, low - 16384);
+  for (let attempt = 0; attempt < 100 && low - floor > 1; attempt++) {
+    const port = floor + Math.floor(Math.random() * (low - floor));
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port below the ephemeral range (${low})`);
 }
 
 function portAnswers(port: number): Promise<boolean> {
@@ -38,6 +62,28 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`${what} did not come up in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The process id the Redis server on the port reports, or null if nothing there answers as Redis does. */
+function redisPid(port: number): Promise<number | null> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let reply = '';
+    const done = (pid: number | null) => {
+      socket.destroy();
+      resolve(pid);
+    };
+    socket.setTimeout(2000, () => done(null));
+    socket.once('connect', () => socket.write('INFO server\r\n'));
+    socket.on('data', (chunk: Buffer) => {
+      reply += chunk.toString('latin1');
+      const pid = /\r\nprocess_id:(\d+)\r\n/.exec(reply);
+      if (pid) done(Number(pid[1]));
+      else if (!reply.startsWith('$')) done(null);
+    });
+    socket.once('error', () => done(null));
+    socket.once('end', () => done(null));
+  });
 }
 
 const execFileAsync = promisify(execFile);
@@ -66,8 +112,13 @@ export class PrivateRedis {
   }
 
   async up(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    await waitFor(() => portAnswers(this.port), `redis-server on ${this.port}`);
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--appendonly', 'yes', '--appendfsync', 'always', '--save', '', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    this.child = child;
+    // Up when the server on the port is this child: something else answering there is not our Redis.
+    await waitFor(async () => {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`redis-server exited before it served port ${this.port} (another process holds the port?)`);
+      return (await redisPid(this.port)) === child.pid;
+    }, `redis-server on ${this.port}`);
   }
 
   /** SIGKILL: as a crash or an OOM kill would stop it. */

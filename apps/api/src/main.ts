@@ -33,9 +33,21 @@ async function bootstrap(): Promise<void> {
 
   await app.get(UsersService).ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
   await app.listen(config.PORT, config.HOST);
+  keepIdleConnectionsLongerThanClients(app);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   app.get(Logger).log(`api listening on http://${config.HOST}:${port} (database: ${config.databaseKind})`);
+}
+
+/**
+ * Node closes an idle keep-alive connection after 5 s, about when a client (undici's fetch, a proxy with its
+ * own 60 s pool) may send the next request on it: the request then fails with EPIPE or ECONNRESET, a 502 behind a
+ * proxy. Holding idle connections 65 s, longer than common proxies' 60 s, leaves the closing to the client.
+ * Header and request timeouts stay Node's (60 s and 300 s), so a slow client is still cut off.
+ */
+function keepIdleConnectionsLongerThanClients(app: NestExpressApplication): void {
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = 65_000;
 }
 
 function loadConfigOrExit(): AppConfig {

@@ -61,7 +61,7 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
   const rows = results.map((result) => {
     const current = existing.find((d) => d.clock === result.clock);
     const status = statusOf(result, row, delivered);
-    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row.id, result.clock, result.dueDate, settings.dueSoonWithinDays));
+    if (status === 'open' && result.dueDate) jobs.push(...reminderJobs(row, result.clock, result.dueDate, settings.dueSoonWithinDays));
     return {
       id: current?.id ?? randomUUID(), caseId: row.id, clock: result.clock, label: result.label, dueDate: result.dueDate,
       status, explanation: { kind: result.kind, ...result.explanation }, computedAt: now,
@@ -74,13 +74,27 @@ export async function replanDeadlines(manager: EntityManager, row: CaseEntity, n
   return jobs;
 }
 
-/** Due-soon a few days before (to the assignee), overdue the morning after (to the director). */
-function reminderJobs(caseId: string, clock: string, dueDate: string, dueSoonDays: number): JobRequest[] {
+/** Who is chasing the case at each state: the person whose move it is, and so whom a due-soon reminder is for. */
+export function caseHolderId(row: Pick<CaseEntity, 'status' | 'assignedAttorneyId' | 'assignedDirectorId' | 'intakeClerkId'>): string | null {
+  if (row.status === 'legal_review' || row.status === 'needs_info') return row.assignedAttorneyId;
+  if (row.status === 'awaiting_approval') return row.assignedDirectorId;
+  return row.intakeClerkId;
+}
+
+/**
+ * Due-soon a few days before (to the holder), overdue the morning after (to the director). The due-soon id names
+ * the holder it was planned for: a case that changes hands after its reminder fired (entered at intake days after
+ * receipt, then assigned) gets one for the new holder, who was never told. (Eight hex digits of the holder keep
+ * the id within the outbox's 120 characters; two holders of one case sharing them is a one-in-four-billion chance.)
+ */
+function reminderJobs(row: CaseEntity, clock: string, dueDate: string, dueSoonDays: number): JobRequest[] {
+  const caseId = row.id;
+  const holderId = caseHolderId(row);
   const dueMorning = Date.parse(`${dueDate}T09:00:00-08:00`);
   const dueSoonAt = new Date(dueMorning - dueSoonDays * 86_400_000);
   const overdueAt = new Date(dueMorning + 86_400_000);
   return [
-    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'due_soon' }, `${caseId}-remind-${clock}-${dueDate}-due_soon`, dueSoonAt),
+    jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'due_soon', holderId }, `${caseId}-remind-${clock}-${dueDate}-due_soon-${holderId?.slice(0, 8) ?? 'nobody'}`, dueSoonAt),
     jobRequest('deadline-reminder', { caseId, clock, dueDate, stage: 'overdue' }, `${caseId}-remind-${clock}-${dueDate}-overdue`, overdueAt),
   ];
 }

@@ -15,6 +15,7 @@ export * from './retention-planner';
 export * from './case-duties';
 export * from './documents/case-officials';
 export * from './documents/case-records';
+export * from './documents/alias-check';
 export * from './documents/letter-addressing';
 export * from './documents/denial-letter-input';
 export * from './documents/production-header';

@@ -3,6 +3,7 @@ export * from './production/render-production';
 export { DECLARATION_REQUEST_TYPES } from './production/custodian-declaration';
 export { formatBates, batesPattern, BATES_DIGITS } from './production/bates';
 export * from './production/synthetic-production';
+export * from './production/production-values';
 export * from './verify/verify-production';
 export { valuesHoldingWithheld } from './verify/leak-detector';
 export type { WithheldValue } from './verify/leak-detector';

@@ -11,7 +11,7 @@ export interface JobPayloads {
   'write-denial': { caseId: string; decisionId: string };
   'import-records': { caseId: string; importId: string };
   'write-letter': { caseId: string; kind: LetterKind; reference: string };
-  'deadline-reminder': { caseId: string; clock: string; dueDate: string; stage: 'due_soon' | 'overdue' };
+  'deadline-reminder': { caseId: string; clock: string; dueDate: string; stage: 'due_soon' | 'overdue'; holderId?: string | null };
   'sweep-deadlines': Record<string, never>;
   'purge-records': Record<string, never>;
   'execute-purge': { planId: string };

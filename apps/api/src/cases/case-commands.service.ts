@@ -1,11 +1,12 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertDeliveredBeforeClose, assertMayTakeDuty, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, RuleViolationError, assertAliasesRevealNothing, assertDeliveredBeforeClose, assertMayTakeDuty, missingIntakeFields, nextCaseNumber, replanDeadlines } from '@custodian/cases';
 import { CaseScope, intakeFactProblems, isNoBasisContradiction, isReleasing, isWithinScope, nextState, toLocalDate } from '@custodian/domain';
 import { CaseEntity, ReviewEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
+import type { RecordCipher } from '@custodian/records';
 import { CaseAccess } from './case-access.service';
 import { CreateCaseDto, UpdateCaseDto } from './dto/case.dto';
 import { ReviewDto } from './dto/review.dto';
@@ -20,6 +21,7 @@ export class CaseCommands {
     private readonly workflow: CaseWorkflow,
     private readonly access: CaseAccess,
     private readonly reviewRules: ReviewRules,
+    @Inject('RecordCipher') private readonly cipher: RecordCipher,
   ) {}
 
   create(body: CreateCaseDto, actor: Actor): Promise<{ id: string; caseNumber: string }> {
@@ -99,7 +101,8 @@ export class CaseCommands {
       this.access.assertVisible(actor, row);
       this.expect(row, 'legal_review', 'review');
       await assertMayTakeDuty(manager, row, 'review', actor);
-      if (body.scope && !isWithinScope(toScope(body.scope), row.scope)) {
+      const narrowed = body.scope ? toScope(body.scope) : null;
+      if (narrowed && !isWithinScope(narrowed, row.scope)) {
         throw new RuleViolationError('The narrowed scope asks for more than the request does', [{ field: 'scope', message: 'a narrowed scope may only remove patrons, dates or record types, and keeps the aliases the request gives the patrons it keeps' }]);
       }
       if (body.sufficiency === 'needs_info' && !body.cureRequest) {
@@ -114,9 +117,12 @@ export class CaseCommands {
       if (contradictions.length && !body.overrideReason) {
         throw new RuleViolationError('The review contradicts the rules for this request type; correct it or give an overrideReason', contradictions);
       }
+      // The records are imported by now: an alias that would print one of their withheld values is refused here,
+      // not first when the worker renders.
+      if (isReleasing(body.recommendation)) await assertAliasesRevealNothing(manager, this.cipher, caseId, narrowed ?? row.scope);
       const review = manager.create(ReviewEntity, {
         id: randomUUID(), caseId, attorneyId: actor.id, checklist: body.checklist, sufficiency: body.sufficiency,
-        recommendation: body.recommendation, reasons: body.reasons, scope: body.scope ? toScope(body.scope) : null,
+        recommendation: body.recommendation, reasons: body.reasons, scope: narrowed,
         memo: body.memo ?? '', cureRequest: body.cureRequest ?? null, contradictions: contradictions.length ? contradictions : null,
         overrideReason: contradictions.length ? body.overrideReason! : null, createdAt: new Date(),
       });

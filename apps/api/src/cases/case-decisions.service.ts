@@ -1,11 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertMayTakeDuty, replanDeadlines } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertAliasesRevealNothing, assertMayTakeDuty, replanDeadlines } from '@custodian/cases';
 import { ApprovalGateInput, approvalGate, denialGate, nextState } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
+import type { RecordCipher } from '@custodian/records';
 import { CaseAccess } from './case-access.service';
 import { actorRef, expectState } from './case-guards';
 import { DecisionDto } from './dto/decision.dto';
@@ -32,6 +33,7 @@ export class CaseDecisions {
   constructor(
     private readonly workflow: CaseWorkflow,
     private readonly access: CaseAccess,
+    @Inject('RecordCipher') private readonly cipher: RecordCipher,
   ) {}
 
   decide(caseId: string, body: DecisionDto, actor: Actor): Promise<{ decisionId: string }> {
@@ -48,6 +50,8 @@ export class CaseDecisions {
         if (!gate.allowed) {
           throw new CaseStateConflictError(`Approval refused (${gate.code}): ${gate.message} A director who disagrees sends the case back for another review or denies it. ${gate.citation}.`, row.status);
         }
+        // Records imported since the review may make one of its aliases print a withheld value.
+        await assertAliasesRevealNothing(manager, this.cipher, caseId, gate.scope);
         reviewId = gate.reviewId;
         row.approvedScope = gate.scope;
       } else {

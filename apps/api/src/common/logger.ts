@@ -16,8 +16,8 @@ export function loggerParams(config: AppConfig): Params {
       return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     },
     serializers: {
-      // A calendar feed's address is its credential: log that a feed was read, never which.
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0].replace(/^\/calendar\/[^/]+$/, '/calendar/[feed]') }),
+      // A calendar feed's and a delivery link's address is its credential: log that one was used, never which.
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: withoutCredentials(req.url.split('?')[0]) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     redact: ['req.headers.authorization', 'req.headers.cookie'],
@@ -27,6 +27,11 @@ export function loggerParams(config: AppConfig): Params {
   // Readable lines for a person at a terminal go through pino-pretty's transport; everything else is JSON on async stdout.
   const pretty = prettyLogTransport(config);
   return { pinoHttp: pretty ? { ...options, transport: pretty } : [options, asyncStdout()] };
+}
+
+/** A path with the tokens that are credentials (calendar feeds, secure delivery links) replaced by their kind. */
+export function withoutCredentials(path: string): string {
+  return path.replace(/^\/calendar\/[^/]+$/, '/calendar/[feed]').replace(/^\/api\/public\/deliveries\/[^/]+$/, '/api/public/deliveries/[link]');
 }
 
 /**

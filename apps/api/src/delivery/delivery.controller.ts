@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
 import { DeliveryCreatedView, DeliveryListView, RevokedView } from './delivery.view';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Actor, Authenticated, CurrentUser, Public } from '@custodian/auth';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
@@ -62,7 +62,13 @@ export class PublicDeliveryController {
   @Get(':token')
   @Public()
   @ApiFileResponse('The delivered PDF (the link counts the download)', 'application/pdf')
-  async download(@Param('token') token: string, @Res({ passthrough: true }) response: Response) {
+  async download(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
+    // Express answers HEAD with the GET handler: a HEAD (a mail scanner's or a browser's preview) must not use up a
+    // download and mark the production delivered.
+    if (request.method !== 'GET') {
+      response.setHeader('Allow', 'GET');
+      throw new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: 'Download the file with GET' }, 405);
+    }
     const file = await this.deliveries.download(token);
     response.setHeader('X-Content-SHA256', file.sha256);
     response.setHeader('Cache-Control', 'no-store');

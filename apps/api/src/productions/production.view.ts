@@ -44,6 +44,8 @@ export class ReleasePreviewView {
   @ApiProperty({ type: [WithholdingEntryView] }) withheldInScope: WithholdingEntryView[];
   @Int({ description: 'Records outside the scope: neither produced nor described' }) outOfScope: number;
   @Int() recordsRead: number;
+  @Int({ isArray: true, description: 'Positions (1-based, in the order of aliases) of the aliases that would print a value the production withholds; while any is listed, approval is refused (422)' })
+  aliasesRevealingWithheld: number[];
 }
 
 export class WithheldBecauseView {

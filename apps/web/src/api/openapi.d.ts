@@ -3128,6 +3128,8 @@ export interface components {
             /** @description Records outside the scope: neither produced nor described */
             outOfScope: number;
             recordsRead: number;
+            /** @description Positions (1-based, in the order of aliases) of the aliases that would print a value the production withholds; while any is listed, approval is refused (422) */
+            aliasesRevealingWithheld: number[];
         };
         CreateDeliveryDto: {
             /** @enum {string} */

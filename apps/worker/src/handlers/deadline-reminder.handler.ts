@@ -2,17 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CaseWorkflow, isUnderNondisclosure } from '@custodian/cases';
+import { CaseWorkflow, caseHolderId, isUnderNondisclosure } from '@custodian/cases';
 import { CaseEntity, DeadlineEntity, NotificationEntity, UserEntity } from '@custodian/persistence';
 import { JobPayloads } from '@custodian/queues';
 import { JobHandler, skipped } from '../job-handler';
-
-/** Who is chasing the case at each state: the person whose move it is. */
-function owner(row: CaseEntity): string | null {
-  if (row.status === 'legal_review' || row.status === 'needs_info') return row.assignedAttorneyId;
-  if (row.status === 'awaiting_approval') return row.assignedDirectorId;
-  return row.intakeClerkId;
-}
 
 /** Due-soon goes to whoever holds the case; overdue goes to the director. A lapsed gag order tells the assignees. */
 @Injectable()
@@ -28,9 +21,11 @@ export class DeadlineReminderHandler implements JobHandler<'deadline-reminder'> 
       if (!deadline || deadline.dueDate !== dueDate || deadline.status !== 'open') return { result: skipped('deadline moved, met or paused') };
       const gagLapsed = clock === 'nondisclosure_lapse';
       if (gagLapsed && stage !== 'overdue') return { result: skipped('a gag order lapsing is news only once it has lapsed') };
+      // Planned for an earlier holder: the replan at the hand-over queued the new holder's own reminder.
+      if (stage === 'due_soon' && job.data.holderId !== undefined && job.data.holderId !== caseHolderId(row)) return { result: skipped('the case changed hands') };
       const recipients = gagLapsed
         ? [row.intakeClerkId, row.assignedAttorneyId, row.assignedDirectorId]
-        : stage === 'due_soon' ? [owner(row)] : await this.directors(manager, row);
+        : stage === 'due_soon' ? [caseHolderId(row)] : await this.directors(manager, row);
       const message = gagLapsed
         ? `The nondisclosure order on case ${row.caseNumber} lapsed on ${dueDate}: patron notice may now be considered`
         : `${deadline.label} for case ${row.caseNumber} ${stage === 'overdue' ? 'was due' : 'is due'} on ${dueDate}`;

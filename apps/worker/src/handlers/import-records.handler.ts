@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, MoreThan } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { CaseEntity, PatronRecordEntity, RecordImportEntity, UnitOfWork } from '@custodian/persistence';
 import { JobPayloads } from '@custodian/queues';
@@ -44,7 +44,13 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     const { caseId, importId } = job.data;
     const imports = this.dataSource.getRepository(RecordImportEntity);
     const recordImport = await imports.findOne({ where: { id: importId, caseId } });
-    if (!recordImport || recordImport.status === 'completed' || recordImport.status === 'failed') return skipped('import already finished');
+    if (recordImport?.status === 'completed') {
+      // The import commits before its waiting rows are re-checked: a job retried after a crash between the two
+      // finishes the second step (it changes nothing if that step had already run).
+      await this.recheckWaitingRows(caseId);
+      return skipped('import already finished');
+    }
+    if (!recordImport || recordImport.status === 'failed') return skipped('import already finished');
 
     const described = recordImport.files ?? [{ format: recordImport.format, table: recordImport.table, sha256: recordImport.sha256, bytes: recordImport.bytes }];
     const files: ExportFile[] = described.map((file) =>
@@ -132,12 +138,22 @@ export class ImportRecordsHandler implements JobHandler<'import-records'> {
     return { imported: true, ...result };
   }
 
-  /** A borrowers file may be what earlier uploads were waiting for: re-check them under the case lock. */
+  /**
+   * A borrowers file may be what earlier uploads were waiting for: re-check them under the case lock. Only while the
+   * case still takes records: once it is decided, the records are the ones the approval checked (its alias check and
+   * release preview), so the rows keep waiting and the audit says why.
+   */
   private async recheckWaitingRows(caseId: string) {
     await this.unitOfWork.run(async (manager) => {
       const query = manager.createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
       if (this.unitOfWork.isPostgres) query.setLock('pessimistic_write');
-      if (!(await query.getOne())) return;
+      const row = await query.getOne();
+      if (!row) return;
+      if (!IMPORTABLE_STATES.includes(row.status)) {
+        const waiting = await manager.count(RecordImportEntity, { where: { caseId, pendingRows: MoreThan(0) } });
+        if (waiting > 0) await this.auditLog.append(manager, { actor: null, action: 'records.patrons_recheck_refused', objectType: 'case', objectId: caseId, caseId, outcome: 'failure', details: { status: row.status, waitingImports: waiting, reason: 'the case was decided or closed before its waiting rows were re-checked' } });
+        return;
+      }
       const { resolved, waiting } = await resolveWaitingRecords(manager, this.cipher, caseId);
       if (resolved > 0) await this.auditLog.append(manager, { actor: null, action: 'records.patrons_resolved', objectType: 'case', objectId: caseId, caseId, details: { resolved, waiting } });
     });

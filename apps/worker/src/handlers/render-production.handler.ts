@@ -7,9 +7,9 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
-import { approvalGate, canonicalScope, onlyUnprotected, nextState, producedValuesOf, redactRecord, withheldValuesOf } from '@custodian/domain';
+import { approvalGate, canonicalScope, onlyUnprotected, nextState } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
-import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, valuesHoldingWithheld } from '@custodian/production';
+import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, aliasesRevealingWithheld, productionValues } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { ContentStore, FileSealingKey } from '@custodian/storage';
@@ -62,6 +62,11 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     }
 
     const header = await this.header(row, decision!, review!);
+    // A declaration signed by a placeholder certifies nothing (Evid. Code § 1561): refuse, as letters do.
+    if (header.declaration && !header.declaration.custodian.displayName.trim()) {
+      await this.failClosed(caseId, 'No production: the approving director is not a named person, and the custodian of records declaration needs one to sign it', productionId);
+      throw new UnrecoverableError('production refused: no named custodian of records');
+    }
     // Render with the numbers this production will get if no other is finalised first; the range is reserved only
     // at finalisation (a failed or retried rendering burns none). If another production took them meanwhile, the
     // range is reserved then and the file rendered once more with it: the page count does not depend on the start.
@@ -115,8 +120,10 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
     // The records are read for the checks while rendering starts (the verifier waits for them): reading them first
     // added the whole read to every production's time.
     const checks = this.checks(row, header).then((read) => {
-      // An alias holding a withheld value would print it, and exempt it from the leak check besides.
-      const revealing = valuesHoldingWithheld(read.withheld, (header.scope.aliases ?? []).map(({ alias }) => alias)).length;
+      // An alias holding a withheld value would print it, and exempt it from the leak check besides. The API refuses
+      // such a scope at review and approval over the records then in the case (no import adds any after the decision); this
+      // stops what an approval did not check, e.g. one made by a release before decision 0054.
+      const revealing = aliasesRevealingWithheld(header.scope, read.withheld).length;
       if (revealing) throw new AliasRevealsWithheldError(revealing);
       return read;
     });
@@ -168,17 +175,8 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
    * value: the verifier checks each page against them while the renderer draws (RenderPool).
    */
   private async checks(row: CaseEntity, header: ProductionHeader): Promise<StreamingChecks> {
-    const withheld = new Set<string>();
-    const produced = new Set<string>();
-    const options = { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy };
-    for await (const record of caseRecords(this.dataSource, this.cipher, row.id)) {
-      const redaction = redactRecord(record, header.scope, options);
-      for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
-      for (const value of producedValuesOf(redaction)) produced.add(value);
-    }
-    // An aliased patron's card number is printed nowhere, not even in the production's own wording: never exempt.
-    const aliasedCards = (header.scope.aliases ?? []).map(({ cardNumber }, index) => ({ ref: `aliased patron ${index + 1}: card number`, value: cardNumber, neverExempt: true }));
-    return { withheld: [...aliasedCards, ...withheld], produced, options: { batesPrefix: header.batesPrefix, batesStart: header.batesStart } };
+    const values = await productionValues(caseRecords(this.dataSource, this.cipher, row.id), header);
+    return { ...values, options: { batesPrefix: header.batesPrefix, batesStart: header.batesStart } };
   }
 
   private manifest(row: CaseEntity, header: ProductionHeader, rendered: ProductionResult, verification: VerificationResult) {

@@ -1,16 +1,18 @@
 import { EntityManager } from 'typeorm';
 import { UserEntity } from '@custodian/persistence';
 
-/** Name and title as they print on letters and productions (Gov. Code § 7922.540 for denials). */
-export async function official(manager: EntityManager, userId: string | null): Promise<{ displayName: string; title: string }> {
-  const user = userId ? await manager.findOne(UserEntity, { where: { id: userId } }) : null;
-  return user ? { displayName: user.displayName, title: user.title } : { displayName: 'Library Director', title: 'Library Director' };
-}
-
 /** The person by name and title, or null when there is none: letters then refuse to render (no placeholder signer). */
 export async function namedOfficial(manager: EntityManager, userId: string | null): Promise<{ displayName: string; title: string } | null> {
   const user = userId ? await manager.findOne(UserEntity, { where: { id: userId } }) : null;
   return user ? { displayName: user.displayName, title: user.title } : null;
+}
+
+/** What prints where a signer is not required: the office when no person is on record. */
+export const PLACEHOLDER_OFFICIAL = { displayName: 'Library Director', title: 'Library Director' } as const;
+
+/** Name and title as they print on letters and productions (Gov. Code § 7922.540 for denials). */
+export async function official(manager: EntityManager, userId: string | null): Promise<{ displayName: string; title: string }> {
+  return (await namedOfficial(manager, userId)) ?? { ...PLACEHOLDER_OFFICIAL };
 }
 
 /** One line for the instrument, e.g. "Superior Court of California, County of Riverside, No. RIC2600123, issued 2026-11-18". */

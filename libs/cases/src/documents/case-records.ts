@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ResponsiveRecord } from '@custodian/domain';
 import { PatronRecordEntity } from '@custodian/persistence';
 import type { RecordCipher } from '@custodian/records';
@@ -8,9 +8,9 @@ const PAGE_SIZE = 1000;
 /**
  * A case's imported records, unsealed one page at a time and ordered by record type and source table, so a
  * production holds one table per table of origin and memory stays flat however many records there are
- * (keyset paging, no offsets).
+ * (keyset paging, no offsets). Read through a transaction's manager, they are read inside it.
  */
-export async function* caseRecords(dataSource: DataSource, cipher: RecordCipher, caseId: string): AsyncGenerator<ResponsiveRecord> {
+export async function* caseRecords(dataSource: DataSource | EntityManager, cipher: RecordCipher, caseId: string): AsyncGenerator<ResponsiveRecord> {
   let after: { recordType: string; sourceTable: string; seq: number } | null = null;
   for (;;) {
     const query = dataSource

@@ -3,7 +3,7 @@ import { CaseScope, REQUEST_TYPE_LABELS, toLocalDate, toLocalDateTime } from '@c
 import { CaseEntity } from '@custodian/persistence';
 import { DECLARATION_REQUEST_TYPES, ProductionHeader } from '@custodian/production';
 import { loadRules } from '../rules-store';
-import { official, instrumentSummary } from './case-officials';
+import { PLACEHOLDER_OFFICIAL, namedOfficial, official, instrumentSummary } from './case-officials';
 import { countCaseRecords } from './case-records';
 
 export interface LibraryIdentity {
@@ -27,10 +27,13 @@ export async function productionHeader(
   const manager = dataSource.manager;
   const rules = await loadRules(manager);
   const basis = rules[row.requestType].basisForRelease;
-  const director = await official(manager, decision.directorId);
-  // Subpoenas and court orders: the approving director signs as custodian of records (Evid. Code §§ 1561, 1562).
+  const approver = await namedOfficial(manager, decision.directorId);
+  const director = approver ?? { ...PLACEHOLDER_OFFICIAL };
+  // Subpoenas and court orders: the approving director signs as custodian of records (Evid. Code §§ 1561, 1562);
+  // never a placeholder (the worker refuses an unnamed custodian).
+  const custodian = approver ?? { displayName: '', title: '' };
   const declaration = (DECLARATION_REQUEST_TYPES as readonly string[]).includes(row.requestType)
-    ? { custodian: director, place: library.libraryPlace, date: toLocalDate(new Date()), criminal: row.requestType === 'criminal_subpoena' }
+    ? { custodian, place: library.libraryPlace, date: toLocalDate(new Date()), criminal: row.requestType === 'criminal_subpoena' }
     : undefined;
   return {
     declaration,
@@ -43,7 +46,7 @@ export async function productionHeader(
     approvedAt: toLocalDateTime(decision.createdAt),
     reviewedBy: await official(manager, review.attorneyId),
     scope,
-    includeContactDetails: scope.includeContactDetails === true,
+    requestedScope: row.scope,
     batesPrefix: library.batesPrefix,
     generatedAt: toLocalDateTime(new Date()),
     libraryName: library.libraryName,

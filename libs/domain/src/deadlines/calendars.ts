@@ -116,9 +116,11 @@ export function cityCalendar(rules: readonly HolidayRule[] = DEFAULT_CITY_CLOSUR
 export function closedWeekdays(calendar: HolidayCalendar, year: number): { date: IsoDate; reasons: string[] }[] {
   const out: { date: IsoDate; reasons: string[] }[] = [];
   for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+    // A weekday is never closed for being a weekend, so its reasons are all holidays and closures.
+    if ([0, 6].includes(new Date(t).getUTCDay())) continue;
     const date = new Date(t).toISOString().slice(0, 10);
-    const reasons = calendar.reasonsClosed(date).filter((r) => r.kind !== 'weekend');
-    if (reasons.length && ![0, 6].includes(new Date(t).getUTCDay())) out.push({ date, reasons: reasons.map((r) => r.label) });
+    const reasons = calendar.reasonsClosed(date);
+    if (reasons.length) out.push({ date, reasons: reasons.map((r) => r.label) });
   }
   return out;
 }

@@ -19,10 +19,13 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function instantToLocalDate(instant: Date, timeZone: string): IsoDate {
+/** `what` names the input when its local date has no YYYY-MM-DD form (a year before 1000 or after 9999). */
+function instantToLocalDate(instant: Date, timeZone: string, what: string): IsoDate {
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const local = `${part('year')}-${part('month')}-${part('day')}`;
+  assertIsoDate(local, `local date of '${what}'`);
+  return local;
 }
 
 /**
@@ -32,7 +35,7 @@ function instantToLocalDate(instant: Date, timeZone: string): IsoDate {
 export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZONE): IsoDate {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new RangeError('Invalid Date given where a date was expected');
-    return instantToLocalDate(value, timeZone);
+    return instantToLocalDate(value, timeZone, value.toISOString());
   }
   const datePart = value.slice(0, 10);
   if (isIsoDate(value)) return value;
@@ -42,9 +45,7 @@ export function toLocalDate(value: DateInput, timeZone: string = LIBRARY_TIME_ZO
   const instant = new Date(value);
   // The engine rolls 2026-02-30T10:00Z over into 2 March; a date that does not exist is a typo, not a deadline.
   if (Number.isNaN(instant.getTime()) || !isIsoDate(datePart)) throw new RangeError(`'${value}' is not a valid date-time`);
-  const local = instantToLocalDate(instant, timeZone);
-  assertIsoDate(local, `local date of '${value}'`);
-  return local;
+  return instantToLocalDate(instant, timeZone, value);
 }
 
 /** How an input appears in an explanation: strings as given, Date objects as ISO instants. */

@@ -1,4 +1,5 @@
 import { RecordType } from '../request-types';
+import type { CaseScope } from '../scope';
 import { KOHA_CATALOGUE } from './koha-catalogue';
 import { FieldReasonCode } from './reason-codes';
 
@@ -7,6 +8,16 @@ import { FieldReasonCode } from './reason-codes';
  * for contact details; or the reason it is withheld.
  */
 export type FieldRule = 'produce' | 'contact' | FieldReasonCode;
+
+/**
+ * Why a column under `rule` is withheld from a production under `scope`, or null when it is produced. The one
+ * reading of the scope's consent to contact details, for the redaction and the director's release summary alike.
+ */
+export function fieldRuleReason(rule: FieldRule, scope: Pick<CaseScope, 'includeContactDetails'>): FieldReasonCode | null {
+  if (rule === 'produce') return null;
+  if (rule === 'contact') return scope.includeContactDetails === true ? null : 'CONTACT_NOT_REQUESTED';
+  return rule;
+}
 
 export interface TablePolicy {
   /** The record type rows of this table must carry; a row claiming another type is not assessed. */

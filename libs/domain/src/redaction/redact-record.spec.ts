@@ -4,6 +4,7 @@ import { producedValues, producedValuesOf, withheldValues, withheldValuesOf } fr
 import { DEFAULT_REDACTION_POLICY } from './field-policy';
 import { isRedactionReasonCode, REDACTION_REASONS, withheldToken } from './reason-codes';
 import { createRedactor, isWithheldField, ProducedItem, redactRecord } from './redact-record';
+import { RedactionOptions } from './redaction-options';
 import { WithholdingSummary } from './withholding-summary';
 
 const card = '23000000012345';
@@ -30,8 +31,8 @@ const patron: ResponsiveRecord = {
   },
 };
 
-function produced(record: ResponsiveRecord, options = {}): ProducedItem {
-  const redaction = redactRecord(record, scope, options);
+function produced(record: ResponsiveRecord, scopeChanges: Partial<CaseScope> = {}, options: RedactionOptions = {}): ProducedItem {
+  const redaction = redactRecord(record, { ...scope, ...scopeChanges }, options);
   if (redaction.outcome !== 'produced') throw new Error(`withheld: ${redaction.reason}`);
   return redaction.item;
 }
@@ -55,6 +56,8 @@ describe('redactRecord field policy', () => {
     expect(fieldOf(produced(patron), 'email')).toEqual({ field: 'email', withheld: 'CONTACT_NOT_REQUESTED' });
     expect(fieldOf(produced(patron, { includeContactDetails: true }), 'email')).toEqual({ field: 'email', value: 'zoe@example.org' });
     expect(fieldOf(produced(patron, { includeContactDetails: true }), 'phone')).toEqual({ field: 'phone', value: '760-555-0101' });
+    // The scope is the one source: a flag passed beside it (as options once carried) changes nothing.
+    expect(fieldOf(produced(patron, {}, { includeContactDetails: true } as RedactionOptions), 'email')).toEqual({ field: 'email', withheld: 'CONTACT_NOT_REQUESTED' });
   });
 
   it('leaves out empty columns that would be withheld: there is nothing to withhold', () => {
@@ -104,7 +107,7 @@ describe('redactRecord field policy', () => {
 
   it('accepts counsel’s own policy table', () => {
     const policy = { ...DEFAULT_REDACTION_POLICY, tables: { ...DEFAULT_REDACTION_POLICY.tables, borrowers: { recordType: 'patron' as const, fields: { surname: 'produce' as const, dateofbirth: 'produce' as const } } } };
-    const item = produced(patron, { policy });
+    const item = produced(patron, {}, { policy });
     expect(fieldOf(item, 'dateofbirth')).toEqual({ field: 'dateofbirth', value: '1990-05-01' });
     expect(fieldOf(item, 'firstname')).toEqual({ field: 'firstname', withheld: 'UNLISTED_FIELD' });
   });

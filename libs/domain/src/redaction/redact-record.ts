@@ -2,7 +2,7 @@ import { RecordType } from '../request-types';
 import { ResponsiveRecord } from '../responsive-record';
 import { aliasOf, CaseScope } from '../scope';
 import { decideRecord } from './decide-record';
-import { FieldRule, tablePolicyFor } from './field-policy';
+import { FieldRule, fieldRuleReason, tablePolicyFor } from './field-policy';
 import { FINE_ITEM_FIELDS } from './koha-catalogue';
 import { FieldReasonCode, RecordReasonCode, REDACTION_REASONS, RedactionReasonCode } from './reason-codes';
 import { policyOf, RedactionOptions } from './redaction-options';
@@ -80,7 +80,7 @@ export function redactRecord(record: ResponsiveRecord, scope: CaseScope, options
   for (const field of orderedFieldNames(record, table.fields)) {
     if (field === 'cardnumber') continue;
     const value = record.fields[field] ?? null;
-    const reason = hideItems && FINE_ITEM_FIELDS.includes(field) ? 'REVEALS_ITEM_BORROWED' : withholdingReason(table.fields[field], unlistedField, options);
+    const reason = hideItems && FINE_ITEM_FIELDS.includes(field) ? 'REVEALS_ITEM_BORROWED' : withholdingReason(table.fields[field], unlistedField, scope);
     if (!reason && revealsAliasedCard(value)) {
       // The scope prints an alias for this patron: another column repeating the card number (a user id, a log
       // line) would print it all the same.
@@ -117,11 +117,8 @@ export function createRedactor(scope: CaseScope, options: RedactionOptions = {})
   };
 }
 
-function withholdingReason(fieldRule: FieldRule | undefined, unlistedField: FieldReasonCode, options: RedactionOptions): FieldReasonCode | null {
-  if (fieldRule === undefined) return unlistedField;
-  if (fieldRule === 'produce') return null;
-  if (fieldRule === 'contact') return options.includeContactDetails ? null : 'CONTACT_NOT_REQUESTED';
-  return fieldRule;
+function withholdingReason(fieldRule: FieldRule | undefined, unlistedField: FieldReasonCode, scope: CaseScope): FieldReasonCode | null {
+  return fieldRule === undefined ? unlistedField : fieldRuleReason(fieldRule, scope);
 }
 
 function orderedFieldNames(record: ResponsiveRecord, listed: Readonly<Record<string, FieldRule>>): string[] {

@@ -27,7 +27,7 @@ function releasableColumns(record: ResponsiveRecord, scope: CaseScope, options: 
   return Object.keys(record.fields).filter((field) => {
     if (finesAlone && FINE_ITEM_COLUMNS.includes(field)) return false;
     const rule = table.fields[field];
-    return rule === 'produce' || (rule === 'contact' && options.includeContactDetails === true);
+    return rule === 'produce' || (rule === 'contact' && scope.includeContactDetails === true);
   });
 }
 

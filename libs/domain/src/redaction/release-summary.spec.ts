@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { DEFAULT_REDACTION_POLICY } from './field-policy';
 import { REDACTION_REASONS } from './reason-codes';
+import { isWithheldField, redactRecord } from './redact-record';
 import { releaseSummary } from './release-summary';
+import { caseArbitrary } from './testing/case-arbitraries';
 
 const scope = { cardNumbers: ['23000000012345'], from: '2026-01-01', to: '2026-02-28', recordTypes: ['patron' as const, 'loans' as const] };
 
@@ -44,5 +47,27 @@ describe('releaseSummary: withheld columns per record type', () => {
       recordType: 'fines', rowsImported: 3, released: false, withheldFields: [],
       withheldBecause: { code: 'RECORD_TYPE_NOT_REQUESTED', label: REDACTION_REASONS.RECORD_TYPE_NOT_REQUESTED.label, basis: REDACTION_REASONS.RECORD_TYPE_NOT_REQUESTED.basis },
     });
+  });
+});
+
+describe('releaseSummary and the redaction read the same consent to contact details', () => {
+  // The director approves what the summary says; the production is what the redaction does. Both read the scope's
+  // includeContactDetails (fieldRuleReason): a second flag for either would make them disagree here.
+  it('withholds as "contact not requested" exactly the columns the summary lists, and releases them when it lists none', () => {
+    fc.assert(
+      fc.property(caseArbitrary({ maxPatrons: 2, maxRowsPerType: 2 }), ({ scope, options, records }) => {
+        const summary = new Map(releaseSummary(scope, DEFAULT_REDACTION_POLICY, {}).map((part) => [part.recordType, part]));
+        for (const record of records) {
+          const redaction = redactRecord(record, scope, options);
+          if (redaction.outcome !== 'produced') continue;
+          const listed = summary.get(record.recordType)?.withheldFields.find((w) => w.code === 'CONTACT_NOT_REQUESTED')?.fields ?? [];
+          const withheld = redaction.item.fields.filter((field) => isWithheldField(field) && field.withheld === 'CONTACT_NOT_REQUESTED').map(({ field }) => field);
+          const contactColumns = Object.keys(record.fields).filter((field) => DEFAULT_REDACTION_POLICY.tables[record.sourceTable]?.fields[field] === 'contact');
+          expect(withheld.sort()).toEqual(listed.filter((field) => record.fields[field] !== null && record.fields[field] !== undefined).sort());
+          expect(withheld.sort()).toEqual(scope.includeContactDetails ? [] : contactColumns.sort());
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { RECORD_TYPES, RecordType } from '../request-types';
 import type { CaseScope } from '../scope';
-import { FieldRule, RedactionPolicy } from './field-policy';
+import { FieldRule, fieldRuleReason, RedactionPolicy } from './field-policy';
 import { REDACTION_REASONS, RedactionReasonCode } from './reason-codes';
 
 export interface WithheldFields {
@@ -33,7 +33,7 @@ export function releaseSummary(scope: CaseScope, policy: RedactionPolicy, rowsBy
     if (released) {
       for (const table of Object.values(policy.tables).filter((t) => t.recordType === recordType)) {
         for (const [field, rule] of Object.entries(table.fields) as [string, FieldRule][]) {
-          const code: RedactionReasonCode | null = rule === 'produce' ? null : rule === 'contact' ? (scope.includeContactDetails ? null : 'CONTACT_NOT_REQUESTED') : rule;
+          const code: RedactionReasonCode | null = fieldRuleReason(rule, scope);
           if (code) byCode.set(code, (byCode.get(code) ?? new Set()).add(field));
         }
       }

@@ -16,11 +16,16 @@ const TITLE_STYLE: TextStyle = { ...HEADING, size: 11 };
 
 /**
  * A table drawn row by row as rows arrive, with its title and header row repeated at the top of every page it
- * runs onto. A row taller than a page is split across pages line by line. Nothing of a row is kept once drawn.
+ * runs onto. A row that fits on a page is never split: it moves to the next page whole. A row taller than a page is
+ * split across pages line by line, and each continued part opens with its first cell marked "(cont.)", so the
+ * lines under the repeated header read as the rest of that row, not as a row of their own. Nothing of a row is kept
+ * once drawn.
  */
 export class TableWriter {
   private readonly widths: number[];
   private readonly headerLines: TextLine[][];
+  /** Height of the "(continued)" title on the pages the table runs onto; laid out once, not per row. */
+  private readonly continuedTitleHeight: number;
 
   constructor(
     private readonly frame: PageFrame,
@@ -33,20 +38,22 @@ export class TableWriter {
     const totalWeight = columns.reduce((sum, column) => sum + column.weight, 0);
     this.widths = columns.map((column) => (frame.contentWidth * column.weight) / totalWeight);
     this.headerLines = columns.map((column, index) => frame.layout(column.header, SMALL_BOLD, this.widths[index] - 2 * PADDING));
+    this.continuedTitleHeight = frame.layout(this.continuedTitle, TITLE_STYLE, frame.contentWidth).length * frame.lineHeight(TITLE_STYLE) + 2;
   }
 
   /** Draws the title and header row, on a new page if they and one row would not fit. */
   begin(): void {
     this.frame.ensureRoom(this.titleHeight() + this.headerHeight() + 3 * this.frame.lineHeight(this.style));
     this.drawTitleAndHeader(this.title);
-    this.frame.onPageBreak = () => this.drawTitleAndHeader(`${this.title} (continued)`);
+    this.frame.onPageBreak = () => this.drawTitleAndHeader(this.continuedTitle);
   }
 
   addRow(cells: readonly TableCell[]): void {
     const lines = cells.map((cell, index) => this.layoutCell(cell, this.widths[index] - 2 * PADDING));
     const lineHeight = this.frame.lineHeight(this.style);
     const total = Math.max(1, ...lines.map((cellLines) => cellLines.length));
-    const freshPageCapacity = Math.floor((this.frame.bottom - this.frame.top - this.titleHeight() - this.headerHeight() - 2 * PADDING) / lineHeight);
+    // What a continued page holds below its real title and header: an estimate split rows that would have fitted.
+    const freshPageCapacity = Math.floor((this.frame.bottom - this.frame.top - this.continuedTitleHeight - this.headerHeight() - 2 * PADDING) / lineHeight);
     let drawn = 0;
     let onFreshPage = false;
     while (drawn < total) {
@@ -61,7 +68,7 @@ export class TableWriter {
       // On a fresh page at least one line is drawn, so an oversized header cannot stall the table.
       const count = Math.max(1, Math.min(fits, remaining));
       onFreshPage = false;
-      this.drawRowSlice(lines, drawn, count, lineHeight);
+      this.drawRowSlice(drawn > 0 ? this.markedContinued(cells, lines, drawn, count) : lines, drawn, count, lineHeight);
       drawn += count;
     }
   }
@@ -69,6 +76,19 @@ export class TableWriter {
   end(): void {
     this.frame.onPageBreak = null;
     this.frame.y += this.frame.lineHeight(this.style);
+  }
+
+  /**
+   * The row's lines with its first cell, when that has ended on an earlier page, replaced from line `first` on by
+   * "<first cell> (cont.)" (as many of its lines as the part has; short, as the first column is narrow).
+   */
+  private markedContinued(cells: readonly TableCell[], lines: TextLine[][], first: number, count: number): TextLine[][] {
+    const lead = cells[0];
+    if (lines[0].length > first || (typeof lead !== 'string' && typeof lead !== 'number')) return lines;
+    const mark = this.layoutCell(`${lead} (cont.)`, this.widths[0] - 2 * PADDING).slice(0, count);
+    const column: TextLine[] = [];
+    mark.forEach((line, index) => (column[first + index] = line));
+    return [column, ...lines.slice(1)];
   }
 
   private layoutCell(cell: TableCell, width: number): TextLine[] {
@@ -81,7 +101,7 @@ export class TableWriter {
     let x = this.frame.left;
     lines.forEach((cellLines, column) => {
       for (let index = first; index < Math.min(first + count, cellLines.length); index++) {
-        this.frame.drawLine(cellLines[index], x + PADDING, top + (index - first) * lineHeight, this.style, { data: this.cellsAreData });
+        if (cellLines[index]) this.frame.drawLine(cellLines[index], x + PADDING, top + (index - first) * lineHeight, this.style, { data: this.cellsAreData });
       }
       x += this.widths[column];
     });
@@ -106,8 +126,14 @@ export class TableWriter {
     this.frame.y += height;
   }
 
+  private get continuedTitle(): string {
+    return `${this.title} (continued)`;
+  }
+
+  /** Room for the title as laid out, and never less than two lines (the slack a one-line title always had). */
   private titleHeight(): number {
-    return this.frame.lineHeight(TITLE_STYLE) * 2 + 2;
+    const lines = this.frame.layout(this.title, TITLE_STYLE, this.frame.contentWidth).length;
+    return this.frame.lineHeight(TITLE_STYLE) * Math.max(2, lines) + 2;
   }
 
   private headerHeight(): number {

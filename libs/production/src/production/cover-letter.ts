@@ -8,7 +8,7 @@ import { describeScope } from './scope-description';
 
 /** The letter that opens a production: what is produced, under what authority, signed by the approving director. */
 export function writeCoverLetter(frame: PageFrame, header: ProductionHeader): void {
-  const scope = describeScope(header.scope, header.includeContactDetails ?? false);
+  const scope = describeScope(header.scope);
   const batesFirst = formatBates(header.batesPrefix, header.batesStart ?? 1);
   const undatedNote = header.scope.recordTypes.includes('patron') ? ' (registration records carry no date and are produced as they stand)' : '';
   frame.startPage('portrait');

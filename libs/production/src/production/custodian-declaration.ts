@@ -4,6 +4,7 @@ import { formatBates } from './bates';
 import { CustodianDeclaration, ProductionHeader } from './production-input';
 import { RECORD_TYPE_TITLES } from './record-presentation';
 import { describeScope } from './scope-description';
+import { partialProductionStatement } from './declaration-completeness';
 
 /** Request types whose productions carry the declaration that makes them admissible without a witness. */
 export const DECLARATION_REQUEST_TYPES = ['civil_subpoena', 'criminal_subpoena', 'court_order'] as const;
@@ -15,10 +16,13 @@ export const DECLARATION_REQUEST_TYPES = ['civil_subpoena', 'criminal_subpoena',
  * perjury with place and date (Code Civ. Proc. § 2015.5). `recordsFirst`/`recordsLast` are the Bates numbers of the
  * records themselves (after the cover letter, through the withholding log).
  */
-export function writeCustodianDeclaration(frame: PageFrame, header: ProductionHeader, declaration: CustodianDeclaration, recordsFirst: number, recordsLast: number): void {
-  const scope = describeScope(header.scope, header.includeContactDetails ?? false);
+export function writeCustodianDeclaration(frame: PageFrame, header: ProductionHeader, declaration: CustodianDeclaration, recordsFirst: number, recordsLast: number, producedAny = true): void {
+  // A declaration signed by a placeholder certifies nothing: refuse, as letters do (no placeholder signer).
+  if (!declaration.custodian.displayName.trim() || !declaration.custodian.title.trim()) throw new Error('the custodian of records declaration needs a named custodian');
+  const scope = describeScope(header.scope);
   const library = header.libraryName ?? 'the Library';
   const range = `${formatBates(header.batesPrefix, recordsFirst)} through ${formatBates(header.batesPrefix, recordsLast)}`;
+  const partial = partialProductionStatement(header.scope, header.requestedScope);
   const types = header.scope.recordTypes.map((recordType) => RECORD_TYPE_TITLES[recordType]).join('; ');
   frame.startPage('portrait');
   frame.paragraph('Declaration of custodian of records', HEADING, { gapAfter: 4 });
@@ -26,7 +30,9 @@ export function writeCustodianDeclaration(frame: PageFrame, header: ProductionHe
   frame.paragraph(`Re: ${header.instrumentSummary} (case ${header.caseNumber})`, BODY_BOLD, { gapAfter: 10 });
   const statements = [
     `I, ${declaration.custodian.displayName}, am the ${declaration.custodian.title} of ${library} and the duly authorized custodian of its records, or other qualified witness, with authority to certify the records produced here.`,
-    `The records produced with this declaration, Bates-numbered ${range} (${recordsLast - recordsFirst + 1} pages), are true copies of all the records described in the ${header.requestTypeLabel.toLowerCase()} that the Library may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}. Where the law requires content to be withheld, the copy shows a marker in its place and the withholding log states the reason.`,
+    producedAny
+      ? `The records produced with this declaration, Bates-numbered ${range} (${recordsLast - recordsFirst + 1} pages), are true copies of ${partial ? 'the' : 'all the'} records described in the ${header.requestTypeLabel.toLowerCase()} that the Library may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}. Where the law requires content to be withheld, the copy shows a marker in its place and the withholding log states the reason.${partial ? ` ${partial}` : ''}`
+      : `The Library has none of the records described in the ${header.requestTypeLabel.toLowerCase()} that it may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}, a search of its records found none. The pages Bates-numbered ${range} state so.`,
     `The records were prepared by personnel of the Library, or by its integrated library system at their direction, in the ordinary course of the Library's business at or near the time of the acts, conditions or events they record.`,
     `Mode of preparation: the Library's integrated library system records each registration, loan, hold, fine and search when it occurs. The copies were made by exporting those records from the system and printing them in this production, one table per kind of record, with no change to their content other than the withholdings marked.`,
   ];

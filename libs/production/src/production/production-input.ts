@@ -20,9 +20,10 @@ export interface ProductionHeader {
   /** ISO date or date-time. */
   approvedAt: string;
   reviewedBy: NamedOfficial;
-  /** The approved, possibly narrowed, scope. */
+  /** The approved, possibly narrowed, scope; whether contact details are released is its `includeContactDetails`. */
   scope: CaseScope;
-  includeContactDetails?: boolean;
+  /** The scope the request asked for; when the approved one is narrower, the declaration says only part is produced (Evid. Code § 1561(b)). */
+  requestedScope?: CaseScope;
   redactionPolicy?: RedactionPolicy;
   /** e.g. "PDL". */
   batesPrefix: string;

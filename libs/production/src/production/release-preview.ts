@@ -3,6 +3,7 @@ import { createRedactor, ItemCounts, PatronAlias, RecordType, ResponsiveRecord, 
 import { writePdf } from '../pdf/write-pdf';
 import { writeCoverLetter } from './cover-letter';
 import { ProductionHeader } from './production-input';
+import { aliasesRevealingWithheld, productionValuesCollector } from './production-values';
 
 /** What an approval would release, for the director before confirming: counts and codes only, never values. */
 export interface ReleaseSummary {
@@ -19,15 +20,26 @@ export interface ReleaseSummary {
   /** Records outside the scope (other patrons, dates, types): neither produced nor described in the production. */
   outOfScope: number;
   recordsRead: number;
+  /**
+   * The positions (1-based, in the scope's order) of the aliases that would print a value the production withholds:
+   * while any is listed, the approval is refused (decision 0054). Positions only: the alias is itself patron data.
+   */
+  aliasesRevealingWithheld: number[];
 }
 
-/** Runs the redaction the production will run, over the same records, and counts. Memory does not grow with the records. */
+/**
+ * Runs the redaction the production will run, over the same records, and counts. Memory does not grow with the
+ * records, except, when the scope names aliases, the distinct values gathered to check them.
+ */
 export async function summariseRelease(header: ProductionHeader, records: AsyncIterable<ResponsiveRecord> | Iterable<ResponsiveRecord>): Promise<ReleaseSummary> {
-  const redactor = createRedactor(header.scope, { includeContactDetails: header.includeContactDetails ?? false, policy: header.redactionPolicy });
+  const redactor = createRedactor(header.scope, { policy: header.redactionPolicy });
   const summary = new WithholdingSummary();
+  const values = header.scope.aliases?.length ? productionValuesCollector(header.scope) : null;
   let recordsRead = 0;
   for await (const record of records) {
-    summary.add(redactor.redact(record));
+    const redaction = redactor.redact(record);
+    summary.add(redaction);
+    values?.add(record, redaction);
     recordsRead++;
   }
   const entries = summary.entries();
@@ -36,11 +48,12 @@ export async function summariseRelease(header: ProductionHeader, records: AsyncI
     aliases: (header.scope.aliases ?? []).map(({ cardNumber, alias }) => ({ cardNumber, alias })),
     recordTypes: [...header.scope.recordTypes],
     dates: { from: header.scope.from, to: header.scope.to },
-    includeContactDetails: header.includeContactDetails ?? false,
+    includeContactDetails: header.scope.includeContactDetails === true,
     items: summary.itemCounts(),
     withheldInScope: entries.filter((entry) => entry.describedInProduction),
     outOfScope: entries.filter((entry) => !entry.describedInProduction && entry.field === undefined).reduce((sum, entry) => sum + entry.count, 0),
     recordsRead,
+    aliasesRevealingWithheld: values ? aliasesRevealingWithheld(header.scope, values.values().withheld) : [],
   };
 }
 

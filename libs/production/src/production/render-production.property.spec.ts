@@ -22,7 +22,7 @@ describe('renderProduction (property)', () => {
       fc.asyncProperty(caseArbitrary({ maxPatrons: 3, maxRowsPerType: 6 }), async ({ scope, options, records }) => {
         const file = path.join(temp.dir, `production-${++run}.pdf`);
         const result = await renderProduction(
-          { ...sampleHeader({ scope, includeContactDetails: options.includeContactDetails }), records: toAsync(records) },
+          { ...sampleHeader({ scope }), records: toAsync(records) },
           createWriteStream(file),
         );
         const produced = producedValues(records, scope, options);

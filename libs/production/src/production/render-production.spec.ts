@@ -65,7 +65,7 @@ describe('renderProduction', () => {
   });
 
   it('prints contact details when the scope asks for them', async () => {
-    const { compact } = await render([patron], { includeContactDetails: true });
+    const { compact } = await render([patron], { scope: { ...scope, includeContactDetails: true } });
     expect(compact).toContain('zoe@example.org');
   });
 
@@ -80,6 +80,38 @@ describe('renderProduction', () => {
     const words = [...pages.join(' ').matchAll(/word(\d+)\b/g)].map((match) => Number(match[1]));
     expect(words).toEqual(Array.from({ length: 900 }, (_, index) => index));
     expect(compact).toContain(compactText('After the long one'));
+  });
+
+  it('opens each continued part of a split row with its number marked “(cont.)”, below the repeated title and header', async () => {
+    const longTitle = Array.from({ length: 900 }, (_, index) => `word${index}`).join(' ');
+    const { pages } = await render([patron, loan(3, longTitle)]);
+    const continued = pages.filter((page) => page.includes('Loans (old_issues) (continued)')).map((page) => page.replace(/\s+/g, ' '));
+    expect(continued.length).toBeGreaterThan(1);
+    for (const text of continued) {
+      // Read back in order: the repeated title, the header, the row's mark, then the rest of its title.
+      const order = ['Loans (old_issues) (continued)', 'Checked out', '1 (cont.)'].map((part) => text.indexOf(part));
+      expect(order.every((at, index) => at >= 0 && (index === 0 || at > order[index - 1]))).toBe(true);
+      expect(text.search(/\bword\d+\b/)).toBeGreaterThan(order[2]);
+    }
+  });
+
+  it('moves a row that fits on a page to the next page whole instead of splitting it', async () => {
+    const words = (count: number) => Array.from({ length: count }, (_, index) => `w${index}`).join(' ');
+    const pagesHolding = (pages: string[]) => pages.filter((page) => /\bw\d+\b/.test(page)).length;
+    // The longest title that fits on a page of the table by itself, found from what the renderer does.
+    let fits = 50;
+    let tooTall = 3000;
+    while (tooTall - fits > 1) {
+      const middle = Math.floor((fits + tooTall) / 2);
+      if (pagesHolding((await render([loan(3, words(middle))])).pages) === 1) fits = middle;
+      else tooTall = middle;
+    }
+    // Below twenty short rows it no longer fits where it starts: it goes whole onto the next page.
+    const fillers = Array.from({ length: 20 }, (_, index) => loan(2, `Filler ${index}`));
+    const moved = (await render([...fillers, loan(3, words(fits))])).pages;
+    expect(pagesHolding(moved)).toBe(1);
+    expect(moved.find((page) => /\bw0\b/.test(page))).toContain('Loans (old_issues) (continued)');
+    expect(pagesHolding((await render([...fillers, loan(3, words(tooTall))])).pages)).toBe(2);
   });
 
   it('starts a new table when the record type changes, and again if it comes back', async () => {
@@ -126,6 +158,38 @@ describe('renderProduction', () => {
     expect(civil.pages.join(' ')).not.toContain('1326(b)');
     const none = await render([patron]);
     expect(none.pages.join(' ')).not.toContain('Declaration of custodian of records');
+  });
+
+  describe('the declaration states what it cannot certify (Evid. Code § 1561(b))', () => {
+    const declaration = { custodian: { displayName: 'Maria López', title: 'Library Director' }, place: 'Palm Desert, California', date: '2026-03-05', criminal: false };
+    const declared = (pages: string[]) => compactText(pages[pages.length - 2]);
+
+    it('certifies all the records described when the approved scope is the requested one', async () => {
+      const { pages } = await render([patron, loan(2, 'First loan')], { declaration, requestedScope: { ...scope, recordTypes: [...scope.recordTypes].reverse() } });
+      expect(declared(pages)).toContain(compactText('are true copies of all the records described in the'));
+      expect(declared(pages)).not.toContain(compactText('Only part of the records described'));
+    });
+
+    it('says only part is produced when the scope was narrowed, counting dropped patrons and never printing their card numbers', async () => {
+      const dropped = ['23000000099991', '23000000099992'];
+      const requestedScope: CaseScope = { cardNumbers: [card, ...dropped], from: '2025-07-01', to: '2026-06-30', recordTypes: ['patron', 'loans', 'searches', 'holds'], includeContactDetails: true };
+      const { pages, compact } = await render([patron, loan(2, 'First loan')], { declaration, requestedScope });
+      expect(declared(pages)).toContain(compactText('are true copies of the records described'));
+      expect(declared(pages)).toContain(compactText('Only part of the records described is produced: records of 1 of the 3 patrons named;'));
+      expect(declared(pages)).toContain(compactText('only; dated January 1, 2026 to February 28, 2026 only; without contact details.'));
+      expect(declared(pages)).toContain(compactText('The remaining records described are not produced with this declaration.'));
+      for (const withheld of dropped) expect(compact).not.toContain(withheld);
+    });
+
+    it('states the Library has none of the records described when nothing in scope was found', async () => {
+      const { pages } = await render([], { declaration });
+      expect(declared(pages)).toContain(compactText('The Library has none of the records described in the'));
+      expect(declared(pages)).not.toContain(compactText('are true copies'));
+    });
+
+    it('refuses a declaration without a named custodian (no placeholder signer)', async () => {
+      await expect(render([patron], { declaration: { ...declaration, custodian: { displayName: ' ', title: '' } } })).rejects.toThrow('named custodian');
+    });
   });
 
   it('reports progress and starts Bates numbers where asked', async () => {

@@ -53,7 +53,7 @@ export async function renderProduction(
 }
 
 async function drawProduction(frame: PageFrame, input: ProductionInput, relieve: () => Promise<void>, onProgress: ProgressListener) {
-  const redactor = createRedactor(input.scope, { includeContactDetails: input.includeContactDetails ?? false, policy: input.redactionPolicy });
+  const redactor = createRedactor(input.scope, { policy: input.redactionPolicy });
   const summary = new WithholdingSummary();
   const tables = new RecordTables(frame, (input.scope.aliases ?? []).length > 0);
   let recordsRead = 0;
@@ -85,7 +85,7 @@ async function drawProduction(frame: PageFrame, input: ProductionInput, relieve:
     report('declaration');
     const start = input.batesStart ?? 1;
     // The records run from the page after the cover letter through the withholding log.
-    writeCustodianDeclaration(frame, input, input.declaration, start + coverPages, start + frame.pageCount - 1);
+    writeCustodianDeclaration(frame, input, input.declaration, start + coverPages, start + frame.pageCount - 1, tables.producedAny);
   }
   report('manifest');
   const items = summary.itemCounts();

@@ -3,7 +3,7 @@ import { longDate } from '../text/long-date';
 import { RECORD_TYPE_TITLES } from './record-presentation';
 
 /** The scope in words, as the cover letter and manifest state it. */
-export function describeScope(scope: CaseScope, includeContactDetails: boolean) {
+export function describeScope(scope: CaseScope) {
   const aliased = scope.cardNumbers.map((card) => aliasOf(scope, card)).filter((alias): alias is string => alias !== null);
   return {
     /** Card numbers, and for a patron the scope names by an alias the alias alone: the card number is withheld. */
@@ -13,7 +13,7 @@ export function describeScope(scope: CaseScope, includeContactDetails: boolean) 
     patronsPhrase: patronsPhrase(scope),
     dates: `${longDate(scope.from)} to ${longDate(scope.to)}, inclusive`,
     recordTypes: listInWords(scope.recordTypes.map((recordType) => RECORD_TYPE_TITLES[recordType].toLowerCase())),
-    contactDetails: includeContactDetails
+    contactDetails: scope.includeContactDetails === true
       ? 'Contact details (address, e-mail, telephone) are included because the authority asks for them.'
       : 'Contact details (address, e-mail, telephone) are withheld because the authority does not ask for them.',
   };

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { producedValuesOf, redactRecord, ResponsiveRecord, withheldValuesOf } from '@custodian/domain';
+import { ResponsiveRecord } from '@custodian/domain';
 import { renderInWorkerThread } from '../worker/render-in-worker-thread';
 import { ProductionHeader, ProductionResult, ProgressListener } from './production-input';
+import { productionValues, ProductionValues } from './production-values';
 import { renderProduction } from './render-production';
 
 /*
@@ -59,19 +60,20 @@ export async function* syntheticLoans(count: number): AsyncGenerator<ResponsiveR
  * The values a worker gives the verifier for the synthetic production, read from the records as the worker reads
  * a case's (redaction to the scope): withheld values and produced values.
  */
-export async function syntheticChecks(loans: number, header: ProductionHeader = syntheticProductionHeader()): Promise<{ withheld: string[]; produced: Set<string> }> {
-  const withheld = new Set<string>();
-  const produced = new Set<string>();
+export function syntheticChecks(loans: number, header: ProductionHeader = syntheticProductionHeader()): Promise<ProductionValues> {
+  return productionValues(batched(syntheticLoans(loans)), header);
+}
+
+/**
+ * A database cursor hands over its rows a batch at a time, letting the event loop run between batches (the render
+ * pool feeds its thread from the same loop); a generator alone would hold the loop to the end.
+ */
+async function* batched<T>(source: AsyncIterable<T>, size = 500): AsyncGenerator<T> {
   let read = 0;
-  for await (const record of syntheticLoans(loans)) {
-    // A database cursor hands over its rows a batch at a time, letting the event loop run between batches (the
-    // render pool feeds its thread from the same loop); a generator alone would hold the loop to the end.
-    if (++read % 500 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const redaction = redactRecord(record, header.scope, { includeContactDetails: header.includeContactDetails, policy: header.redactionPolicy });
-    for (const value of withheldValuesOf(record, redaction)) withheld.add(value);
-    for (const value of producedValuesOf(redaction)) produced.add(value);
+  for await (const item of source) {
+    yield item;
+    if (++read % size === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return { withheld: [...withheld], produced };
 }
 
 /** Renders `loans` synthetic loans to `outputPath` and reports the time taken; in a worker thread when asked (dist only). */

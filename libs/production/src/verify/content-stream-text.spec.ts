@@ -1,4 +1,6 @@
-import { contentStreamText, GlyphTable } from './content-stream-text';
+import fc from 'fast-check';
+import { WRITTEN_FONT_SIZE, WRITTEN_GLYPH_WIDTH, writtenText } from '../testing/written-content-stream';
+import { contentStreamText, GlyphTable, plainDecimal } from './content-stream-text';
 
 /*
  * Content streams written out here by hand, in the operators pdfkit writes (and a few it may), read with small glyph
@@ -145,6 +147,82 @@ describe('contentStreamText', () => {
     for (const [content, message] of failures) expect({ content, error: errorOf(() => read(content)) }).toEqual({ content, error: message });
   });
 
+  it('reads a text object the same however its syntax writes it: strings, escapes, numbers, spacing, comments (property)', () => {
+    // Bytes that mean something in a literal string, in either half of a code, and digits that extend an octal escape.
+    const code = fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0x2829, 0x2928, 0x5c5c, 0x0a0d, 0x0d0a, 0x0d0d, 0x3031, 0x3839, 0x0000, 0xffff, 0x5c28));
+    const meaning = (value: number) => `[${value.toString(16)}]`;
+    fc.assert(
+      fc.property(writtenText(code), (written) => {
+        const table: GlyphTable = new Map(written.codes.map((value) => [value, { text: meaning(value), width: WRITTEN_GLYPH_WIDTH }]));
+        const [text, ...more] = contentStreamText(Buffer.from(written.content, 'latin1'), () => table);
+        const shown = written.codes.map(meaning).join('');
+        const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
+        expect({ ...text, x: rounded(text.x), endX: rounded(text.endX) }).toEqual({ text: shown, drawn: shown, x: rounded(written.x), y: written.y, endX: rounded(written.endX), size: WRITTEN_FONT_SIZE });
+        expect(more).toEqual([]);
+      }),
+      // A failure is reported as drawn: shrinking a stream written through fc.gen() takes minutes and gigabytes.
+      { numRuns: 200, endOnFailure: true },
+    );
+  });
+
+  it('reads a literal string without escapes as its bytes, and strings that follow one another without a space', () => {
+    expect(textsOf('BT /F1 10 Tf (\x00\x01\x00\x02) Tj (\x00\x10) Tj ET')).toEqual(['Hix']);
+    const table = glyphs({ 0x4142: ['a', 0], 0x4344: ['b', 0], 0x2020: ['c', 0] });
+    const literal = (strings: string) => contentStreamText(Buffer.from(`BT /F1 10 Tf ${strings} ET`, 'latin1'), () => table).map((text) => text.text);
+    expect(literal('(AB) Tj (  ) Tj')).toEqual(['ac']);
+    expect(literal('[(AB)(CD)(AB)] TJ')).toEqual(['aba']);
+  });
+
+  it('reads an end of line in a literal string as one LF, and drops a backslash with the end of line after it (CR, LF or CR LF)', () => {
+    // ISO 32000-1 §7.3.4.2: CR, LF and CR LF in a string all read as the byte 0A.
+    const table = glyphs({ 0x410a: ['a', 0], 0x0a42: ['b', 0], 0x4142: ['c', 0], 0x0a0a: ['d', 0] });
+    const literal = (strings: string) => contentStreamText(Buffer.from(`BT /F1 10 Tf ${strings} ET`, 'latin1'), () => table).map((text) => text.text);
+    expect(literal('(A\r\r\nB) Tj')).toEqual(['ab']);
+    expect(literal('(A\n\rB) Tj')).toEqual(['ab']);
+    expect(literal('(A\r\n\nB) Tj')).toEqual(['ab']);
+    expect(literal('(A\r\rB) Tj')).toEqual(['ab']);
+    expect(literal('(\r\n\r) Tj (\n\r\n) Tj')).toEqual(['dd']);
+    expect(literal('(A\\\r\nB) Tj (A\\\rB) Tj (A\\\nB) Tj')).toEqual(['ccc']);
+  });
+
+  it('ends an octal escape at the first byte that is no octal digit: 8 and 9 are characters of their own', () => {
+    const table = glyphs({ 0x0138: ['a', 0], 0x2139: ['b', 0] });
+    expect(contentStreamText(Buffer.from('BT /F1 10 Tf (\\18) Tj (\\0419) Tj ET', 'latin1'), () => table).map((text) => text.text)).toEqual(['ab']);
+  });
+
+  it('reads numbers of more than 15 digits the general way, whatever digit they start with', () => {
+    expect(read('BT /F1 10 Tf 1 0 0 1 9.00000000000000000 90000000000000000.5 Tm <0001> Tj ET')).toMatchObject([{ x: 9, y: 90000000000000000 }]);
+    expect(read('BT /F1 10 Tf 1 0 0 1 1234567890123456 -99999999999999999 Tm <0001> Tj ET')).toMatchObject([{ x: 1234567890123456, y: -99999999999999999 }]);
+  });
+
+  it('comes to the end of a stream that ends in a comment, a name or a number, which show nothing', () => {
+    expect(textsOf('BT /F1 10 Tf <0001> Tj ET % the end')).toEqual(['H']);
+    expect(textsOf('BT /F1 10 Tf <0001> Tj ET /F1')).toEqual(['H']);
+    expect(textsOf('BT /F1 10 Tf <0001> Tj ET 5')).toEqual(['H']);
+    expect(textsOf('BT /F1 10 Tf <0001> Tj ET 5.')).toEqual(['H']);
+  });
+
+  it('fails on TJ with a string where its array should be', () => {
+    expect(errorOf(() => read('BT /F1 10 Tf <0001> TJ ET'))).toBe('TJ without an array');
+    expect(errorOf(() => read('BT /F1 10 Tf 5 TJ ET'))).toBe('TJ without an array');
+  });
+
+  it('restores each of nested and successive q … Q states to what it saved, not to a state saved before', () => {
+    // The reader keeps its saved states for reuse; a second q at the same depth saves anew.
+    const at = (x: number) => `BT /F1 10 Tf 1 0 0 1 ${x} 0 Tm <0001> Tj ET`;
+    const content = `q 1 0 0 1 100 0 cm q 1 0 0 1 10 0 cm ${at(1)} Q ${at(2)} Q q 1 0 0 1 1000 0 cm q ${at(3)} Q ${at(4)} Q ${at(5)}`;
+    expect(read(content).map((text) => text.x)).toEqual([111, 102, 1003, 1004, 5]);
+    expect(read('BT /F1 10 Tf ET q Q BT /F2 20 Tf ET q BT /F1 10 Tf ET Q BT <0003> Tj ET')).toMatchObject([{ text: 'ן', size: 20 }]);
+  });
+
+  it('decodes literal strings with escapes of any length, each to its own bytes whatever was decoded before', () => {
+    const table = glyphs({ 0x0a0a: ['n', 0], 0x4141: ['A', 0], 0x4242: ['B', 0] });
+    const literal = (strings: string) => contentStreamText(Buffer.from(`BT /F1 10 Tf ${strings} ET`, 'latin1'), () => table).map((text) => text.text);
+    const long = (pairs: number) => `(${'\\n\\n'.repeat(pairs)}AA) Tj`;
+    // Longer than any stream read before, then shorter: neither is cut short nor keeps bytes of the one before.
+    expect(literal(`${long(6000)} (BB\\n\\nAA) Tj`)).toEqual([`${'n'.repeat(6000)}ABnA`]);
+  });
+
   it('quotes at most 80 characters of bad operands in its message', () => {
     const many = Array.from({ length: 40 }, (_, index) => index).join(' ');
     expect(errorOf(() => read(`${many} cm`))).toBe(`expected 6 numbers, got ${JSON.stringify(Array.from({ length: 40 }, (_, index) => index)).slice(0, 80)}`);
@@ -159,3 +237,39 @@ function errorOf(action: () => unknown): string | null {
     return (error as Error).message;
   }
 }
+
+/*
+ * The reader's fast path for numbers: exact for what writers print, and never a value Number() would not give.
+ * (Anything it declines is read the general way; these properties are what keeps the fast path fast and right.)
+ */
+describe('plainDecimal', () => {
+  const at = (word: string, before: string, after: string) => plainDecimal(Buffer.from(before + word + after, 'latin1'), before.length, before.length + word.length);
+  const padding = fc.string({ unit: fc.constantFrom(' ', '/', '(', '[', '-', '.', '1', '9', 'x'), maxLength: 4 });
+
+  it('reads an optional minus and up to 15 digits with at most one point as Number() does, wherever the word is (property)', () => {
+    const plain = fc
+      .tuple(fc.boolean(), fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: 15 }), fc.nat({ max: 15 }), fc.boolean())
+      .map(([negative, digits, point, pointed]) => (negative ? '-' : '') + (pointed ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits).slice(0, 15 + (pointed ? 1 : 0)));
+    fc.assert(
+      fc.property(plain, padding, padding, (word, before, after) => {
+        // 15 characters after the sign at most: 15 digits, or fewer with a point.
+        fc.pre(word.replace('-', '').length <= 15);
+        expect(at(word, before, after)).toBe(Number(word));
+      }),
+      { numRuns: 500 },
+    );
+    for (const word of ['0', '9', '-9', '5.', '.5', '-.5', '123456789012345', '-123456789012345', '1234567.1234567', '9999999999999.9']) expect(at(word, ' ', ' ')).toBe(Number(word));
+  });
+
+  it('declines words that are no number, or too long to read exactly digit by digit, and gives no other value (property)', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'0123456789.-+eEx '), maxLength: 24 });
+    fc.assert(
+      fc.property(word, padding, padding, (candidate, before, after) => {
+        const value = at(candidate, before, after);
+        if (value !== null) expect(value).toBe(Number(candidate));
+      }),
+      { numRuns: 1000 },
+    );
+    for (const candidate of ['', '-', '.', '-.', '1.2.3', '1-2', '--1', '+1', '1e5', '1x', 'x1', '1234567890123456', '0.1000000000000000055', '12345678901234.56']) expect({ candidate, value: at(candidate, ' ', ' ') }).toEqual({ candidate, value: null });
+  });
+});

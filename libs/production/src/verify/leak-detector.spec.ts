@@ -57,6 +57,14 @@ describe('LeakDetector: values never exempt', () => {
     expect(detector.leaksIn('1 23000000012345 Zoë Núñez')).toEqual(['withheld[0]']);
     expect(detector.exemptCount).toBe(1);
   });
+
+  it('keeps a lettered card number never exempt too (found with whitespace removed, not as a whole word)', () => {
+    // Koha card numbers may hold letters (e.g. "PDL-A12345"); six or more characters with a letter take the compact path.
+    const detector = new LeakDetector(['PDL-A12345', { ref: 'aliased card', value: 'PDL-A12345', neverExempt: true }]);
+    detector.exemptWithin('card PDL-A12345 referred to as Patron A');
+    expect(detector.leaksIn('loan row: PDL-A1\n2345')).toEqual(['withheld[0]']);
+    expect(detector.exemptCount).toBe(0);
+  });
 });
 
 describe('valuesHoldingWithheld: aliases that would print a withheld value', () => {

@@ -1,4 +1,4 @@
-import { compactText, normaliseText } from './text-normalisation';
+import { compactText, joinNormalised, normaliseText } from './text-normalisation';
 import { PatternMatcher } from './pattern-matcher';
 
 /**
@@ -42,6 +42,8 @@ export class LeakDetector {
   private readonly exempt = new Set<string>();
   private readonly neverExempt = new Set<string>();
   readonly untested: number;
+  /** Length of the longest pattern, normalised (UTF-16 units): what a value split over a page break can hold. */
+  readonly longestPattern: number;
 
   constructor(withheld: Iterable<WithheldValue>) {
     const wordPatterns = new Map<string, string>();
@@ -75,6 +77,7 @@ export class LeakDetector {
     this.wordRefs = [...wordPatterns.values()];
     this.compact = new PatternMatcher([...compactPatterns.keys()]);
     this.compactRefs = [...compactPatterns.values()];
+    this.longestPattern = Math.max(0, ...[...wordPatterns.keys(), ...compactPatterns.keys()].map((pattern) => pattern.length));
   }
 
   /** Marks every withheld value found inside `printed` (a value legitimately in the file) as exempt. */
@@ -96,6 +99,34 @@ export class LeakDetector {
     return [...this.find(text)];
   }
 
+  /** Adds to `found` the references of the short and letterless values in `normalised` (normaliseText's form), as whole words. */
+  addWordsIn(normalised: string, found: Set<string>): void {
+    this.words.scan(normalised, (pattern, end) => {
+      if (standsAlone(normalised, end - this.words.patterns[pattern].length, end)) found.add(this.wordRefs[pattern]);
+    });
+  }
+
+  /** Adds to `found` the references of the longer values in `compact` (normaliseText's form without its spaces). */
+  addCompactIn(compact: string, found: Set<string>): void {
+    this.compact.scan(compact, (pattern) => found.add(this.compactRefs[pattern]));
+  }
+
+  /**
+   * Adds to `found` the references of the values that run from the end of `tail` into the start of `head` (both in
+   * normaliseText's form, read as if one line ended and the next began): a match inside one of them is that text's own.
+   */
+  addAcross(tail: string, head: string, found: Set<string>): void {
+    const joined = `${tail} ${head}`;
+    this.words.scan(joined, (pattern, end) => {
+      const start = end - this.words.patterns[pattern].length;
+      if (start < tail.length && end > tail.length + 1 && standsAlone(joined, start, end)) found.add(this.wordRefs[pattern]);
+    });
+    const compactTail = tail.replaceAll(' ', '');
+    this.compact.scan(compactTail + head.replaceAll(' ', ''), (pattern, end) => {
+      if (end > compactTail.length && end - this.compact.patterns[pattern].length < compactTail.length) found.add(this.compactRefs[pattern]);
+    });
+  }
+
   isExempt(ref: string): boolean {
     return this.exempt.has(ref);
   }
@@ -103,11 +134,9 @@ export class LeakDetector {
   private find(text: string): Set<string> {
     const found = new Set<string>();
     const normalised = normaliseText(text);
-    this.words.scan(normalised, (pattern, end) => {
-      if (standsAlone(normalised, end - this.words.patterns[pattern].length, end)) found.add(this.wordRefs[pattern]);
-    });
+    this.addWordsIn(normalised, found);
     // normaliseText leaves single spaces as the only whitespace.
-    this.compact.scan(normalised.replaceAll(' ', ''), (pattern) => found.add(this.compactRefs[pattern]));
+    this.addCompactIn(normalised.replaceAll(' ', ''), found);
     return found;
   }
 }
@@ -127,6 +156,100 @@ function isWordEdge(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return true;
   const character = text[index];
   return !WORD_CHARACTER.test(character) || UNSPACED.test(character);
+}
+
+/** A text item of a page's body (outside the footer band), as the extractors give it: x, y in points from the bottom left. */
+export interface BodyItem {
+  text: string;
+  x: number;
+  y: number;
+}
+
+interface ColumnEnd {
+  /** The column's last text on the page, normalised: at least the longest pattern less one character, when there is that much. */
+  tail: string;
+  /** Every text the page has in that column, to tell the repeated table title and header row on the next page. */
+  texts: Set<string>;
+}
+
+/** Items this close to the page's lowest baseline (points) are on its last line. */
+const SAME_LINE = 1;
+
+/**
+ * The leak check across a page break. A value can be split between the last line of a column on one page (a
+ * wrapped paragraph, or a table cell continued on the next page) and the first line of that column on the next,
+ * with the footer (drawn first on every page), the repeated table title, the header row and the row's "(cont.)"
+ * mark between them in reading order. So what is joined is the column, not the pages' texts: for each left edge
+ * that reaches the page's last line, its last lines (as many as hold the longest pattern less one character);
+ * on the next page, the first line at the same left edge, or (past lines the page before also had in that column:
+ * the repeated header) the next ones, each read on for as long. Only matches running across the join are
+ * reported, so a value is not reported twice and memory is a few lines per column.
+ * Not found: a value whose first part ends in a run drawn apart from its line's start (another script's face, in
+ * pdfjs-dist's items) and a value split over a page its column skips.
+ */
+export class PageBreakJoin {
+  private ends = new Map<number, ColumnEnd>();
+
+  constructor(private readonly detector: LeakDetector) {}
+
+  /** The references of the values running from the previous page's body into this one's (`body`: in reading order). */
+  across(body: readonly BodyItem[]): Set<string> {
+    const found = new Set<string>();
+    // Items without text (pdfjs-dist's empty and space items) need no exception: they normalise to nothing.
+    const columns = columnsOf(body);
+    for (const [column, end] of this.ends) {
+      for (const index of columns.get(column) ?? []) {
+        this.detector.addAcross(end.tail, this.readOn(body, index), found);
+        if (!end.texts.has(body[index].text)) break;
+      }
+    }
+    this.ends = this.columnEnds(body, columns);
+    return found;
+  }
+
+  private columnEnds(items: readonly BodyItem[], columns: Map<number, number[]>): Map<number, ColumnEnd> {
+    const ends = new Map<number, ColumnEnd>();
+    const bottom = Math.min(...items.map((item) => item.y));
+    for (const [column, indexes] of columns) {
+      if (items[indexes[indexes.length - 1]].y >= bottom + SAME_LINE) continue;
+      ends.set(column, { tail: this.tailOf(items, indexes), texts: new Set(indexes.map((index) => items[index].text)) });
+    }
+    return ends;
+  }
+
+  /** The normalised text of the column's last items (`indexes`: the column's, in reading order). */
+  private tailOf(items: readonly BodyItem[], indexes: readonly number[]): string {
+    return joinNormalised(this.longestReach(items, indexes.length, (step) => indexes[indexes.length - 1 - step]).reverse());
+  }
+
+  /** The normalised text from items[first] on, every item in reading order. */
+  private readOn(items: readonly BodyItem[], first: number): string {
+    return joinNormalised(this.longestReach(items, items.length - first, (step) => first + step));
+  }
+
+  /** The normalised texts of items[at(0)], items[at(1)], … (at most `count`), until they hold the longest pattern less one character. */
+  private longestReach(items: readonly BodyItem[], count: number, at: (step: number) => number): string[] {
+    const parts: string[] = [];
+    let length = 0;
+    for (let step = 0; step < count && length < this.detector.longestPattern - 1; step++) {
+      const part = normaliseText(items[at(step)].text);
+      parts.push(part);
+      length += part.replaceAll(' ', '').length;
+    }
+    return parts;
+  }
+}
+
+/** Each left edge (x rounded to the point) with the indexes of the items starting there, in reading order. */
+function columnsOf(items: readonly BodyItem[]): Map<number, number[]> {
+  const columns = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    const column = Math.round(item.x);
+    const indexes = columns.get(column);
+    if (indexes) indexes.push(index);
+    else columns.set(column, [index]);
+  });
+  return columns;
 }
 
 /**

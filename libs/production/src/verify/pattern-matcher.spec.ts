@@ -37,6 +37,42 @@ describe('PatternMatcher', () => {
     );
   });
 
+  it('agrees with a naive search over many patterns, astral characters and long shared prefixes', () => {
+    // Many patterns fill the edge table enough for probe runs to collide and wrap; the alphabet mixes BMP characters
+    // with ones above it (two UTF-16 units, symbols from the Map) and characters in no pattern.
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'é', '王', '𠘨', '😀', '\uffff', 'z');
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 7 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 20, maxLength: 200 }), fc.array(alphabet, { maxLength: 200 }).map((characters) => characters.join('')), (patterns, text) => {
+        expect(matches(patterns, text)).toEqual(naive(patterns, text));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('agrees with a naive search when few patterns share a prefix (a full edge table, probe runs round its end)', () => {
+    // Evenly drawn characters (fast-check favours few, so its patterns share prefixes and leave the table sparse).
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    for (let seed = 1; seed <= 8; seed++) {
+      let state = seed;
+      const character = () => alphabet[((state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16) % alphabet.length];
+      // Distinct, as the naive search reports a repeated pattern under both indexes.
+      const patterns = [...new Set(Array.from({ length: 300 }, () => Array.from({ length: 6 }, character).join('')))];
+      // Long enough that lookups land on the table's last slot many times over (1 in ~2,700 per lookup).
+      const text = patterns.slice(0, 150).map((pattern) => pattern + Array.from({ length: 200 }, character).join('')).join('');
+      expect(matches(patterns, text)).toEqual(naive(patterns, text));
+    }
+  });
+
+  it('matches code points, not UTF-16 units: half of a surrogate pair is not a lone surrogate in a pattern', () => {
+    expect(matches(['\ude28', 'x'], '\ud841\ude28x')).toEqual(['1@3']);
+    expect(matches(['\ud841'], '\ud841\ude28')).toEqual([]);
+    expect(matches(['\ude28'], 'a\ude28')).toEqual(['0@2']);
+    // A lone high surrogate is one unit; the first and last code points above the BMP are two.
+    expect(matches(['x'], '\ud841x')).toEqual(['0@2']);
+    expect(matches(['\u{10000}', '\u{10ffff}', '\ud800', '\udbff'], 'a\u{10000}\u{10ffff}\ud800b\udbff')).toEqual(['0@3', '1@5', '2@6', '3@8']);
+  });
+
   it('reports a repeated pattern once, under its first index, and never matches an empty pattern', () => {
     expect(matches(['ab', 'ab'], 'xab')).toEqual(['0@3']);
     expect(matches(['', 'a'], 'aa')).toEqual(['1@1', '1@2']);

@@ -18,6 +18,7 @@ import {
   type0Font,
   utf16Hex,
 } from '../testing/hand-built-pdf';
+import { WRITTEN_GLYPH_WIDTH, writtenText } from '../testing/written-content-stream';
 import { GlyphDefinitions, PdfByteStream, StreamedPage } from './pdf-byte-stream';
 
 /*
@@ -122,6 +123,40 @@ describe('PdfByteStream', () => {
     // Byte by byte: every object boundary and every partial header is met once.
     const { bytes } = simplePdf(contents, GLYPHS);
     expect(readAll(bytes, DEFINITIONS, Array.from({ length: bytes.length - 1 }, (_, index) => index + 1)).pages).toEqual(expected);
+  });
+
+  it('reads a content stream written in any of the ways the syntax allows the same, however the file is split (property)', () => {
+    // Codes 0–255: their low byte runs through the bytes that a literal string escapes, and each has a glyph.
+    const glyphs = Array.from({ length: 256 }, (_, code) => ({ text: String.fromCharCode(0x4e00 + code), width: WRITTEN_GLYPH_WIDTH }));
+    const rounded = (value: number) => Math.round(value * 1e6) / 1e6;
+    fc.assert(
+      fc.property(writtenText(fc.integer({ min: 0, max: 255 })), fc.boolean(), fc.array(fc.nat(), { maxLength: 12 }), (written, deflate, cuts) => {
+        const { bytes, definitions } = simplePdf([written.content], glyphs, { deflate });
+        const ends = [...new Set(cuts.map((cut) => 1 + (cut % (bytes.length - 1))))].sort((a, b) => a - b);
+        const [page] = readAll(bytes, definitions, ends).pages;
+        const text = written.codes.map((code) => glyphs[code].text).join('');
+        expect({ ...page, items: page.items.map((item) => ({ ...item, x: rounded(item.x) })) }).toEqual({ pageNumber: 1, items: [{ text, x: rounded(written.x), y: written.y }], drawn: text });
+      }),
+      // A failure is reported as drawn: shrinking a stream written through fc.gen() takes minutes and gigabytes.
+      { numRuns: 60, endOnFailure: true },
+    );
+  });
+
+  it('says a file is not a PDF as soon as its first nine bytes have come', () => {
+    const reader = new PdfByteStream(() => undefined);
+    reader.push(Buffer.from('%PDX-1.3', 'latin1'));
+    expect(errorOf(() => reader.push(Buffer.from('\n', 'latin1')))).toBe('not a PDF');
+  });
+
+  it('reads a file without pages whose page tree lists no kids', () => {
+    expect(readAll(file([PDF_HEADER, dictionary(1, '/Type /Pages\n/Count 0'), TRAILER]), [])).toEqual({ pages: [], count: 0 });
+  });
+
+  it('reads a ToUnicode range whose start value is a UTF-16 pair', () => {
+    // U+20628 is D841 DE28; the range's next code is U+20629.
+    const cmap = `1 beginbfrange\n<0001> <0002> <${utf16Hex('\u{20628}')}>\nendbfrange\n`;
+    const bytes = file([PDF_HEADER, ...onePage('BT /F1 10 Tf <00010002> Tj ET'), toUnicodeStream(TO_UNICODE, cmap), type0Font(FONT, TO_UNICODE), pageTree([pageNumbers(0).page]), TRAILER]);
+    expect(readAll(bytes, [{ font: FONT, first: 1, glyphs: [{ text: '\u{20628}', width: 1000 }, { text: '\u{20629}', width: 1000 }] }]).pages[0].drawn).toBe('\u{20628}\u{20629}');
   });
 
   it('joins text objects that continue one another on a baseline into one item, as a reader does', () => {
@@ -234,10 +269,21 @@ describe('PdfByteStream', () => {
         [PDF_HEADER, ...onePage(), toUnicodeStream(TO_UNICODE, bfrangeArray(GLYPHS.map((glyph) => (glyph.text === 'i' ? 'l' : glyph.text)))), type0Font(FONT, TO_UNICODE), pageTree([page]), TRAILER],
         `font ${FONT}: glyph 2 means something else in the file's ToUnicode map`,
       ],
+      ['a stream whose end never comes', [PDF_HEADER, '5 0 obj\n<<\n/Length 2\n>>\nstream\nxx', TRAILER], 'stream 5 does not end where its length says'],
+      ['a page tree without a count', [PDF_HEADER, ...onePage(), ...FONT_PARTS, dictionary(1, `/Type /Pages\n/Kids [${page} 0 R]`), TRAILER], 'the page tree does not list the pages read, in the order read'],
+      ['a page tree without kids', [PDF_HEADER, ...onePage(), ...FONT_PARTS, dictionary(1, '/Type /Pages\n/Count 1'), TRAILER], 'the page tree does not list the pages read, in the order read'],
+      ['a font whose ToUnicode reference is a stream but no CMap', [PDF_HEADER, ...onePage(), stream(TO_UNICODE, Buffer.from([0, 1, 0, 0, 0xff])), type0Font(FONT, TO_UNICODE), pageTree([page]), TRAILER], `font ${FONT} has no ToUnicode map`],
+      // A CMap is a font's only through the font's own reference, whatever its object number.
+      ['a CMap that no font refers to', [PDF_HEADER, ...onePage(), toUnicodeStream(1, bfrangeArray(GLYPHS.map((glyph) => glyph.text))), dictionary(3, `/Type /Pages\n/Count 1\n/Kids [${page} 0 R]`), TRAILER], `font ${FONT} has no ToUnicode map`],
       ['a ToUnicode range with too few entries', [PDF_HEADER, ...onePage(), toUnicodeStream(TO_UNICODE, '1 beginbfrange\n<0000> <0002> [<0000> <0048>]\nendbfrange\n'), TRAILER], 'a ToUnicode range with the wrong number of entries'],
     ];
     it.each(failures)('%s', (_, parts, message) => {
       expect(errorOf(() => readAll(file(parts), DEFINITIONS))).toBe(message);
+    });
+
+    it('when the page names a font its resources do not list, whatever fonts are defined', () => {
+      const bytes = file([PDF_HEADER, ...onePage('BT /F3 10 Tf <0001> Tj ET'), TRAILER]);
+      expect(errorOf(() => readAll(bytes, [...DEFINITIONS, { font: 1, first: 0, glyphs: GLYPHS }]))).toBe('font /F3 of page 1 is not known');
     });
 
     it('when the pages of a second page arrive before the first page is complete', () => {

@@ -56,13 +56,17 @@ export class PresenceCheck {
   }
 
   scan(pageText: string): void {
+    this.scanCompact(compactText(pageText));
+  }
+
+  /** scan() for a page's text already in compact form (compactText). */
+  scanCompact(compact: string): void {
     if (!this.matcher) {
       this.seen.clear();
       this.found = new Uint8Array(this.patterns.length);
       this.matcher = new PatternMatcher(this.patterns);
     }
     const found = this.found as Uint8Array;
-    const compact = compactText(pageText);
     this.matcher.scan(this.tail + compact, (pattern) => (found[pattern] = 1));
     this.tail = compact.slice(-CARRY_OVER);
   }

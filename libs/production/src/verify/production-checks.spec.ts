@@ -42,6 +42,25 @@ describe('ProductionChecks', () => {
     });
   });
 
+  it('reads the page in drawing order, footer and body, wherever the footer comes: a value across the two is found', () => {
+    const checks = checksFor(['Ann Smith', 'Kim Lee Park', 'Ida'], { batesPrefix: 'PDL' });
+    // Footer first (as productions draw it), the value running from the footer into the body.
+    checks.page({ pageNumber: 1, items: [{ text: 'PDL-000001 Ann', x: 40, y: 20 }, { text: 'Smith borrowed', x: 40, y: 700 }] });
+    // Body first, the value running from the body into the footer.
+    checks.page({ pageNumber: 2, items: [{ text: 'borrowed by Kim', x: 40, y: 700 }, { text: 'Lee Park PDL-000002', x: 40, y: 20 }] });
+    // A footer item between body items.
+    checks.page({ pageNumber: 3, items: [{ text: 'Ann', x: 40, y: 700 }, { text: 'PDL-000003', x: 40, y: 20 }, { text: 'Smith', x: 40, y: 690 }] });
+    // Footer first, a short value (a whole word) standing alone as one body item between others.
+    checks.page({ pageNumber: 4, items: [{ text: 'PDL-000004', x: 40, y: 20 }, { text: 'Ida', x: 40, y: 700 }, { text: 'Lee', x: 40, y: 690 }] });
+    const result = checks.result();
+    expect(result.leaks).toEqual([
+      { valueRef: 'withheld[0]', page: 1 },
+      { valueRef: 'withheld[1]', page: 2 },
+      { valueRef: 'withheld[2]', page: 4 },
+    ]);
+    expect(result.batesContinuous).toBe(true);
+  });
+
   it('is not ok without a single page', () => {
     expect(verdict([])).toMatchObject({ ok: false, pages: 0, batesFirst: null });
   });
@@ -58,6 +77,19 @@ describe('ProductionChecks', () => {
     ]);
     expect(result.ok).toBe(false);
     expect(JSON.stringify(result)).not.toMatch(/Quince|divorce/);
+  });
+
+  it('reports a value split over a page break with both pages, read past the next page\'s footer, and exempts it like any other', () => {
+    const split = (exempt: string[]) => {
+      const checks = checksFor(['Bartholomew Quince'], { batesPrefix: 'PDL' });
+      for (const value of exempt) checks.exemptWithin(value);
+      checks.page(page(1, ['Loan returned by', 'Bartholomew']));
+      // Page 2 reads its footer (drawn when the page starts) before the rest of the value.
+      checks.page({ pageNumber: 2, items: [{ text: bates(2), x: 40, y: 20 }, { text: 'Quince on Monday', x: 40, y: 700 }] });
+      return checks.result();
+    };
+    expect(split([])).toMatchObject({ ok: false, leaks: [{ valueRef: 'withheld[0]', page: 1, continuedOnPage: 2 }] });
+    expect(split(['Bartholomew Quince Street'])).toMatchObject({ ok: true, leaks: [], exemptValues: 1 });
   });
 
   it('separates text items, so two numeric cells are not one withheld number', () => {

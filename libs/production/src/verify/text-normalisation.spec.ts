@@ -1,4 +1,5 @@
-import { compactText, normaliseText } from './text-normalisation';
+import fc from 'fast-check';
+import { compactText, joinNormalised, normaliseText } from './text-normalisation';
 
 // Each step of the documented comparison form, with the expected text written out by hand (Unicode escapes name
 // the characters that are hard to see), so a dropped or widened step shows as a wrong string.
@@ -48,5 +49,57 @@ describe('compactText', () => {
     expect(compactText(' Bar tho\nlo\u00a0mew ')).toBe('bartholomew');
     expect(compactText('Zoë  Núñez')).toBe('zoenunez');
     expect(compactText('')).toBe('');
+  });
+});
+
+// The comparison form as it was first written, one regular expression per step: the oracle for the faster form.
+function stepByStep(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\u0930\u094d|[\u09b0\u09f0]\u09cd|\u0a30\u0a4d|\u17d2[\u1780-\u17b3]|\u1004\u103a\u1039/gu, '')
+    .replace(/\p{M}/gu, '')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\p{Z}]+/gu, ' ')
+    .trim();
+}
+
+describe('joinNormalised', () => {
+  // Characters for each rule that could reach across a space: combining marks and their canonical order, the final
+  // sigma and case-ignorable characters around it, the reph/coeng/kinzi sequences, format characters, compatibility
+  // forms that decompose to spaces or to several letters, quotes, dashes, every kind of whitespace, surrogate halves.
+  const tricky = fc.constantFrom(
+    'A', 'a', 'Σ', 'σ', 'Ω', "'", '.', ':', '\u00b7', '\u0301', '\u0323', '\u0308', '\u0344', '\u0f73', 'e', 'İ', 'ß',
+    '\u0930', '\u094d', '\u0915', '\u09b0', '\u09cd', '\u0a30', '\u0a4d', '\u17d2', '\u1780', '\u1004', '\u103a', '\u1039',
+    '\u200d', '\u00ad', '\u2019', '\u201c', '\u2013', '\u00b4', '\u00a8', '\ufb01', 'Ａ', '\u2460', '\u3000', '\u00a0', '\u2028',
+    ' ', '\t', '\n', '\ud841', '\ude28', '𠘨', '王', '1', '\u2018', '\u201a', '\u201b', '\u2032', '`', '\u201d', '\u201e', '\u201f', '\u2033',
+    '\u2010', '\u2011', '\u2012', '\u2014', '\u2015', '\u2212', '\u2016', '-', '"', '\u0300', '\u20dd', '\u0903', '\u2060', '\ufeff', '\u200b',
+  );
+  const part = fc.oneof(fc.array(tricky, { maxLength: 8 }).map((characters) => characters.join('')), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }));
+
+  it('equals normalising the parts joined by a space', () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 5 }), (parts) => {
+        expect(joinNormalised(parts.map(normaliseText))).toBe(normaliseText(parts.join(' ')));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('normaliseText equals the step-by-step form (one pass for marks and format characters, one for quotes and dashes)', () => {
+    fc.assert(
+      fc.property(part, (text) => {
+        expect(normaliseText(text)).toBe(stepByStep(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('leaves out empty parts, so no space is doubled or left at an end', () => {
+    expect(joinNormalised(['', 'a b', '', 'c', ''])).toBe('a b c');
+    expect(joinNormalised([])).toBe('');
   });
 });

@@ -1,7 +1,8 @@
 import { BATES_DIGITS, batesPattern, formatBates } from '../production/bates';
-import { LeakDetector, WithheldValue } from './leak-detector';
+import { BodyItem, LeakDetector, PageBreakJoin, WithheldValue } from './leak-detector';
 import { PageText, pdfPageTexts } from './pdf-page-text';
 import { PresenceCheck } from './presence-check';
+import { joinNormalised, normaliseText } from './text-normalisation';
 
 export interface VerificationOptions {
   /** Bates prefix to check; detected from the first page when absent; null skips the Bates check (letters). */
@@ -21,6 +22,8 @@ export interface VerificationOptions {
 export interface Leak {
   valueRef: string;
   page: number;
+  /** Set when the value runs from `page` over the page break into this next page. */
+  continuedOnPage?: number;
 }
 
 export interface VerificationResult {
@@ -61,6 +64,7 @@ const ANY_BATES = new RegExp(`(?<![A-Za-z0-9])([A-Z][A-Z0-9]{0,11})-\\d{${BATES_
  */
 export class ProductionChecks {
   private readonly detector: LeakDetector;
+  private readonly pageBreaks: PageBreakJoin;
   private readonly presence: PresenceCheck;
   private readonly found: Leak[] = [];
   /** Withheld values with a kept leak, and those with a page dropped past MAX_LEAKS_KEPT. */
@@ -76,6 +80,7 @@ export class ProductionChecks {
   /** `maxLeaksKept` is MAX_LEAKS_KEPT but for tests, which state the rule at the bound without 100,000 leaks. */
   constructor(withheldValues: Iterable<WithheldValue>, options: VerificationOptions = {}, private readonly maxLeaksKept = MAX_LEAKS_KEPT) {
     this.detector = new LeakDetector(withheldValues);
+    this.pageBreaks = new PageBreakJoin(this.detector);
     this.presence = new PresenceCheck(options.expectPresent ?? []);
     this.prefix = options.batesPrefix;
     this.expectedSequence = options.batesStart ?? null;
@@ -94,23 +99,47 @@ export class ProductionChecks {
   /** Checks one page; `otherReadings` are further texts of the same page (e.g. drawing order) also searched for leaks. */
   page(page: PageText, otherReadings: string[] = []): void {
     this.pages++;
-    const text = page.items.map((item) => item.text).join(' ');
     const body: string[] = [];
+    const bodyItems: BodyItem[] = [];
     const footerItems: string[] = [];
-    for (const item of page.items) (item.y < FOOTER_BAND ? footerItems : body).push(item.text);
+    // Whether every footer item comes before the body's: then the page's text is the footer's and the body's joined.
+    // Stryker disable next-line BooleanLiteral: reading every page whole gives the same text (joinNormalised), only slower
+    let footerFirst = true;
+    for (const item of page.items) {
+      const inFooter = item.y < FOOTER_BAND;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: reading a page whole where its halves would do gives the same text (joinNormalised), only slower; the spec fails the opposite
+      if (inFooter && body.length) footerFirst = false;
+      (inFooter ? footerItems : body).push(item.text);
+      if (!inFooter) bodyItems.push(item);
+    }
+    // The page's text is normalised once: the body's form serves presence and (with the footer's) the leak check,
+    // which is what normalising the whole text would give (joinNormalised); a footer drawn after body text is read whole.
+    const normalisedBody = normaliseText(body.join(' '));
+    const footer = footerItems.join(' ');
+    const normalisedFooter = normaliseText(footer);
+    // Stryker disable next-line ConditionalExpression: normalising the whole text always gives the same (joinNormalised), only slower; the spec fails joining halves out of order
+    const normalised = footerFirst ? joinNormalised([normalisedFooter, normalisedBody]) : normaliseText(page.items.map((item) => item.text).join(' '));
     // Presence reads the body only: the footer, drawn first on every page, would stand between the halves of a value
     // split over a page break (the carried-over tail of the page before and the rest of the value).
-    this.presence.scan(body.join(' '));
-    const refs = new Set(this.detector.allFoundIn(text));
-    for (const reading of otherReadings) for (const ref of this.detector.allFoundIn(reading)) refs.add(ref);
-    for (const valueRef of refs) {
-      if (this.found.length < this.maxLeaksKept || !this.kept.has(valueRef)) {
-        this.found.push({ valueRef, page: page.pageNumber });
-        this.kept.add(valueRef);
-      } else this.dropped.add(valueRef);
+    this.presence.scanCompact(normalisedBody.replaceAll(' ', ''));
+    const refs = new Set<string>();
+    const compact = normalised.replaceAll(' ', '');
+    this.detector.addWordsIn(normalised, refs);
+    this.detector.addCompactIn(compact, refs);
+    for (const reading of otherReadings) {
+      const normalisedReading = normaliseText(reading);
+      // The same normalised text finds the same values; a page without right-to-left text reads the same compact in
+      // either order (the drawing order only adds spaces between text objects), and the compact scan is not repeated.
+      // Stryker disable next-line ConditionalExpression: a shortcut only, scanning the same text again finds the same values
+      if (normalisedReading === normalised) continue;
+      this.detector.addWordsIn(normalisedReading, refs);
+      const compactReading = normalisedReading.replaceAll(' ', '');
+      // Stryker disable next-line ConditionalExpression: a shortcut only, scanning the same text again finds the same values
+      if (compactReading !== compact) this.detector.addCompactIn(compactReading, refs);
     }
+    for (const valueRef of refs) this.keep({ valueRef, page: page.pageNumber });
+    for (const valueRef of this.pageBreaks.across(bodyItems)) this.keep({ valueRef, page: page.pageNumber - 1, continuedOnPage: page.pageNumber });
     if (this.prefix === null) return;
-    const footer = footerItems.join(' ');
     this.prefix ??= ANY_BATES.exec(footer)?.[1];
     const sequences = this.prefix ? [...footer.matchAll(batesPattern(this.prefix))].map((match) => Number(match[1])) : [];
     if (sequences.length !== 1 || (this.expectedSequence !== null && sequences[0] !== this.expectedSequence)) {
@@ -120,6 +149,13 @@ export class ProductionChecks {
     this.expectedSequence = sequences[0] + 1;
     this.batesFirst ??= formatBates(this.prefix as string, sequences[0]);
     this.batesLast = formatBates(this.prefix as string, sequences[0]);
+  }
+
+  private keep(leak: Leak): void {
+    if (this.found.length < this.maxLeaksKept || !this.kept.has(leak.valueRef)) {
+      this.found.push(leak);
+      this.kept.add(leak.valueRef);
+    } else this.dropped.add(leak.valueRef);
   }
 
   result(): VerificationResult {

@@ -2,9 +2,8 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ResponsiveRecord } from '@custodian/domain';
 import type { VerificationChunk } from '../pdf/verification-tap';
 import type { ProductionHeader, ProductionProgress, ProductionResult } from '../production/production-input';
-import type { StreamingVerificationResult } from '../verify/streaming-verification';
+import type { StreamingOptions, StreamingVerificationResult } from '../verify/streaming-verification';
 import type { WithheldValue } from '../verify/leak-detector';
-import type { VerificationOptions } from '../verify/verify-production';
 import type { FileSealingKey } from './render-output';
 
 /** workerData of a pool thread: which of the two kinds it is. */
@@ -29,9 +28,13 @@ export type RenderReply =
 /** Render thread → verify thread, on the job's own channel. */
 export type VerifierFeed = { type: 'chunk'; chunk: VerificationChunk } | { type: 'end'; ownWording: string[] } | { type: 'abort' };
 
-/** Parent → verify thread: the job's checks (withheld values first, then produced values), then `start`. */
+/**
+ * Parent → verify thread: `verify` with the job's channel when the job starts (the thread reads pages from then
+ * on), then the checks as the parent has them (withheld values and options, produced values), then `start`.
+ */
 export type VerifyRequest =
-  | { type: 'verify'; job: number; options: Omit<VerificationOptions, 'expectPresent' | 'onPage'>; withheld: WithheldValue[]; renderer: MessagePort }
+  | { type: 'verify'; job: number; renderer: MessagePort }
+  | { type: 'withheld'; job: number; options: StreamingOptions; values: WithheldValue[] }
   | { type: 'produced'; job: number; values: string[] }
   | { type: 'start'; job: number };
 

@@ -88,36 +88,68 @@ class RecordInbox {
   }
 }
 
+interface VerifyJob {
+  job: number;
+  verification: StreamingVerification;
+  renderer: MessagePort;
+  /** The parent has given every check. */
+  started: boolean;
+  /** The renderer's last message came: its own wording. */
+  ended: string[] | null;
+}
+
+/**
+ * A job's pages are read from the moment its channel arrives, while the parent still gathers the checks (read-ahead
+ * is bounded by StreamingVerification); they are checked once `start` says every check is given.
+ */
 function runVerifyThread(port: MessagePort): void {
   const send = (reply: VerifyReply) => port.postMessage(reply);
-  let current: { job: number; verification: StreamingVerification; renderer: MessagePort } | null = null;
-  port.on('message', (request: VerifyRequest) => {
-    try {
-      if (request.type === 'verify') {
-        current = { job: request.job, verification: new StreamingVerification(request.withheld, request.options), renderer: request.renderer };
-        return;
+  let current: VerifyJob | null = null;
+  const finish = (job: VerifyJob) => {
+    job.renderer.close();
+    if (current === job) current = null;
+    send({ type: 'verified', job: job.job, result: job.verification.finish(job.ended ?? []) });
+  };
+  const failed = (job: VerifyJob, error: unknown) => {
+    job.renderer.close();
+    if (current === job) current = null;
+    send({ type: 'failed', job: job.job, message: message(error) });
+  };
+  const listen = (job: VerifyJob) =>
+    job.renderer.on('message', (feed: VerifierFeed) => {
+      if (current !== job) return;
+      try {
+        if (feed.type === 'chunk') return job.verification.chunk(feed.chunk);
+        if (feed.type === 'abort') return failed(job, 'rendering stopped before the file was complete');
+        job.ended = feed.ownWording;
+        if (job.started) finish(job);
+      } catch (error) {
+        failed(job, error);
       }
-      if (!current || current.job !== request.job) return;
-      const { verification, renderer, job } = current;
+    });
+  port.on('message', (request: VerifyRequest) => {
+    if (request.type === 'verify') {
+      const job: VerifyJob = { job: request.job, verification: StreamingVerification.readingAhead(), renderer: request.renderer, started: false, ended: null };
+      current = job;
+      listen(job);
+      return;
+    }
+    const job = current as VerifyJob | null;
+    if (!job || job.job !== request.job) return;
+    try {
+      if (request.type === 'withheld') return job.verification.setChecks(request.values, request.options);
       if (request.type === 'produced') {
         for (const value of request.values) {
-          verification.exemptWithin(value);
-          verification.expectPresent(value);
+          job.verification.exemptWithin(value);
+          job.verification.expectPresent(value);
         }
         return;
       }
-      // start: the renderer's bytes have been waiting on the channel until every check was set up.
-      renderer.on('message', (feed: VerifierFeed) => {
-        if (feed.type === 'chunk') return verification.chunk(feed.chunk);
-        renderer.close();
-        current = null;
-        if (feed.type === 'end') send({ type: 'verified', job, result: verification.finish(feed.ownWording) });
-        else send({ type: 'failed', job, message: 'rendering stopped before the file was complete' });
-      });
+      job.started = true;
+      job.verification.startChecking();
+      if (job.ended) finish(job);
     } catch (error) {
-      if (current) send({ type: 'failed', job: current.job, message: message(error) });
-      current?.renderer.close();
-      current = null;
+      failed(job, error);
     }
   });
   send({ type: 'ready' });

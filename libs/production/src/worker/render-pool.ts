@@ -39,8 +39,8 @@ export interface PoolJob {
   onProgress?: ProgressListener;
   /**
    * Verify beside rendering; without it the file is only rendered. May be a promise (the caller still reading the
-   * records for the checks): rendering starts at once and the verify thread reads the bytes, which wait on its
-   * channel, once the checks are set up, so reading the checks is not added to the job's time.
+   * records for the checks): rendering starts at once, the verify thread reads pages as they come (a bounded number
+   * ahead) and checks them once the checks are set up, so reading the checks is not added to the job's time.
    */
   checks?: StreamingChecks | PromiseLike<StreamingChecks>;
   /**
@@ -296,10 +296,11 @@ class Slot {
         const request: RenderRequest = { type: 'render', job, header: work.header, outputPath: work.outputPath, sealWith: work.sealWith ?? null, verifier: channel ? channel.port1 : null };
         render.postMessage(request, channel ? [channel.port1] : []);
         if (work.checks && channel) {
+          // The verify thread reads pages from now on; the checks follow when the caller has them.
+          verify.postMessage({ type: 'verify', job, renderer: channel.port2 } satisfies VerifyRequest, [channel.port2]);
           const checks = await work.checks;
           if (settled) return;
-          const start: VerifyRequest = { type: 'verify', job, options: checks.options, withheld: checks.withheld, renderer: channel.port2 };
-          verify.postMessage(start, [channel.port2]);
+          verify.postMessage({ type: 'withheld', job, options: checks.options, values: checks.withheld } satisfies VerifyRequest);
           for (const values of chunked(checks.produced, PRODUCED_PER_MESSAGE)) verify.postMessage({ type: 'produced', job, values } satisfies VerifyRequest);
           verify.postMessage({ type: 'start', job } satisfies VerifyRequest);
         }
@@ -308,27 +309,28 @@ class Slot {
   }
 }
 
-/** The same job on the calling thread (under ts-jest, where a thread cannot load TypeScript). */
+/** The same job on the calling thread (under ts-jest, where a thread cannot load TypeScript), reading ahead alike. */
 async function renderHere(job: PoolJob): Promise<PoolOutcome> {
-  let verification: StreamingVerification | null = null;
-  const checks = await job.checks;
-  if (checks) {
-    verification = new StreamingVerification(checks.withheld, checks.options);
+  const verification = job.checks ? StreamingVerification.readingAhead() : null;
+  const checked = job.checks && verification ? Promise.resolve(job.checks).then((checks) => {
+    verification.setChecks(checks.withheld, checks.options);
     for (const value of checks.produced) {
       verification.exemptWithin(value);
       verification.expectPresent(value);
     }
-  }
-  const feed = verification;
+    verification.startChecking();
+  }) : Promise.resolve();
+  checked.catch(() => undefined);
   const output = renderOutput(job.outputPath, job.sealWith);
   const rendered = await renderProduction({ ...job.header, records: job.records }, output.stream, job.onProgress, {
-    verificationFeed: feed ? (chunk) => feed.chunk(chunk) : undefined,
+    verificationFeed: verification ? (chunk) => verification.chunk(chunk) : undefined,
   }).catch((error: unknown) => {
     output.abandon();
     throw error;
   });
   await output.written;
-  return { rendered, verification: feed ? feed.finish(rendered.ownWording) : null };
+  await checked;
+  return { rendered, verification: verification ? verification.finish(rendered.ownWording) : null };
 }
 
 function* chunked<T>(items: Iterable<T>, size: number): Generator<T[]> {

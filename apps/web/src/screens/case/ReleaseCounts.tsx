@@ -16,6 +16,7 @@ export function ReleaseCounts({ caseId }: { caseId: string }) {
   return (
     <div className="preview" role="region" aria-label="What the production will contain">
       <h3>What the production will contain</h3>
+      <AliasWarning revealing={preview.data.aliasesRevealingWithheld} aliases={preview.data.aliases.length} />
       {rows.length === 0 ? (
         <p>No records within the approved scope: the production will say that none were found.</p>
       ) : (
@@ -42,6 +43,26 @@ export function ReleaseCounts({ caseId }: { caseId: string }) {
       )}
       <p className="muted">
         {preview.data.recordsRead} imported record(s) read; {preview.data.outOfScope} outside the approved scope are neither produced nor described.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * Decision 0054: an alias holding a value the production withholds would print it, so the approval is refused (422).
+ * Said here first, by the alias's position: the withheld value is never named, nor whose it is.
+ */
+function AliasWarning({ revealing, aliases }: { revealing: number[]; aliases: number }) {
+  if (revealing.length === 0) return null;
+  const which = revealing.length === 1 ? `Alias ${revealing[0]} of ${aliases} contains` : `Aliases ${revealing.slice(0, -1).join(', ')} and ${revealing[revealing.length - 1]} of ${aliases} contain`;
+  return (
+    <div className="alert alert--warning" role="alert" aria-labelledby="alias-warning-title">
+      <h4 className="alert__title" id="alias-warning-title">
+        This approval will be refused
+      </h4>
+      <p>
+        {which} a value the production withholds (a name, card number or other value from the imported records): the production would print it. Send
+        the case back for another review with the reason, or deny it.
       </p>
     </div>
   );

@@ -96,8 +96,9 @@ function buildCase(spec: {
       from: dayAfterStart(Math.min(first, second)),
       to: dayAfterStart(Math.max(first, second)),
       recordTypes: spec.recordTypes,
+      includeContactDetails: spec.includeContactDetails,
     },
-    options: { includeContactDetails: spec.includeContactDetails },
+    options: {},
     records,
   };
 }
