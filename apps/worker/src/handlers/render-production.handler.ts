@@ -3,13 +3,13 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
 import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
 import { approvalGate, canonicalScope, onlyUnprotected, nextState } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
-import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, aliasesRevealingWithheld, productionValues } from '@custodian/production';
+import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, aliasesRevealingWithheld, formatBates, productionValues } from '@custodian/production';
 import { JobPayloads } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { ContentStore, FileSealingKey } from '@custodian/storage';
@@ -240,7 +240,12 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
   private async failClosed(caseId: string, reason: string, productionId: string | null, details: Record<string, unknown> = {}) {
     this.logger.error(`case ${caseId}: ${reason}`);
     await this.workflow.change<unknown>(caseId, async (row, manager) => {
-      if (productionId) await manager.update(ProductionEntity, { id: productionId }, { status: 'failed', failure: reason, completedAt: new Date() });
+      if (productionId) {
+        const voided = await this.giveBackBatesRange(manager, productionId);
+        const failure = voided ? `${reason}; Bates numbers ${voided} stay reserved to this stopped production and are void (a later production was numbered after them)` : reason;
+        await manager.update(ProductionEntity, { id: productionId }, { status: 'failed', failure, completedAt: new Date() });
+        if (voided) details = { ...details, voidBates: voided };
+      }
       row.alert = reason;
       row.pendingStep = null;
       await manager.save(row);
@@ -249,6 +254,21 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       }
       return { result: null, audit: [{ actor: null, action: 'production.failed_closed', objectType: 'production', objectId: productionId, outcome: 'failure', details }] };
     });
+  }
+
+  /**
+   * A stopped production releases nothing, so the Bates range it reserved (when another production's finalising
+   * made it render again with new numbers) goes back to the sequence if no later production was numbered after it.
+   * Returns the range, as printed, when it could not be given back and is void; null otherwise.
+   */
+  private async giveBackBatesRange(manager: EntityManager, productionId: string): Promise<string | null> {
+    const production = await manager.findOne(ProductionEntity, { where: { id: productionId } });
+    if (!production || production.batesStart === null || production.batesEnd === null || !production.batesPrefix) return null;
+    if (await BatesLedger.release(manager, production.batesPrefix, production.batesStart, production.batesEnd)) {
+      await manager.update(ProductionEntity, { id: productionId }, { batesPrefix: null, batesStart: null, batesEnd: null });
+      return null;
+    }
+    return `${formatBates(production.batesPrefix, production.batesStart)}–${formatBates(production.batesPrefix, production.batesEnd)}`;
   }
 
   private progress(job: Job, productionId: string) {

@@ -27,4 +27,21 @@ export class BatesLedger {
     const row = await manager.findOneOrFail(BatesSequenceEntity, { where: { prefix } });
     return row.next - pages;
   }
+
+  /**
+   * Gives back the range `start`…`end` of a production that will never be released, in the caller's transaction,
+   * if it is still the sequence's last: the next production then takes those numbers and the library's sequence has
+   * no gap. A range another production was numbered after cannot be given back without a gap; false then, and the
+   * caller records the range as void.
+   */
+  static async release(manager: EntityManager, prefix: string, start: number, end: number): Promise<boolean> {
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 1 || end < start) throw new Error(`cannot release Bates numbers ${start}…${end}`);
+    const released = await manager
+      .createQueryBuilder()
+      .update(BatesSequenceEntity)
+      .set({ next: start })
+      .where('prefix = :prefix AND "next" = :after', { prefix, after: end + 1 })
+      .execute();
+    return !!released.affected;
+  }
 }
