@@ -22,7 +22,7 @@ export function writeCustodianDeclaration(frame: PageFrame, header: ProductionHe
   const scope = describeScope(header.scope);
   const library = header.libraryName ?? 'the Library';
   const range = `${formatBates(header.batesPrefix, recordsFirst)} through ${formatBates(header.batesPrefix, recordsLast)}`;
-  const partial = partialProductionStatement(header.scope, header.requestedScope);
+  const partial = partialProductionStatement(header.scope, header.requestedScope, producedAny);
   const types = header.scope.recordTypes.map((recordType) => RECORD_TYPE_TITLES[recordType]).join('; ');
   frame.startPage('portrait');
   frame.paragraph('Declaration of custodian of records', HEADING, { gapAfter: 4 });
@@ -32,7 +32,9 @@ export function writeCustodianDeclaration(frame: PageFrame, header: ProductionHe
     `I, ${declaration.custodian.displayName}, am the ${declaration.custodian.title} of ${library} and the duly authorized custodian of its records, or other qualified witness, with authority to certify the records produced here.`,
     producedAny
       ? `The records produced with this declaration, Bates-numbered ${range} (${recordsLast - recordsFirst + 1} pages), are true copies of ${partial ? 'the' : 'all the'} records described in the ${header.requestTypeLabel.toLowerCase()} that the Library may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}. Where the law requires content to be withheld, the copy shows a marker in its place and the withholding log states the reason.${partial ? ` ${partial}` : ''}`
-      : `The Library has none of the records described in the ${header.requestTypeLabel.toLowerCase()} that it may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}, a search of its records found none. The pages Bates-numbered ${range} state so.`,
+      : partial
+        ? `For the part of the records described in the ${header.requestTypeLabel.toLowerCase()} that this declaration covers and the Library may disclose under ${header.authority.citation}, for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}, a search of its records found none. ${partial} The pages Bates-numbered ${range} state so.`
+        : `The Library has none of the records described in the ${header.requestTypeLabel.toLowerCase()} that it may disclose under ${header.authority.citation}: for ${scope.patronsPhrase}, their ${types}, dated ${scope.dates}, a search of its records found none. The pages Bates-numbered ${range} state so.`,
     `The records were prepared by personnel of the Library, or by its integrated library system at their direction, in the ordinary course of the Library's business at or near the time of the acts, conditions or events they record.`,
     `Mode of preparation: the Library's integrated library system records each registration, loan, hold, fine and search when it occurs. The copies were made by exporting those records from the system and printing them in this production, one table per kind of record, with no change to their content other than the withholdings marked.`,
   ];

@@ -187,6 +187,19 @@ describe('renderProduction', () => {
       expect(declared(pages)).not.toContain(compactText('are true copies'));
     });
 
+    it('says a narrowed search found none only within the approved part, never that the Library has none of the records described', async () => {
+      const dropped = ['23000000099991', '23000000099992'];
+      const requestedScope: CaseScope = { cardNumbers: [card, ...dropped], from: '2025-07-01', to: '2026-06-30', recordTypes: ['patron', 'loans', 'searches', 'holds'] };
+      const { pages, compact } = await render([], { declaration, requestedScope });
+      expect(declared(pages)).toContain(compactText('For the part of the records described in the'));
+      expect(declared(pages)).toContain(compactText('a search of its records found none. Only part of the records described is covered by this declaration: records of 1 of the 3 patrons named;'));
+      expect(declared(pages)).toContain(compactText('only; dated January 1, 2026 to February 28, 2026 only.'));
+      expect(declared(pages)).toContain(compactText('The remaining records described are not produced with this declaration, which does not state whether the Library has them.'));
+      expect(declared(pages)).not.toContain(compactText('The Library has none of the records described'));
+      expect(declared(pages)).not.toContain(compactText('are true copies'));
+      for (const withheld of dropped) expect(compact).not.toContain(withheld);
+    });
+
     it('refuses a declaration without a named custodian (no placeholder signer)', async () => {
       await expect(render([patron], { declaration: { ...declaration, custodian: { displayName: ' ', title: '' } } })).rejects.toThrow('named custodian');
     });
