@@ -19,7 +19,7 @@ export interface ManifestFacts {
  * Returns the last Bates number.
  */
 export function writeManifest(frame: PageFrame, header: ProductionHeader, facts: ManifestFacts): string {
-  const scope = describeScope(header.scope);
+  const scope = describeScope(header.scope, header.requestedScope);
   frame.startPage('portrait');
   frame.paragraph('Production manifest', HEADING, { gapAfter: 10 });
   frame.labelled('Case', header.caseNumber);

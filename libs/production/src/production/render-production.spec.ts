@@ -160,6 +160,31 @@ describe('renderProduction', () => {
     expect(none.pages.join(' ')).not.toContain('Declaration of custodian of records');
   });
 
+  describe('the cover letter states a scope narrowed by counsel', () => {
+    const cover = (pages: string[]) => compactText(pages[0]);
+
+    it('says nothing of narrowing when the approved scope is the requested one', async () => {
+      const { pages } = await render([patron], { requestedScope: scope });
+      expect(cover(pages)).not.toContain(compactText('narrowed scope'));
+    });
+
+    it('says the production is limited to the narrowed scope approved, and how, in one sentence naming no withheld patron', async () => {
+      const dropped = ['23000000099991', '23000000099992'];
+      const requestedScope: CaseScope = { cardNumbers: [card, ...dropped], from: '2025-07-01', to: '2026-06-30', recordTypes: ['patron', 'loans', 'searches', 'holds'], includeContactDetails: true };
+      const { pages, compact } = await render([patron, loan(2, 'First loan')], { requestedScope });
+      expect(cover(pages)).toContain(
+        compactText(
+          'This production is limited to the narrowed scope the Library approved, which holds less than the superior court order requested: records of 1 of the 3 patrons named; ' +
+            'patron registration records, loans and catalogue searches only; dated January 1, 2026 to February 28, 2026 only; without contact details.',
+        ),
+      );
+      // Not "because the authority does not ask for them": it did, and counsel narrowed it.
+      expect(cover(pages)).toContain(compactText('Contact details (address, e-mail, telephone) are withheld: the approved scope leaves them out.'));
+      expect(cover(pages)).not.toContain(compactText('because the authority does not ask for them'));
+      for (const withheld of dropped) expect(compact).not.toContain(withheld);
+    });
+  });
+
   describe('the declaration states what it cannot certify (Evid. Code § 1561(b))', () => {
     const declaration = { custodian: { displayName: 'Maria López', title: 'Library Director' }, place: 'Palm Desert, California', date: '2026-03-05', criminal: false };
     const declared = (pages: string[]) => compactText(pages[pages.length - 2]);

@@ -2,8 +2,8 @@ import { aliasOf, type CaseScope } from '@custodian/domain';
 import { longDate } from '../text/long-date';
 import { RECORD_TYPE_TITLES } from './record-presentation';
 
-/** The scope in words, as the cover letter and manifest state it. */
-export function describeScope(scope: CaseScope) {
+/** The scope in words, as the cover letter and manifest state it; `requested`, when given, is the scope asked for. */
+export function describeScope(scope: CaseScope, requested?: CaseScope) {
   const aliased = scope.cardNumbers.map((card) => aliasOf(scope, card)).filter((alias): alias is string => alias !== null);
   return {
     /** Card numbers, and for a patron the scope names by an alias the alias alone: the card number is withheld. */
@@ -15,7 +15,9 @@ export function describeScope(scope: CaseScope) {
     recordTypes: listInWords(scope.recordTypes.map((recordType) => RECORD_TYPE_TITLES[recordType].toLowerCase())),
     contactDetails: scope.includeContactDetails === true
       ? 'Contact details (address, e-mail, telephone) are included because the authority asks for them.'
-      : 'Contact details (address, e-mail, telephone) are withheld because the authority does not ask for them.',
+      : requested?.includeContactDetails === true
+        ? 'Contact details (address, e-mail, telephone) are withheld: the approved scope leaves them out.'
+        : 'Contact details (address, e-mail, telephone) are withheld because the authority does not ask for them.',
   };
 }
 
