@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Response } from 'express';
 import { rm } from 'node:fs/promises';
 import { QueryFailedError } from 'typeorm';
-import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViolationError } from '@custodian/cases';
+import { CaseNotFoundError, CaseStateConflictError, DutyConflictError, RuleViolationError, UnnamedProductionOfficialError } from '@custodian/cases';
 import { IllegalTransitionError } from '@custodian/domain';
 import { describeError } from '@custodian/persistence';
 import { RateLimitedLog } from '@custodian/queues';
@@ -64,6 +64,8 @@ export class ErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof DutyConflictError) return { statusCode: 403, error: 'Forbidden', message: exception.message };
     if (exception instanceof RuleViolationError) return { statusCode: 422, error: 'Unprocessable Entity', message: exception.message, details: exception.details };
+    // The preview names staff, never patrons: the message says whose name or title to record.
+    if (exception instanceof UnnamedProductionOfficialError) return { statusCode: 422, error: 'Unprocessable Entity', message: exception.message };
     if (exception instanceof QueryFailedError && /unique|duplicate/i.test(exception.message)) {
       return { statusCode: 409, error: 'Conflict', message: 'This was already done or conflicts with an existing record' };
     }

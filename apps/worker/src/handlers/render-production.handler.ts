@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@custodian/audit';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
+import { CaseWorkflow, UnnamedProductionOfficialError, caseRecords, loadRules, productionHeader, replanDeadlines } from '@custodian/cases';
 import { approvalGate, canonicalScope, onlyUnprotected, nextState } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { ProductionHeader, ProductionResult, RenderPool, StreamingChecks, StreamingVerificationResult, VerificationResult, aliasesRevealingWithheld, formatBates, productionValues } from '@custodian/production';
@@ -61,12 +61,13 @@ export class RenderProductionHandler implements JobHandler<'render-production'> 
       await manager.insert(ProductionEntity, { id: productionId, caseId, decisionId, status: 'rendering', progress: 0, createdAt: new Date(), completedAt: null });
     }
 
-    const header = await this.header(row, decision!, review!);
-    // A declaration signed by a placeholder certifies nothing (Evid. Code § 1561): refuse, as letters do.
-    if (header.declaration && !header.declaration.custodian.displayName.trim()) {
-      await this.failClosed(caseId, 'No production: the approving director is not a named person, and the custodian of records declaration needs one to sign it', productionId);
-      throw new UnrecoverableError('production refused: no named custodian of records');
-    }
+    // The cover letter and declaration name the approver and reviewer (Evid. Code § 1561): a placeholder in their
+    // place certifies nothing, and retrying will not name them.
+    const header = await this.header(row, decision!, review!).catch(async (error: unknown) => {
+      if (!(error instanceof UnnamedProductionOfficialError)) throw error;
+      await this.failClosed(caseId, error.message, productionId, { unnamedOfficial: true });
+      throw new UnrecoverableError('production refused: the approver or reviewer is not a named person');
+    });
     // Render with the numbers this production will get if no other is finalised first; the range is reserved only
     // at finalisation (a failed or retried rendering burns none). If another production took them meanwhile, the
     // range is reserved then and the file rendered once more with it: the page count does not depend on the start.

@@ -3,7 +3,7 @@ import { Job, UnrecoverableError } from 'bullmq';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@custodian/config';
-import { CaseWorkflow, addressee, loadDeadlineSettings, namedOfficial, official, requestSummary } from '@custodian/cases';
+import { CaseWorkflow, addressee, loadDeadlineSettings, namedOfficial, requestSummary } from '@custodian/cases';
 import { REQUEST_TYPE_LABELS, addDays, toLocalDate } from '@custodian/domain';
 import { CaseEntity, DeadlineEntity, ReviewEntity } from '@custodian/persistence';
 import { LetterResult, PlaceholderSignerError, cureClockStatement, renderExtensionLetter, renderNeedsInfoLetter } from '@custodian/production';

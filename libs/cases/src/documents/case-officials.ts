@@ -7,14 +7,6 @@ export async function namedOfficial(manager: EntityManager, userId: string | nul
   return user ? { displayName: user.displayName, title: user.title } : null;
 }
 
-/** What prints where a signer is not required: the office when no person is on record. */
-export const PLACEHOLDER_OFFICIAL = { displayName: 'Library Director', title: 'Library Director' } as const;
-
-/** Name and title as they print on letters and productions (Gov. Code § 7922.540 for denials). */
-export async function official(manager: EntityManager, userId: string | null): Promise<{ displayName: string; title: string }> {
-  return (await namedOfficial(manager, userId)) ?? { ...PLACEHOLDER_OFFICIAL };
-}
-
 /** One line for the instrument, e.g. "Superior Court of California, County of Riverside, No. RIC2600123, issued 2026-11-18". */
 export function instrumentSummary(instrument: { issuedBy?: string | null; judge?: string | null; docketNumber?: string | null; issuedAt?: string | null; description?: string | null }): string {
   const parts = [instrument.issuedBy, instrument.judge, instrument.docketNumber ? `No. ${instrument.docketNumber}` : null, instrument.issuedAt ? `issued ${instrument.issuedAt}` : null].filter(Boolean);

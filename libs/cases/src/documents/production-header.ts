@@ -1,15 +1,23 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CaseScope, REQUEST_TYPE_LABELS, toLocalDate, toLocalDateTime } from '@custodian/domain';
 import { CaseEntity } from '@custodian/persistence';
-import { DECLARATION_REQUEST_TYPES, ProductionHeader } from '@custodian/production';
+import { DECLARATION_REQUEST_TYPES, NamedOfficial, ProductionHeader, placeholderProblem } from '@custodian/production';
 import { loadRules } from '../rules-store';
-import { PLACEHOLDER_OFFICIAL, namedOfficial, official, instrumentSummary } from './case-officials';
+import { namedOfficial, instrumentSummary } from './case-officials';
 import { countCaseRecords } from './case-records';
 
 export interface LibraryIdentity {
   batesPrefix: string;
   libraryName: string;
   libraryPlace: string;
+}
+
+/** The approving director or reviewing attorney is not a named person with a title: nothing is rendered. */
+export class UnnamedProductionOfficialError extends Error {
+  constructor(readonly problem: string) {
+    super(`Production not rendered: ${problem}; record the person's name and title under Users first`);
+    this.name = 'UnnamedProductionOfficialError';
+  }
 }
 
 /**
@@ -27,13 +35,12 @@ export async function productionHeader(
   const manager = dataSource.manager;
   const rules = await loadRules(manager);
   const basis = rules[row.requestType].basisForRelease;
-  const approver = await namedOfficial(manager, decision.directorId);
-  const director = approver ?? { ...PLACEHOLDER_OFFICIAL };
-  // Subpoenas and court orders: the approving director signs as custodian of records (Evid. Code §§ 1561, 1562);
-  // never a placeholder (the worker refuses an unnamed custodian).
-  const custodian = approver ?? { displayName: '', title: '' };
+  // Only an approved case is produced, so both people are known; a stand-in would sign in substance for no one.
+  const director = await productionOfficial(manager, decision.directorId, 'approving director');
+  const reviewer = await productionOfficial(manager, review.attorneyId, 'reviewing attorney');
+  // Subpoenas and court orders: the approving director signs as custodian of records (Evid. Code §§ 1561, 1562).
   const declaration = (DECLARATION_REQUEST_TYPES as readonly string[]).includes(row.requestType)
-    ? { custodian, place: library.libraryPlace, date: toLocalDate(new Date()), criminal: row.requestType === 'criminal_subpoena' }
+    ? { custodian: director, place: library.libraryPlace, date: toLocalDate(new Date()), criminal: row.requestType === 'criminal_subpoena' }
     : undefined;
   return {
     declaration,
@@ -44,7 +51,7 @@ export async function productionHeader(
     authority: basis ? { text: basis.text, citation: basis.citation } : { text: 'the release route the legal review found (§ 7927.105(c))', citation: 'Gov. Code § 7927.105(c) (formerly § 6267)' },
     approvedBy: director,
     approvedAt: toLocalDateTime(decision.createdAt),
-    reviewedBy: await official(manager, review.attorneyId),
+    reviewedBy: reviewer,
     scope,
     requestedScope: row.scope,
     batesPrefix: library.batesPrefix,
@@ -52,4 +59,11 @@ export async function productionHeader(
     libraryName: library.libraryName,
     expectedRecords: await countCaseRecords(dataSource, row.id),
   };
+}
+
+async function productionOfficial(manager: EntityManager, userId: string, who: string): Promise<NamedOfficial> {
+  const person = await namedOfficial(manager, userId);
+  const problem = placeholderProblem(person, who);
+  if (problem) throw new UnnamedProductionOfficialError(problem);
+  return person!;
 }
