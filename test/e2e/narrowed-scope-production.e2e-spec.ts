@@ -70,6 +70,9 @@ describe('a production after counsel narrowed the scope', () => {
         for (const value of KEPT) expect(`${extractor}: ${value} ${compact.includes(value.replace(/\s+/g, ''))}`).toBe(`${extractor}: ${value} true`);
         // The declaration says it certifies only part of what the order describes (Evid. Code § 1561(b)), by count.
         expect(`${extractor}: ${compact.includes('Onlypartoftherecordsdescribedisproduced:recordsof1ofthe2patronsnamed')}`).toBe(`${extractor}: true`);
+        // The cover letter says the production is limited to the narrowed scope, and how, counting the patron left out.
+        const limited = 'ThisproductionislimitedtothenarrowedscopetheLibraryapproved,whichholdslessthanthesuperiorcourtorderrequested:recordsof1ofthe2patronsnamed;loansonly;datedMarch1,2026toMarch31,2026only;withoutcontactdetails.';
+        expect(`${extractor}: ${compact.includes(limited)}`).toBe(`${extractor}: true`);
         for (const value of DROPPED_BY_NARROWING) expect(`${extractor}: ${value} ${compact.includes(value.replace(/\s+/g, ''))}`).toBe(`${extractor}: ${value} false`);
       }
     } finally {

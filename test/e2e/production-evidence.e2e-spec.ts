@@ -85,11 +85,12 @@ describe('productions a court accepts', () => {
     expect((await caseOf(denied.id)).decision.note).toBe(note);
 
     const approved = await reviewedCase();
-    const cover = await director.requestRaw('POST', `/api/cases/${approved.id}/decision/preview`, { decision: 'approve' });
+    const cover = await director.requestRaw('POST', `/api/cases/${approved.id}/decision/preview`, { decision: 'approve', note });
     expect(cover.status).toBe(200);
     const coverText = pdfText(cover.bytes);
     expect(coverText).toContain('Re: Production of library records');
     expect(coverText).toContain('PREVIEW - NOT RELEASED');
+    expect(coverText.replace(/\s+/g, ' ')).not.toContain('detective called twice');
     const release = await director.get(`/api/cases/${approved.id}/decision/preview/release`);
     expect(release.status).toBe(200);
     expect(release.body).toMatchObject({
@@ -102,6 +103,35 @@ describe('productions a court accepts', () => {
     expect(JSON.stringify(release.body)).not.toContain(PATRON_IN_SCOPE.borrowernotes);
     const events = (await director.get(`/api/cases/${approved.id}/events`)).body.items.map((e: { action: string }) => e.action);
     expect(events).toEqual(expect.arrayContaining(['decision.previewed', 'release.previewed']));
+
+    // Approved with the same note: the production's cover letter (and every other page) leaves it out too.
+    await director.post(`/api/cases/${approved.id}/decision`, { decision: 'approve', note });
+    const fulfilled = await eventually(() => caseOf(approved.id), (c) => c.status === 'fulfilled', 120_000);
+    const produced = pdfText((await clerk.download(`/api/productions/${fulfilled.production.id}/pdf`)).bytes);
+    expect(produced).toContain('Re: Production of library records');
+    expect(produced.replace(/\s+/g, ' ')).not.toContain('detective called twice');
+    expect(fulfilled.decision.note).toBe(note);
+  });
+
+  it('refuses to print a placeholder for a reviewer with no title: the preview says why (422), the production fails closed', async () => {
+    const row = await reviewedCase();
+    const db = new Client({ connectionString: system.environment.databaseUrl });
+    await db.connect();
+    const untitled = (title: string) => db.query(`UPDATE users SET title = $1 WHERE username = 'atty.patel'`, [title]);
+    try {
+      await untitled('');
+      const preview = await director.post(`/api/cases/${row.id}/decision/preview`, { decision: 'approve' });
+      expect(preview.status).toBe(422);
+      expect(preview.body.message).toContain('the reviewing attorney (Ravi Patel) has no title');
+      expect((await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve', note: 'Produce.' })).status).toBe(202);
+      const stopped = await eventually(() => caseOf(row.id), (c) => c.alert !== null && c.pendingStep === null, 60_000);
+      expect(stopped.alert).toContain('Production not rendered: the reviewing attorney (Ravi Patel) has no title');
+      expect(stopped.status).toBe('fulfilling');
+      expect(stopped.production).toMatchObject({ status: 'failed' });
+    } finally {
+      await untitled('Deputy City Attorney');
+      await db.end();
+    }
   });
 
   async function fulfilledCase() {
