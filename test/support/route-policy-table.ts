@@ -49,6 +49,7 @@ export const POLICY: Record<string, Role[] | 'public'> = {
   'POST /api/cases/{id}/review': ['attorney'],
   'POST /api/cases/{id}/decision': ['director'],
   'POST /api/cases/{id}/send-back': ['director'],
+  'POST /api/cases/{id}/production/retry': ['director'],
   'POST /api/cases/{id}/extension-designee': ['director'],
   'POST /api/cases/{id}/gag-lift': ['attorney', 'director'],
   'POST /api/cases/{id}/extension': ['attorney', 'director'],

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertAliasesRevealNothing, assertMayTakeDuty, replanDeadlines } from '@custodian/cases';
 import { ApprovalGateInput, approvalGate, denialGate, nextState } from '@custodian/domain';
-import { CaseEntity, DecisionEntity, NotificationEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
+import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
 import type { RecordCipher } from '@custodian/records';
 import { CaseAccess } from './case-access.service';
@@ -107,6 +107,36 @@ export class CaseDecisions {
         jobs: await replanDeadlines(manager, row),
         // The reason is stored with the send-back; the audit event carries ids and its length only.
         audit: [{ actor: actorRef(actor), action: 'case.sent_back', objectType: 'review_return', objectId: sent.id, details: { reviewId: gate.reviewId, reasonLength: sent.reason.length } }],
+      };
+    });
+  }
+
+  /**
+   * Renders a stopped production again once a person has dealt with the cause (a worker that kept dying, a full
+   * disk, a font fixed in a release). It releases nothing by itself: the worker checks the approval, the review and
+   * the aliases again, and verifies the new file as it did the first. The director of the case decides it.
+   */
+  retryProduction(caseId: string, actor: Actor): Promise<{ productionId: string }> {
+    return this.workflow.change(caseId, async (row, manager) => {
+      this.access.assertVisible(actor, row);
+      expectState(row, 'fulfilling', 'render the production again for');
+      await assertMayTakeDuty(manager, row, 'decision', actor);
+      const production = await manager.findOne(ProductionEntity, { where: { caseId } });
+      if (!production || production.status !== 'failed') {
+        throw new CaseStateConflictError('Only a production that was stopped can be rendered again', row.status, row.pendingStep);
+      }
+      const [decision] = await manager.find(DecisionEntity, { where: { caseId, decision: 'approve' }, order: { createdAt: 'DESC' }, take: 1 });
+      if (!decision) throw new CaseStateConflictError('This case has no approval to render a production for', row.status, row.pendingStep);
+      const stoppedBecause = production.failure;
+      await manager.update(ProductionEntity, { id: production.id, status: 'failed' }, { status: 'rendering', progress: 0, failure: null, completedAt: null });
+      row.pendingStep = 'fulfilment';
+      row.alert = null;
+      await this.save(manager, row);
+      return {
+        result: { productionId: production.id },
+        // A job id of its own: the first render's id may still be held by the queue for deduplication.
+        jobs: [jobRequest('render-production', { caseId, decisionId: decision.id }, `${caseId}-fulfilment-${randomUUID()}`)],
+        audit: [{ actor: actorRef(actor), action: 'production.retried', objectType: 'production', objectId: production.id, details: { decisionId: decision.id, stoppedBecause } }],
       };
     });
   }

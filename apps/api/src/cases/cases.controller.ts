@@ -122,6 +122,16 @@ export class CasesController {
     return this.queries.afterWrite(actor, id);
   }
 
+  /** Renders a stopped production again; the worker checks and verifies everything again before releasing it. */
+  @Post(':id/production/retry')
+  @HttpCode(202)
+  @Authenticated('director')
+  @ApiAcceptedResponse({ type: CaseDetailView })
+  async retryProduction(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() actor: Actor): Promise<CaseDetailView> {
+    await this.decisions.retryProduction(id, actor);
+    return this.queries.afterWrite(actor, id);
+  }
+
   /** A director who disagrees with the review sends it back for another review, with a written reason. */
   @Post(':id/send-back')
   @HttpCode(200)

@@ -31,6 +31,15 @@ export function CaseActions({ c, onChanged }: { c: CaseDetail; onChanged: () => 
       </Link>
     ),
     hasRole('clerk', 'attorney') && c.status === 'needs_info' && idle && <ResumeForm key="resume" caseId={c.id} onResumed={onChanged} />,
+    hasRole('director') && c.status === 'fulfilling' && idle && c.production?.status === 'failed' && (
+      <CaseCommandButton
+        key="retry-production"
+        command={() => api.POST('/api/cases/{id}/production/retry', { params: { path: { id: c.id } } })}
+        label="Render the production again"
+        confirm="Render the production again? Do this once the cause of the stop has been dealt with: the approval and review are checked again and the new file is verified before anything is released."
+        onDone={onChanged}
+      />
+    ),
     hasRole('clerk', 'director') && (c.status === 'fulfilled' || c.status === 'denied') && idle && (
       <CaseCommandButton key="close" command={() => api.POST('/api/cases/{id}/close', { params: { path: { id: c.id } } })} label="Close case" confirm="Close the case once the production or letter has been delivered?" onDone={onChanged} />
     ),

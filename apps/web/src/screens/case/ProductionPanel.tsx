@@ -27,7 +27,7 @@ export function ProductionPanel({ c, live }: { c: CaseDetail; live: CaseStatus['
       {p?.status === 'failed' && (
         <div className="alert alert--error" role="alert">
           <h3 className="alert__title">The production failed</h3>
-          <p>{p.failure ?? 'No reason was recorded.'} Nothing was released. The worker retries; if it keeps failing, ask IT.</p>
+          <p>{p.failure ?? 'No reason was recorded.'} Nothing was released. Once the cause is dealt with, the case's director can render it again from Next steps: the approval and review are checked again and the new file is verified before anything is released.</p>
         </div>
       )}
       {p?.status === 'ready' && (
