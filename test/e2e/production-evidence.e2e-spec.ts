@@ -82,7 +82,18 @@ describe('productions a court accepts', () => {
     expect(sent.replace(/\s+/g, ' ')).toBe(previewText.replace(/\s+/g, ' '));
     expect((await director.post(`/api/cases/${denied.id}/decision/preview`, { decision: 'deny' })).status).toBe(409);
     // The note stays in the case file.
-    expect((await caseOf(denied.id)).decision.note).toBe(note);
+    const deniedRow = await caseOf(denied.id);
+    expect(deniedRow.decision.note).toBe(note);
+    // The letter cannot have been handed over before it was written: 400 naming deliveredAt, nothing recorded.
+    const letter = deniedRow.letters.find((l: { kind: string }) => l.kind === 'denial');
+    const beforeLetter = new Date(Date.parse(letter.createdAt) - 5_000).toISOString();
+    const early = await clerk.post(`/api/cases/${denied.id}/deliveries`, { document: 'denial_letter', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: letter.sha256, deliveredAt: beforeLetter });
+    expect(early.status).toBe(400);
+    expect(early.body.fields).toEqual({ deliveredAt: expect.stringMatching(/before the denial letter was written/) });
+    expect((await clerk.get(`/api/cases/${denied.id}/deliveries`)).body.items).toEqual([]);
+    const handed = await clerk.post(`/api/cases/${denied.id}/deliveries`, { document: 'denial_letter', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: letter.sha256, deliveredAt: new Date(Date.parse(letter.createdAt) + 1_000).toISOString() });
+    expect(handed.status).toBe(201);
+    expect(handed.body.delivery).toMatchObject({ acknowledgedSha256: letter.sha256 });
 
     const approved = await reviewedCase();
     const cover = await director.requestRaw('POST', `/api/cases/${approved.id}/decision/preview`, { decision: 'approve', note });
@@ -159,6 +170,14 @@ describe('productions a court accepts', () => {
       [{ document: 'production' }],
     ];
     for (const body of bad) expect({ body, status: (await clerk.post(`/api/cases/${row.id}/deliveries`, body)).status }).toEqual({ body, status: 400 });
+    // deliveredAt is bounded on both sides, refused alike (400 naming the field): not in the future, and not before
+    // the production was completed (a second before it, or the year before).
+    const completedAt = Date.parse(row.production.completedAt);
+    const outOfBounds = [new Date(Date.now() + 3_600_000), new Date(completedAt - 1_000), new Date(completedAt - 365 * 86_400_000)];
+    for (const when of outOfBounds) {
+      const refused = await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha, deliveredAt: when.toISOString() });
+      expect({ when, status: refused.status, fields: refused.body.fields }).toEqual({ when, status: 400, fields: { deliveredAt: expect.stringMatching(/^must not be (in the future|before the production was completed)/) } });
+    }
     expect((await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'denial_letter', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha })).status).toBe(409);
     expect((await attorney.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: sha })).status).toBe(403);
     expect((await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items).toEqual([]);

@@ -20,6 +20,11 @@ export interface DeliverableFile {
   filename: string;
 }
 
+/** A deliveredAt is refused for the same reason whichever bound it crosses: 400 naming the field, nothing recorded. */
+function deliveredAtRefused(message: string, field: string): never {
+  throw new BadRequestException({ message, fields: { deliveredAt: field } });
+}
+
 /**
  * The delivery step: recording how a production or a denial letter reached the requester (in person, by mail with a
  * tracking number, to the court in a sealed envelope) with the SHA-256 they acknowledged, or issuing a secure link
@@ -45,7 +50,13 @@ export class DeliveryService {
         throw new BadRequestException({ message: 'acknowledgedSha256 is not the SHA-256 of the file delivered: the recipient acknowledged a different file', fields: { acknowledgedSha256: 'does not match the delivered file' } });
       }
       const deliveredAt = link ? null : body.deliveredAt ? new Date(body.deliveredAt) : new Date();
-      if (deliveredAt && deliveredAt.getTime() > Date.now() + 60_000) throw new BadRequestException({ message: 'deliveredAt is in the future', fields: { deliveredAt: 'must not be in the future' } });
+      if (deliveredAt && deliveredAt.getTime() > Date.now() + 60_000) deliveredAtRefused('deliveredAt is in the future', 'must not be in the future');
+      // Nothing is delivered before it exists: the production's completion, the letter's writing (to the second, so a
+      // time typed without fractions for the second the file was finished is accepted).
+      if (deliveredAt && deliveredAt.getTime() < Math.floor(file.existedAt.getTime() / 1000) * 1000) {
+        const what = body.document === 'production' ? 'the production was completed' : 'the denial letter was written';
+        deliveredAtRefused(`deliveredAt is before ${what} (${file.existedAt.toISOString()})`, `must not be before ${what} (${file.existedAt.toISOString()})`);
+      }
       const delivery: DeliveryEntity = {
         id: randomUUID(), caseId, document: body.document, documentId: file.documentId, documentSha256: file.sha256, method: body.method,
         recipient: body.recipient.trim(), trackingNumber: body.trackingNumber?.trim() ?? null, acknowledgedSha256: link ? null : (body.acknowledgedSha256 as string),
@@ -132,12 +143,12 @@ export class DeliveryService {
       if (checkState && row.status !== 'fulfilled' && row.status !== 'closed') throw new CaseStateConflictError('Only a fulfilled case has a production to deliver', row.status, row.pendingStep);
       const production = await manager.findOne(ProductionEntity, { where: { caseId: row.id } });
       if (!production || production.status !== 'ready' || !production.sha256) throw new CaseStateConflictError('This case has no verified production to deliver', row.status, row.pendingStep);
-      return { documentId: production.id, sha256: production.sha256, bytes: production.bytes, filename: `production-${row.caseNumber}.pdf` };
+      return { documentId: production.id, sha256: production.sha256, bytes: production.bytes, filename: `production-${row.caseNumber}.pdf`, existedAt: production.completedAt ?? production.createdAt };
     }
     if (checkState && row.status !== 'denied' && row.status !== 'closed') throw new CaseStateConflictError('Only a denied case has a denial letter to deliver', row.status, row.pendingStep);
     const [letter] = await manager.find(LetterEntity, { where: { caseId: row.id, kind: 'denial' }, order: { createdAt: 'DESC' }, take: 1 });
     if (!letter) throw new CaseStateConflictError('This case has no denial letter to deliver', row.status, row.pendingStep);
-    return { documentId: letter.id, sha256: letter.sha256, bytes: letter.bytes, filename: `denial-letter-${row.caseNumber}.pdf` };
+    return { documentId: letter.id, sha256: letter.sha256, bytes: letter.bytes, filename: `denial-letter-${row.caseNumber}.pdf`, existedAt: letter.createdAt };
   }
 }
 
