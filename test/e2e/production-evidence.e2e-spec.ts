@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { ApiClient, eventually } from '../support/api-client';
 import { pdfText } from '../support/pdf-text';
 import { PATRON_IN_SCOPE, kohaExport } from '../support/koha-fixture';
+import { withDatabase } from '../support/services';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
 jest.setTimeout(300_000);
@@ -16,7 +17,8 @@ describe('productions a court accepts', () => {
   let director: ApiClient;
 
   beforeAll(async () => {
-    system = await TestSystem.start('evidence');
+    // The secure-link tests below make well under 100 public requests; the per-address limit has its own system below.
+    system = await TestSystem.start('evidence', { env: { PUBLIC_DELIVERY_MAX_REQUESTS_PER_ADDRESS: '100' } });
     [clerk, attorney, director] = [await system.as('clerk'), await system.as('attorney'), await system.as('director')];
   });
   afterAll(() => system?.stop());
@@ -93,7 +95,7 @@ describe('productions a court accepts', () => {
     expect((await clerk.get(`/api/cases/${denied.id}/deliveries`)).body.items).toEqual([]);
     const handed = await clerk.post(`/api/cases/${denied.id}/deliveries`, { document: 'denial_letter', method: 'in_person', recipient: 'Det. A. Ruiz', acknowledgedSha256: letter.sha256, deliveredAt: new Date(Date.parse(letter.createdAt) + 1_000).toISOString() });
     expect(handed.status).toBe(201);
-    expect(handed.body.delivery).toMatchObject({ acknowledgedSha256: letter.sha256 });
+    expect(handed.body.delivery).toMatchObject({ acknowledgedSha256: letter.sha256, acknowledgedAt: handed.body.delivery.deliveredAt });
 
     const approved = await reviewedCase();
     const cover = await director.requestRaw('POST', `/api/cases/${approved.id}/decision/preview`, { decision: 'approve', note });
@@ -184,7 +186,7 @@ describe('productions a court accepts', () => {
 
     const mailed = await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'mail', recipient: 'Det. A. Ruiz, Palm Desert Police', trackingNumber: '9400 1000 0000 0000 0000 00', acknowledgedSha256: sha });
     expect(mailed.status).toBe(201);
-    expect(mailed.body.delivery).toMatchObject({ method: 'mail', trackingNumber: '9400 1000 0000 0000 0000 00', acknowledgedSha256: sha, deliveredAt: expect.any(String) });
+    expect(mailed.body.delivery).toMatchObject({ method: 'mail', trackingNumber: '9400 1000 0000 0000 0000 00', acknowledgedSha256: sha, deliveredAt: expect.any(String), acknowledgedAt: expect.any(String) });
     const after = await caseOf(row.id);
     expect(responseClock(after)).toBe('met');
     expect((await clerk.post(`/api/cases/${row.id}/close`)).status).toBeLessThan(300);
@@ -200,6 +202,11 @@ describe('productions a court accepts', () => {
     expect(path).toBe(`/api/public/deliveries/${token}`);
     expect(created.body.delivery.deliveredAt).toBeNull();
     expect(responseClock(await caseOf(row.id))).toBe('open');
+    // Nothing to acknowledge before a download: 409, nothing recorded.
+    const acknowledge = (link: string, sha256: unknown) => system.anonymous.post(`${link}/acknowledgement`, { sha256 });
+    const early = await acknowledge(path, row.production.sha256);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ statusCode: 409, message: expect.any(String) });
 
     // Wrong, malformed or altered tokens: 404, nothing served.
     for (const wrong of ['x'.repeat(43), 'short', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`]) {
@@ -216,16 +223,39 @@ describe('productions a court accepts', () => {
     expect(first.headers.get('x-content-sha256')).toBe(row.production.sha256);
     const delivered = await caseOf(row.id);
     expect(responseClock(delivered)).toBe('met');
+    // The download delivered the file (and met the deadline) but is no acknowledgement.
+    const downloaded = (await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items[0];
+    expect(downloaded).toMatchObject({ deliveredAt: expect.any(String), acknowledgedSha256: null, acknowledgedAt: null });
     expect((await system.anonymous.download(path)).status).toBe(200);
     expect((await system.anonymous.download(path)).status).toBe(404); // download limit
+
+    // The recipient acknowledges by the SHA-256 (a used-up link still may): a malformed body is 400, a bad token 404
+    // whatever the body, another file's hash 422; nothing is recorded for any of them.
+    for (const sha256 of [undefined, 'A'.repeat(64), '0'.repeat(63), `${'0'.repeat(64)} `, 42]) {
+      const refused = await acknowledge(path, sha256);
+      expect({ sha256, status: refused.status, fields: !!refused.body.fields }).toEqual({ sha256, status: 400, fields: true });
+    }
+    for (const wrong of ['x'.repeat(43), 'short', `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`]) {
+      expect((await acknowledge(`/api/public/deliveries/${wrong}`, row.production.sha256)).status).toBe(404);
+    }
+    const otherFile = await acknowledge(path, '0'.repeat(64));
+    expect(otherFile.status).toBe(422);
+    expect(otherFile.body.fields).toEqual({ sha256: expect.any(String) });
+    expect((await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items[0]).toMatchObject({ acknowledgedSha256: null, acknowledgedAt: null });
+    const acknowledged = await acknowledge(path, row.production.sha256);
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body).toEqual({ acknowledgedSha256: row.production.sha256, acknowledgedAt: expect.any(String) });
+    // Again: the same answer, nothing recorded twice.
+    expect((await acknowledge(path, row.production.sha256)).body).toEqual(acknowledged.body);
     const [listed] = (await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items;
-    expect(listed).toMatchObject({ method: 'secure_link', acknowledgedSha256: row.production.sha256, deliveredAt: expect.any(String), link: { downloads: 2, maxDownloads: 2 } });
+    expect(listed).toMatchObject({ method: 'secure_link', acknowledgedSha256: row.production.sha256, acknowledgedAt: acknowledged.body.acknowledgedAt, deliveredAt: downloaded.deliveredAt, link: { downloads: 2, maxDownloads: 2 } });
     expect(JSON.stringify(listed)).not.toContain(token);
 
     // Revocation and expiry end a link at once.
     const second = (await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz' })).body;
     expect((await clerk.post(`/api/cases/${row.id}/deliveries/${second.delivery.id}/revoke`)).status).toBe(200);
     expect((await system.anonymous.download(second.link.path)).status).toBe(404);
+    expect((await acknowledge(second.link.path, row.production.sha256)).status).toBe(404);
     const third = (await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz' })).body;
     const db = new Client({ connectionString: system.environment.databaseUrl });
     await db.connect();
@@ -235,14 +265,62 @@ describe('productions a court accepts', () => {
       await db.end();
     }
     expect((await system.anonymous.download(third.link.path)).status).toBe(404);
+    expect((await acknowledge(third.link.path, row.production.sha256)).status).toBe(404);
 
-    const audit = (await clerk.get(`/api/cases/${row.id}/events`)).body.items as { action: string; outcome?: string; details?: { reason?: string } }[];
+    const audit = (await clerk.get(`/api/cases/${row.id}/events`)).body.items as { action: string; outcome?: string; details?: { reason?: string; sha256?: string } }[];
     expect(audit.filter((e) => e.action === 'delivery.downloaded')).toHaveLength(2);
-    expect(audit.filter((e) => e.action === 'delivery.link_refused').map((e) => e.details?.reason).sort()).toEqual(['download limit reached', 'expired', 'revoked']);
+    expect(audit.filter((e) => e.action === 'delivery.acknowledged').map((e) => e.details?.sha256)).toEqual([row.production.sha256]);
+    // Refusals are grouped per address, reason and link in windows: each reason shows up at once (its first event).
+    expect([...new Set(audit.filter((e) => e.action === 'delivery.link_refused').map((e) => e.details?.reason))].sort()).toEqual(['download limit reached', 'expired', 'not downloaded', 'revoked', 'wrong sha256']);
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['delivery.link_created', 'delivery.link_revoked']));
     // The link is the credential: the API's request log says a link was used, never which.
     const logged = system.api.output();
     expect(logged).toContain('/api/public/deliveries/[link]');
+    expect(logged).toContain('/api/public/deliveries/[link]/acknowledgement');
     for (const link of [token, second.link.token, third.link.token]) expect(logged).not.toContain(link);
+  });
+});
+
+/** Someone hammering the public secure-link routes: one audit event per window and a count, then 429s. */
+describe('secure links under a flood', () => {
+  let system: TestSystem;
+  const LIMIT = 30;
+  beforeAll(async () => {
+    system = await TestSystem.start('delivery-flood', { worker: false, env: { PUBLIC_DELIVERY_MAX_REQUESTS_PER_ADDRESS: String(LIMIT), PUBLIC_DELIVERY_RATE_WINDOW_SECONDS: '600', PUBLIC_REFUSAL_AUDIT_WINDOW_SECONDS: '2' } });
+  });
+  afterAll(() => system?.stop());
+
+  const refusalEvents = (after: number) =>
+    withDatabase(system.environment.databaseUrl!, async (db) =>
+      (await db.query(`SELECT details FROM audit_events WHERE seq > $1 AND action = 'delivery.link_refused'`, [after])).rows.map((r: { details: unknown }) => (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as { reason: string; count: number; summary?: boolean }),
+    );
+
+  it('audits a flood of bad tokens as a first event and counted summaries, and answers 429 JSON past the per-address limit', async () => {
+    const before = await withDatabase(system.environment.databaseUrl!, async (db) => Number((await db.query('SELECT coalesce(max(seq), 0) AS n FROM audit_events')).rows[0].n));
+    const flood = LIMIT - 5;
+    const statuses: number[] = [];
+    for (let i = 0; i < flood; i++) {
+      const token = createHash('sha256').update(String(i)).digest('base64url').slice(0, 43);
+      statuses.push(i % 2 ? (await system.anonymous.download(`/api/public/deliveries/${token}`)).status : (await system.anonymous.post(`/api/public/deliveries/${token}/acknowledgement`, { sha256: '0'.repeat(64) })).status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    // Every refusal counted, in far fewer events than requests: at most a first and a summary per two-second window.
+    const events = await eventually(() => refusalEvents(before), (rows) => rows.reduce((n, r) => n + r.count, 0) === flood, 20_000);
+    process.stdout.write(`secure-link flood: ${flood} refusals audited as ${events.length} events (${events.filter((e) => e.summary).length} summaries)\n`);
+    expect(events.every((e) => e.reason === 'unknown')).toBe(true);
+    expect(events.length).toBeLessThan(flood / 2);
+
+    // Past the limit: 429 JSON with Retry-After on both routes, before the token or the body is looked at.
+    const over = [];
+    for (let i = 0; i < 10; i++) over.push(await system.anonymous.raw(i % 2 ? 'GET' : 'POST', `/api/public/deliveries/${'x'.repeat(43)}${i % 2 ? '' : '/acknowledgement'}`, i % 2 ? {} : { body: '{"sha256":"nope"}', contentType: 'application/json' }));
+    const codes = over.map((r) => r.status);
+    expect(codes.slice(0, 5).every((c) => c !== 429)).toBe(true);
+    expect(codes.slice(5)).toEqual([429, 429, 429, 429, 429]);
+    const limited = over[over.length - 1];
+    expect(limited.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(limited.body).toMatchObject({ statusCode: 429, message: expect.stringMatching(/Too many requests/) });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    const limitedEvents = await eventually(() => refusalEvents(before).then((rows) => rows.filter((r) => r.reason === 'rate limited')), (rows) => rows.reduce((n, r) => n + r.count, 0) === 5, 20_000);
+    expect(limitedEvents.length).toBeLessThanOrEqual(4);
   });
 });

@@ -95,11 +95,13 @@ describe('stored files at rest', () => {
     expect(document.bytes.equals(consent)).toBe(true);
     expect(document.headers.get('content-type')).toContain('application/pdf');
 
-    // A secure link serves the same plaintext, and the delivery records its SHA-256 as acknowledged.
+    // A secure link serves the same plaintext, and the recipient acknowledges its SHA-256 (the plaintext's) through it.
     const link = (await clerk.post(`/api/cases/${row.id}/deliveries`, { document: 'production', method: 'secure_link', recipient: 'Det. A. Ruiz', maxDownloads: 3 })).body.link;
     const delivered = await system.anonymous.download(link.path);
     expect(delivered.status).toBe(200);
     expect(delivered.bytes.equals(pdf.bytes)).toBe(true);
+    expect(delivered.headers.get('x-content-sha256')).toBe(production.sha256);
+    expect((await system.anonymous.post(`${link.path}/acknowledgement`, { sha256: createHash('sha256').update(delivered.bytes).digest('hex') })).status).toBe(200);
     const [listed] = (await clerk.get(`/api/cases/${row.id}/deliveries`)).body.items;
     expect(listed).toMatchObject({ acknowledgedSha256: production.sha256, link: { downloads: 1 } });
 

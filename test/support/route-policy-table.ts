@@ -13,6 +13,7 @@ export const POLICY: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'GET /calendar/{file}': 'public',
   'GET /api/public/deliveries/{token}': 'public',
+  'POST /api/public/deliveries/{token}/acknowledgement': 'public',
   'POST /api/auth/logout': EVERYONE,
   'POST /api/auth/password': EVERYONE,
   'GET /api/auth/me': EVERYONE,

@@ -51,6 +51,7 @@ import { ProductionsController } from './productions/productions.controller';
 import { DecisionPreviewController } from './productions/decision-preview.controller';
 import { DeliveryController, PublicDeliveryController } from './delivery/delivery.controller';
 import { DeliveryService } from './delivery/delivery.service';
+import { LinkRefusalAudit, PublicDeliveryRateLimit } from './delivery/public-delivery-guard';
 import { RecordsController } from './records/records.controller';
 
 import { UsersController } from './users/users.controller';
@@ -106,6 +107,8 @@ export class AppModule {
         CaseExtensions,
         CaseGags,
         DeliveryService,
+        LinkRefusalAudit,
+        PublicDeliveryRateLimit,
       ],
     };
   }

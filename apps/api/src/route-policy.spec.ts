@@ -36,8 +36,8 @@ describe('route policies', () => {
     expect(documented.sort()).toEqual(routes.map((r) => r.operation).sort());
   });
 
-  it('keeps public routes to login, its TOTP step (which checks its own pending token), health, the calendar feed (whose secret address is its credential) and the secure-link download (its token is the credential)', () => {
-    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health', 'PublicDeliveryController.download', 'RemindersController.feed', 'TotpController.login']);
+  it('keeps public routes to login, its TOTP step (which checks its own pending token), health, the calendar feed (whose secret address is its credential) and the secure-link download and acknowledgement (its token is the credential)', () => {
+    expect(routes.filter((r) => r.policy?.public).map((r) => r.route).sort()).toEqual(['AuthController.login', 'HealthController.health', 'PublicDeliveryController.acknowledge', 'PublicDeliveryController.download', 'RemindersController.feed', 'TotpController.login']);
   });
 });
 

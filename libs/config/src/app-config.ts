@@ -39,6 +39,11 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_LOCK_SECONDS = 15 * 60;
   /** Refused bearer tokens are audited per source address: the first at once, the rest of this window as one count. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600) TOKEN_REJECTION_AUDIT_WINDOW_SECONDS = 60;
+  /** Refused secure-link attempts (download, acknowledgement) are audited likewise, per address, reason and link. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) PUBLIC_REFUSAL_AUDIT_WINDOW_SECONDS = 60;
+  /** Requests to the secure-link routes one address may make in PUBLIC_DELIVERY_RATE_WINDOW_SECONDS; past it, 429. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) PUBLIC_DELIVERY_MAX_REQUESTS_PER_ADDRESS = 30;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) PUBLIC_DELIVERY_RATE_WINDOW_SECONDS = 60;
   /** Express's `trust proxy`: set it (e.g. `1` or `loopback`) only behind a reverse proxy, so lock-outs key on the client's address. */
   @IsOptional() @IsString() TRUST_PROXY?: string;
 

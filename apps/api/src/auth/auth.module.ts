@@ -27,6 +27,6 @@ import { SessionRegistry } from './session-registry.service';
     RejectedTokenAudit,
     SecondFactor,
   ],
-  exports: [SessionRegistry, LoginThrottle, RejectedTokenAudit, SecondFactor, JwtModule],
+  exports: [AUTH_REDIS, SessionRegistry, LoginThrottle, RejectedTokenAudit, SecondFactor, JwtModule],
 })
 export class AuthModule {}

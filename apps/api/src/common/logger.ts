@@ -29,9 +29,9 @@ export function loggerParams(config: AppConfig): Params {
   return { pinoHttp: pretty ? { ...options, transport: pretty } : [options, asyncStdout()] };
 }
 
-/** A path with the tokens that are credentials (calendar feeds, secure delivery links) replaced by their kind. */
+/** A path with the tokens that are credentials (calendar feeds, secure delivery links and their acknowledgements) replaced by their kind. */
 export function withoutCredentials(path: string): string {
-  return path.replace(/^\/calendar\/[^/]+$/, '/calendar/[feed]').replace(/^\/api\/public\/deliveries\/[^/]+$/, '/api/public/deliveries/[link]');
+  return path.replace(/^\/calendar\/[^/]+$/, '/calendar/[feed]').replace(/^\/api\/public\/deliveries\/[^/]+/, '/api/public/deliveries/[link]');
 }
 
 /**

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpException, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { ApiFileResponse } from '../openapi/schema';
-import { DeliveryCreatedView, DeliveryListView, RevokedView } from './delivery.view';
+import { AcknowledgementView, DeliveryCreatedView, DeliveryListView, RevokedView } from './delivery.view';
 import type { Request, Response } from 'express';
 import { Actor, Authenticated, CurrentUser, Public } from '@custodian/auth';
 import { ContentStore } from '@custodian/storage';
 import { CaseAccess } from '../cases/case-access.service';
-import { CreateDeliveryDto } from './delivery.dto';
+import { AcknowledgeDeliveryDto, CreateDeliveryDto } from './delivery.dto';
+import { PublicDeliveryRateLimit, sourceOf } from './public-delivery-guard';
 import { DeliveryService } from './delivery.service';
 
 const STAFF = ['clerk', 'attorney', 'director', 'auditor', 'admin'] as const;
@@ -48,11 +49,15 @@ export class DeliveryController {
 }
 
 /**
- * The requester's download through a secure link: the only public route that serves a file. The token in the path
- * is the whole credential (single purpose: this one file); every attempt is audited; anything but a valid token is 404.
+ * The requester's download through a secure link, and their acknowledgement of what they received: the only public
+ * routes that touch a file. The token in the path is the whole credential (single purpose: this one file); anything
+ * but a valid token is 404; refusals are audited per address, reason and link in windows (a flood is one event and a
+ * count), and each address may make PUBLIC_DELIVERY_MAX_REQUESTS_PER_ADDRESS requests a window (429 past it).
  */
 @ApiTags('delivery')
 @Controller('api/public/deliveries')
+@UseGuards(PublicDeliveryRateLimit)
+@ApiTooManyRequestsResponse({ description: 'Too many requests to secure links from this address (Retry-After)' })
 export class PublicDeliveryController {
   constructor(
     private readonly deliveries: DeliveryService,
@@ -69,11 +74,26 @@ export class PublicDeliveryController {
       response.setHeader('Allow', 'GET');
       throw new HttpException({ statusCode: 405, error: 'Method Not Allowed', message: 'Download the file with GET' }, 405);
     }
-    const file = await this.deliveries.download(token);
+    const file = await this.deliveries.download(token, sourceOf(request));
     response.setHeader('X-Content-SHA256', file.sha256);
     response.setHeader('Cache-Control', 'no-store');
     response.setHeader('Referrer-Policy', 'no-referrer');
     // DeliveryService.download authenticated the whole file before counting the download.
     return new StreamableFile(this.store.open(file.sha256), { type: 'application/pdf', disposition: `attachment; filename="${file.filename}"`, length: file.bytes ?? undefined });
+  }
+
+  /**
+   * The recipient acknowledges the file they downloaded by its SHA-256 (the download's X-Content-SHA256). The
+   * download met the deadline already; this records that the recipient confirms what they got (decision 0110).
+   */
+  @Post(':token/acknowledgement')
+  @HttpCode(200)
+  @Public()
+  @ApiOkResponse({ type: AcknowledgementView })
+  @ApiNotFoundResponse({ description: 'Unknown, malformed, revoked or expired link' })
+  @ApiConflictResponse({ description: 'Nothing has been downloaded through this link yet' })
+  @ApiUnprocessableEntityResponse({ description: 'sha256 is not the delivered file\'s' })
+  acknowledge(@Param('token') token: string, @Body() body: AcknowledgeDeliveryDto, @Req() request: Request): Promise<AcknowledgementView> {
+    return this.deliveries.acknowledge(token, body.sha256, sourceOf(request));
   }
 }

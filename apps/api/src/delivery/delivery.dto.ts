@@ -21,11 +21,11 @@ export class CreateDeliveryDto {
   @IsString() @Matches(/^[A-Za-z0-9 -]{6,60}$/, { message: 'trackingNumber is required for mail: 6-60 letters, digits, spaces or hyphens' })
   trackingNumber?: string;
 
-  @ApiPropertyOptional({ description: 'When it was handed over or posted (ISO 8601; default now). Not for a secure link.' })
+  @ApiPropertyOptional({ description: 'When it was handed over or posted (ISO 8601; default now): not in the future, not before the file existed. Not for a secure link.' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'deliveredAt must be an ISO 8601 date-time' })
   deliveredAt?: string;
 
-  @ApiPropertyOptional({ description: 'The SHA-256 the recipient acknowledged; required except for a secure link (the download records it)' })
+  @ApiPropertyOptional({ description: 'The SHA-256 the recipient acknowledged; required except for a secure link (the recipient acknowledges through the link after downloading)' })
   @ValidateIf((body: CreateDeliveryDto) => body.method !== 'secure_link' || body.acknowledgedSha256 !== undefined)
   @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'acknowledgedSha256 must be the 64-hex-digit SHA-256 of the delivered file' })
   acknowledgedSha256?: string;
@@ -37,4 +37,11 @@ export class CreateDeliveryDto {
   @ApiPropertyOptional({ description: 'Secure link: how many downloads it allows (1-10, default 3)' })
   @IsOptional() @IsInt() @Min(1) @Max(10)
   maxDownloads?: number;
+}
+
+/** The recipient's acknowledgement through a secure link: the SHA-256 of the file they received. */
+export class AcknowledgeDeliveryDto {
+  @ApiProperty({ description: 'SHA-256 of the downloaded file (64 lowercase hex digits); the X-Content-SHA256 header of the download gives it', pattern: '^[0-9a-f]{64}$' })
+  @IsString() @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be the 64-lowercase-hex-digit SHA-256 of the downloaded file' })
+  sha256: string;
 }

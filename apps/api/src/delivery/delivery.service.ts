@@ -1,13 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DeliveryCreatedView, DeliveryListView, DeliveryView, RevokedView } from './delivery.view';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { AcknowledgementView, DeliveryCreatedView, DeliveryListView, DeliveryView, RevokedView } from './delivery.view';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditLog } from '@custodian/audit';
 import { Actor } from '@custodian/auth';
 import { CaseStateConflictError, CaseWorkflow, replanDeadlines } from '@custodian/cases';
 import { CaseEntity, DeliveryEntity, DeliveryLinkEntity, LetterEntity, ProductionEntity } from '@custodian/persistence';
 import { ContentStore } from '@custodian/storage';
 import { CreateDeliveryDto } from './delivery.dto';
+import { LinkRefusalAudit } from './public-delivery-guard';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const by = (actor: Actor) => ({ id: actor.id, username: actor.username });
@@ -19,6 +19,9 @@ export interface DeliverableFile {
   bytes: number | null;
   filename: string;
 }
+
+type LinkRefusalReason = 'unknown' | 'revoked' | 'expired' | 'download limit reached' | 'not downloaded' | 'wrong sha256';
+type Acknowledged = { acknowledged: AcknowledgementView } | { refused: 'revoked' | 'not downloaded' | 'wrong sha256' };
 
 /** A deliveredAt is refused for the same reason whichever bound it crosses: 400 naming the field, nothing recorded. */
 function deliveredAtRefused(message: string, field: string): never {
@@ -35,7 +38,7 @@ export class DeliveryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly workflow: CaseWorkflow,
-    private readonly auditLog: AuditLog,
+    private readonly refusals: LinkRefusalAudit,
     private readonly store: ContentStore,
   ) {}
 
@@ -60,7 +63,8 @@ export class DeliveryService {
       const delivery: DeliveryEntity = {
         id: randomUUID(), caseId, document: body.document, documentId: file.documentId, documentSha256: file.sha256, method: body.method,
         recipient: body.recipient.trim(), trackingNumber: body.trackingNumber?.trim() ?? null, acknowledgedSha256: link ? null : (body.acknowledgedSha256 as string),
-        deliveredAt, recordedById: actor.id, createdAt: new Date(),
+        // Staff record the acknowledgement the recipient gave on receiving it; a link's comes from the recipient later.
+        acknowledgedAt: link ? null : deliveredAt, deliveredAt, recordedById: actor.id, createdAt: new Date(),
       };
       await manager.insert(DeliveryEntity, delivery);
       if (!link) {
@@ -102,14 +106,14 @@ export class DeliveryService {
 
   /**
    * One download through a secure link, counted atomically (a link allowing n downloads serves n, however many
-   * requests race). The first download is the delivery: it records the time and the SHA-256 served, and meets the
-   * deadlines. Any other token (unknown, malformed, expired, revoked, used up) is a 404, audited with the reason.
+   * requests race). The first download is the delivery: it records the time and meets the deadlines; it is not an
+   * acknowledgement (decision 0110: the recipient acknowledges the SHA-256 afterwards, `acknowledge`). Any other token
+   * (unknown, malformed, expired, revoked, used up) is a 404, audited with the reason in its refusal window.
    */
-  async download(token: string): Promise<DeliverableFile> {
-    const hash = TOKEN.test(token) ? tokenHash(token) : null;
-    const link = hash ? await this.dataSource.getRepository(DeliveryLinkEntity).findOne({ where: { tokenHash: hash } }) : null;
-    const refusal = !link ? 'unknown' : link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : link.downloads >= link.maxDownloads ? 'download limit reached' : null;
-    if (!link || refusal) return this.refuse(link, refusal ?? 'unknown');
+  async download(token: string, source: string): Promise<DeliverableFile> {
+    const link = await this.linkOf(token);
+    const refusal = !link ? 'unknown' : this.lapsed(link) ?? (link.downloads >= link.maxDownloads ? 'download limit reached' : null);
+    if (!link || refusal) return this.refuse(source, link, refusal ?? 'unknown');
     const served = await this.workflow.change<DeliverableFile | null>(link.caseId, async (row, manager) => {
       const counted = await manager
         .createQueryBuilder()
@@ -123,18 +127,58 @@ export class DeliveryService {
       // A stored file that fails its integrity check throws here: no download is counted, nothing is delivered.
       await this.store.verify(file.sha256);
       const first = delivery.deliveredAt === null;
-      if (first) await manager.update(DeliveryEntity, { id: delivery.id }, { deliveredAt: new Date(), acknowledgedSha256: file.sha256 });
+      if (first) await manager.update(DeliveryEntity, { id: delivery.id }, { deliveredAt: new Date() });
       return {
         result: { caseId: row.id, sha256: file.sha256, bytes: file.bytes, filename: file.filename },
         jobs: first ? await replanDeadlines(manager, row) : [],
         audit: [{ actor: null, action: 'delivery.downloaded', objectType: 'delivery', objectId: delivery.id, details: { download: link.downloads + 1, of: link.maxDownloads, sha256: file.sha256, first } }],
       };
     });
-    return served ?? this.refuse(link, 'download limit reached');
+    return served ?? this.refuse(source, link, 'download limit reached');
   }
 
-  private async refuse(link: DeliveryLinkEntity | null, reason: string): Promise<never> {
-    await this.auditLog.record({ actor: null, action: 'delivery.link_refused', objectType: 'delivery', objectId: link?.deliveryId ?? null, caseId: link?.caseId ?? null, outcome: 'denied', details: { reason } });
+  /**
+   * The recipient's acknowledgement through the link: the SHA-256 of the file they downloaded. A token that could
+   * not download (unknown, malformed, revoked, expired) is a 404 as for the download; a used-up link may still
+   * acknowledge. 409 before the first download, 422 for a hash that is not the delivered file's; a repeated
+   * acknowledgement of the same file answers the first one's time and records nothing.
+   */
+  async acknowledge(token: string, sha256: string, source: string): Promise<AcknowledgementView> {
+    const link = await this.linkOf(token);
+    const lapsed = link ? this.lapsed(link) : 'unknown';
+    if (!link || lapsed) return this.refuse(source, link, lapsed ?? 'unknown');
+    const outcome = await this.workflow.change<Acknowledged>(link.caseId, async (_row, manager) => {
+      const current = await manager.findOneOrFail(DeliveryLinkEntity, { where: { id: link.id } });
+      if (current.revokedAt) return { result: { refused: 'revoked' } };
+      const delivery = await manager.findOneOrFail(DeliveryEntity, { where: { id: link.deliveryId } });
+      if (delivery.deliveredAt === null || current.downloads === 0) return { result: { refused: 'not downloaded' } };
+      if (sha256 !== delivery.documentSha256) return { result: { refused: 'wrong sha256' } };
+      if (delivery.acknowledgedAt && delivery.acknowledgedSha256) return { result: { acknowledged: { acknowledgedSha256: delivery.acknowledgedSha256, acknowledgedAt: delivery.acknowledgedAt } } };
+      const acknowledgedAt = new Date();
+      await manager.update(DeliveryEntity, { id: delivery.id }, { acknowledgedSha256: sha256, acknowledgedAt });
+      return {
+        result: { acknowledged: { acknowledgedSha256: sha256, acknowledgedAt } },
+        audit: [{ actor: null, action: 'delivery.acknowledged', objectType: 'delivery', objectId: delivery.id, details: { sha256, downloads: current.downloads } }],
+      };
+    });
+    if ('acknowledged' in outcome) return outcome.acknowledged;
+    if (outcome.refused === 'revoked') return this.refuse(source, link, 'revoked');
+    await this.refusals.refused({ source, reason: outcome.refused, deliveryId: link.deliveryId, caseId: link.caseId });
+    if (outcome.refused === 'not downloaded') throw new ConflictException('Download the file through this link before acknowledging it');
+    throw new UnprocessableEntityException({ message: 'sha256 is not the SHA-256 of the delivered file: check the file downloaded', fields: { sha256: 'does not match the delivered file' } });
+  }
+
+  private async linkOf(token: string): Promise<DeliveryLinkEntity | null> {
+    return TOKEN.test(token) ? this.dataSource.getRepository(DeliveryLinkEntity).findOne({ where: { tokenHash: tokenHash(token) } }) : null;
+  }
+
+  /** Why a link no longer opens anything, whatever is asked of it. */
+  private lapsed(link: DeliveryLinkEntity): LinkRefusalReason | null {
+    return link.revokedAt ? 'revoked' : link.expiresAt.getTime() <= Date.now() ? 'expired' : null;
+  }
+
+  private async refuse(source: string, link: DeliveryLinkEntity | null, reason: LinkRefusalReason): Promise<never> {
+    await this.refusals.refused({ source, reason, deliveryId: link?.deliveryId ?? null, caseId: link?.caseId ?? null });
     throw new NotFoundException('No such download');
   }
 
@@ -155,7 +199,7 @@ export class DeliveryService {
 function deliveryView(delivery: DeliveryEntity, link: DeliveryLinkEntity | null): DeliveryView {
   return {
     id: delivery.id, document: delivery.document, method: delivery.method, recipient: delivery.recipient, trackingNumber: delivery.trackingNumber,
-    sha256: delivery.documentSha256, acknowledgedSha256: delivery.acknowledgedSha256, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt,
+    sha256: delivery.documentSha256, acknowledgedSha256: delivery.acknowledgedSha256, acknowledgedAt: delivery.acknowledgedAt, deliveredAt: delivery.deliveredAt, createdAt: delivery.createdAt,
     link: link && { expiresAt: link.expiresAt, maxDownloads: link.maxDownloads, downloads: link.downloads, revokedAt: link.revokedAt, lastDownloadAt: link.lastDownloadAt },
   };
 }

@@ -19,7 +19,8 @@ export class DeliveryView {
   @Text() recipient: string;
   @NullableText() trackingNumber: string | null;
   @Text({ description: 'SHA-256 of the file delivered' }) sha256: string;
-  @NullableText({ description: 'The SHA-256 the recipient acknowledged' }) acknowledgedSha256: string | null;
+  @NullableText({ description: 'The SHA-256 the recipient acknowledged (a secure link: null until the recipient acknowledges through it)' }) acknowledgedSha256: string | null;
+  @NullableMoment({ description: 'When the recipient acknowledged the file; null while a downloaded secure link waits for it' }) acknowledgedAt: Date | null;
   @NullableMoment({ description: 'Null for a secure link until its first download' }) deliveredAt: Date | null;
   @Moment() createdAt: Date;
   @ApiProperty({ type: DeliveryLinkStateView, nullable: true }) link: DeliveryLinkStateView | null;
@@ -43,4 +44,9 @@ export class DeliveryListView {
 
 export class RevokedView {
   @Flag() revoked: boolean;
+}
+
+export class AcknowledgementView {
+  @Text({ description: 'The SHA-256 acknowledged: the delivered file\'s' }) acknowledgedSha256: string;
+  @Moment() acknowledgedAt: Date;
 }

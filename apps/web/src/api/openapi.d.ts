@@ -1291,6 +1291,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/deliveries/{token}/acknowledgement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge (/api/public/deliveries/{token}/acknowledgement) */
+        post: operations["PublicDeliveryController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3157,9 +3174,9 @@ export interface components {
             recipient: string;
             /** @description Required for mail */
             trackingNumber?: string;
-            /** @description When it was handed over or posted (ISO 8601; default now). Not for a secure link. */
+            /** @description When it was handed over or posted (ISO 8601; default now): not in the future, not before the file existed. Not for a secure link. */
             deliveredAt?: string;
-            /** @description The SHA-256 the recipient acknowledged; required except for a secure link (the download records it) */
+            /** @description The SHA-256 the recipient acknowledged; required except for a secure link (the recipient acknowledges through the link after downloading) */
             acknowledgedSha256?: string;
             /** @description Secure link: hours until it expires (1-720, default 72) */
             expiresInHours?: number;
@@ -3189,8 +3206,13 @@ export interface components {
             trackingNumber: string | null;
             /** @description SHA-256 of the file delivered */
             sha256: string;
-            /** @description The SHA-256 the recipient acknowledged */
+            /** @description The SHA-256 the recipient acknowledged (a secure link: null until the recipient acknowledges through it) */
             acknowledgedSha256: string | null;
+            /**
+             * Format: date-time
+             * @description When the recipient acknowledged the file; null while a downloaded secure link waits for it
+             */
+            acknowledgedAt: string | null;
             /**
              * Format: date-time
              * @description Null for a secure link until its first download
@@ -3219,6 +3241,16 @@ export interface components {
         };
         RevokedView: {
             revoked: boolean;
+        };
+        AcknowledgeDeliveryDto: {
+            /** @description SHA-256 of the downloaded file (64 lowercase hex digits); the X-Content-SHA256 header of the download gives it */
+            sha256: string;
+        };
+        AcknowledgementView: {
+            /** @description The SHA-256 acknowledged: the delivered file's */
+            acknowledgedSha256: string;
+            /** Format: date-time */
+            acknowledgedAt: string;
         };
         ErrorBody: {
             /** @example 400 */
@@ -11128,6 +11160,121 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["ErrorBody"];
                 };
+            };
+            /** @description Too many requests to secure links from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PublicDeliveryController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeDeliveryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementView"];
+                };
+            };
+            /** @description Input failed validation; nothing changed. `fields` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": [
+                     *         "scope.from: from must be a date written YYYY-MM-DD"
+                     *       ],
+                     *       "fields": {
+                     *         "scope.from": [
+                     *           "from must be a date written YYYY-MM-DD"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No valid bearer token (signed out, expired or revoked). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 401,
+                     *       "error": "Unauthorized",
+                     *       "message": "Sign in first"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Your roles do not allow this, or a separation-of-duties rule forbids it on this case. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 403,
+                     *       "error": "Forbidden",
+                     *       "message": "This needs one of the roles: director"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unknown, malformed, revoked or expired link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Nothing has been downloaded through this link yet */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description sha256 is not the delivered file's */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests to secure links from this address (Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -25,6 +25,9 @@ describe('timeline sentences', () => {
     expect(eventSentence({ ...base, action: 'delivery.link_created', details: { document: 'production', maxDownloads: 2, expiresAt: '2026-12-03T20:00:00.000Z' } })).toMatch(/^Kim Clerk made a secure link to the production \(2 downloads, until .*\)\.$/);
     expect(eventSentence({ ...anonymous, action: 'delivery.downloaded', details: { download: 1, of: 2, sha256: 'ab', first: true } })).toBe('The holder of the link downloaded the file through a secure link (download 1 of 2).');
     expect(eventSentence({ ...anonymous, action: 'delivery.link_refused', outcome: 'denied', details: { reason: 'revoked' } })).toBe('Someone tried a secure link that is revoked (refused).');
+    expect(eventSentence({ ...anonymous, action: 'delivery.link_refused', outcome: 'denied', details: { reason: 'revoked', count: 1 } })).toBe('Someone tried a secure link that is revoked (refused).');
+    expect(eventSentence({ ...anonymous, action: 'delivery.link_refused', outcome: 'denied', details: { reason: 'wrong sha256', count: 7, summary: true } })).toBe("Someone acknowledged a secure link with a SHA-256 that is not the delivered file's (7 times more in the same window) (refused).");
+    expect(eventSentence({ ...anonymous, action: 'delivery.acknowledged', details: { sha256: 'ab', downloads: 1 } })).toBe('The holder of the link acknowledged the file received through a secure link by its SHA-256.');
     expect(eventSentence({ ...base, action: 'legal_hold.placed' })).toBe('Kim Clerk placed a litigation hold.');
   });
 

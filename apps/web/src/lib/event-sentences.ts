@@ -76,15 +76,24 @@ const SENTENCES: Record<string, (d: Details, people: People) => string> = {
   'delivery.link_created': (d) => `made a secure link to the ${DELIVERED[str(d.document)] ?? 'file'} (${plural(num(d.maxDownloads), 'download')}, until ${formatDate(str(d.expiresAt).slice(0, 10))})`,
   'delivery.link_revoked': () => 'revoked a secure link',
   'delivery.downloaded': (d) => `downloaded the file through a secure link (download ${num(d.download)} of ${num(d.of)})`,
-  'delivery.link_refused': (d) => `tried a secure link that is ${LINK_REFUSAL[str(d.reason)] ?? 'not valid'}`,
+  'delivery.link_refused': (d) => `${LINK_REFUSAL[str(d.reason)] ?? 'tried a secure link that is not valid'}${num(d.count) > 1 ? ` (${num(d.count)} times${d.summary ? ' more in the same window' : ''})` : ''}`,
+  'delivery.acknowledged': () => 'acknowledged the file received through a secure link by its SHA-256',
   'legal_hold.placed': () => 'placed a litigation hold',
   'legal_hold.released': () => 'released the litigation hold',
 };
-const LINK_REFUSAL: Record<string, string> = { revoked: 'revoked', expired: 'expired', 'download limit reached': 'used up', unknown: 'unknown' };
+const LINK_REFUSAL: Record<string, string> = {
+  revoked: 'tried a secure link that is revoked',
+  expired: 'tried a secure link that is expired',
+  'download limit reached': 'tried a secure link that is used up',
+  unknown: 'tried a secure link that is unknown',
+  'not downloaded': 'tried to acknowledge a secure link before downloading through it',
+  'wrong sha256': 'acknowledged a secure link with a SHA-256 that is not the delivered file\'s',
+  'rate limited': 'tried secure links too often from one address',
+};
 const DELIVERED: Record<string, string> = { production: 'production', denial_letter: 'denial letter' };
 const DELIVERY_METHOD: Record<string, string> = { in_person: 'in person', mail: 'by mail', court_sealed_envelope: 'to the court in a sealed envelope', secure_link: 'through a secure link' };
 /** Events without a signed-in actor that were not the system's doing: a download through a link is the requester's. */
-const ANONYMOUS_ACTORS: Record<string, string> = { 'delivery.downloaded': 'The holder of the link', 'delivery.link_refused': 'Someone' };
+const ANONYMOUS_ACTORS: Record<string, string> = { 'delivery.downloaded': 'The holder of the link', 'delivery.acknowledged': 'The holder of the link', 'delivery.link_refused': 'Someone' };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -18,7 +18,10 @@ export class DeliveryEntity {
   @Column('varchar', { length: 24 }) method: DeliveryMethod;
   @Column('varchar', { length: 300 }) recipient: string;
   @Column('varchar', { length: 100, nullable: true }) trackingNumber: string | null;
+  /** The SHA-256 the recipient acknowledged: given by staff for a delivery they record, by the recipient for a secure link. */
   @Column('varchar', { length: 64, nullable: true }) acknowledgedSha256: string | null;
+  /** When it was acknowledged (a secure link: POST …/acknowledgement after a download; decision 0110). */
+  @Column({ type: Date, nullable: true }) acknowledgedAt: Date | null;
   @Column({ type: Date, nullable: true }) deliveredAt: Date | null;
   @Column('varchar', { length: 36 }) recordedById: string;
   @Column({ type: Date }) createdAt: Date;

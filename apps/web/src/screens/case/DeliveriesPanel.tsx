@@ -28,6 +28,16 @@ export function linkState(link: NonNullable<Delivery['link']>, now = Date.now())
 }
 
 /**
+ * Whether the recipient confirmed what they got: staff record a delivery with the SHA-256 the recipient acknowledged;
+ * a secure link's download delivers (and meets the deadline) but the recipient acknowledges afterwards (decision 0110).
+ */
+export function receiptState(d: Pick<Delivery, 'deliveredAt' | 'acknowledgedAt'>): string {
+  if (!d.deliveredAt) return 'Not yet downloaded';
+  if (d.acknowledgedAt) return `Delivered ${formatDateTime(d.deliveredAt)}; acknowledged ${formatDateTime(d.acknowledgedAt)}`;
+  return `Delivered ${formatDateTime(d.deliveredAt)}; downloaded, not yet acknowledged`;
+}
+
+/**
  * How the answer reached the requester: the deliveries recorded, each secure link with its state and a revoke
  * button, and the form for the next one. A new link's address is shown once, here, and never again: only its hash
  * is stored.
@@ -77,7 +87,7 @@ export function DeliveriesPanel({ c, onChanged }: { c: CaseDetail; onChanged: ()
                       {d.trackingNumber && <span className="muted"> · tracking {d.trackingNumber}</span>}
                     </th>
                     <td>{d.recipient}</td>
-                    <td>{d.deliveredAt ? formatDateTime(d.deliveredAt) : 'Not yet downloaded'}</td>
+                    <td>{receiptState(d)}</td>
                     <td>
                       {state ? state.label : '—'}
                       {state?.active && mayDeliver && (
