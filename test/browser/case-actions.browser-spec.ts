@@ -120,6 +120,12 @@ describe('sending back, previewing, delivering by link, lifting a gag and the ad
     expect(Buffer.from(await first.arrayBuffer()).subarray(0, 4).toString('latin1')).toBe('%PDF');
     await delivery.getByRole('button', { name: 'Check again' }).click();
     await delivery.getByText(/^Active until .*; 1 of 2 downloads used/).waitFor();
+    // The download delivered the file but is no acknowledgement; the requester then acknowledges it by its SHA-256.
+    await delivery.getByText(/downloaded, not yet acknowledged$/).waitFor();
+    const acknowledged = await fetch(`${firstUrl}/acknowledgement`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sha256: first.headers.get('x-content-sha256') }) });
+    expect(acknowledged.status).toBe(200);
+    await delivery.getByRole('button', { name: 'Check again' }).click();
+    await delivery.getByText(/^Delivered .*; acknowledged /).waitFor();
 
     await createLink('72', '3');
     // The new link's notice replaces the first one's.
