@@ -35,6 +35,14 @@ export function scriptOf(codePoint: number): string {
   return SCRIPT_PATTERNS.find(({ pattern }) => pattern.test(character))?.name ?? (/\p{So}/u.test(character) ? 'symbol' : /\p{Co}/u.test(character) ? 'private use' : 'other');
 }
 
+/**
+ * Scripts whose letters change shape or order in context (conjuncts, pre-base vowel signs, joining). They are drawn
+ * only by their own shaped face: an earlier direct face may have their glyphs (Noto Sans carries Devanagari) but would
+ * print प्रिया with its vowel sign after the consonant and its conjunct broken, a wrong name that text extraction,
+ * reading the character codes, would not notice.
+ */
+const NEEDS_SHAPING = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Gurmukhi}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tagalog}]/u;
+
 interface Face {
   name: string;
   readonly font: FontkitFont;
@@ -186,12 +194,19 @@ export class FontSet {
     }
     let choice = this.choices[weight].get(codePoint);
     if (!choice) {
-      const face = this.faces[weight].find((candidate) => hasGlyph(candidate, codePoint));
+      const face = this.ownShapedFace(codePoint, weight) ?? this.faces[weight].find((candidate) => hasGlyph(candidate, codePoint));
       if (!face) throw new UndrawableCharacterError(codePoint);
       choice = this.choiceOf(face, codePoint);
       this.choices[weight].set(codePoint, choice);
     }
     return choice;
+  }
+
+  /** The shaped face of the script of `codePoint` when that script needs shaping and the face has it (see NEEDS_SHAPING). */
+  private ownShapedFace(codePoint: number, weight: FontWeight): Face | undefined {
+    if (!NEEDS_SHAPING.test(String.fromCodePoint(codePoint))) return undefined;
+    const face = this.byName.get(`${weight}-${scriptOf(codePoint).toLowerCase()}`);
+    return face && face.shaping === 'shaped' && hasGlyph(face, codePoint) ? face : undefined;
   }
 
   /** Width in thousandths of an em of `text` drawn with a shaped face (ligatures and conjuncts change widths). */

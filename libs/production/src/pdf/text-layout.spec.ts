@@ -25,6 +25,20 @@ describe('layoutText', () => {
     expect(new Set(line.runs.map((run) => run.face)).size).toBe(2);
   });
 
+  it('draws every script that needs shaping with its own shaped face, though the Latin face has Devanagari glyphs', () => {
+    const [line] = layoutText(fonts, 'Priya प्रिया', style, Infinity);
+    expect(line.runs.map((run) => [run.text, run.face])).toEqual([
+      ['Priya ', 'regular-latin'],
+      ['प्रिया', 'regular-devanagari'],
+    ]);
+    expect(fonts.isShaped('regular-devanagari')).toBe(true);
+    const samples: [string, string][] = [['ਹਰਪ੍ਰੀਤ', 'gurmukhi'], ['সৌমিত্র', 'bengali'], ['கிருஷ்ணன்', 'tamil'], ['สมชาย', 'thai'], ['ສົມພອນ', 'lao'], ['សុខា', 'khmer'], ['အောင်', 'myanmar'], ['محمد', 'arabic'], ['שרה', 'hebrew']];
+    for (const [name, family] of samples) {
+      const runs = layoutText(fonts, name, { ...style, weight: 'bold' }, Infinity)[0].runs;
+      expect({ name, faces: [...new Set(runs.map((run) => run.face))] }).toEqual({ name, faces: [`bold-${family}`] });
+    }
+  });
+
   it('refuses a character no font has rather than printing a substitute', () => {
     expect(textOf('김민준', Infinity)).toEqual(['김민준']);
     expect(() => textOf('Ana\u{10FFFD}', Infinity)).toThrow(UndrawableCharacterError);
