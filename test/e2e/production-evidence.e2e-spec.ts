@@ -126,7 +126,7 @@ describe('productions a court accepts', () => {
     expect(fulfilled.decision.note).toBe(note);
   });
 
-  it('refuses to print a placeholder for a reviewer with no title: the preview says why (422), the production fails closed', async () => {
+  it('refuses to print a placeholder for a reviewer with no title: preview and approval say why (422); a title lost before rendering stops the production, which the director renders again once it is back', async () => {
     const row = await reviewedCase();
     const db = new Client({ connectionString: system.environment.databaseUrl });
     await db.connect();
@@ -136,11 +136,28 @@ describe('productions a court accepts', () => {
       const preview = await director.post(`/api/cases/${row.id}/decision/preview`, { decision: 'approve' });
       expect(preview.status).toBe(422);
       expect(preview.body.message).toContain('the reviewing attorney (Ravi Patel) has no title');
+      const refused = await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve', note: 'Produce.' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.message).toContain('the reviewing attorney (Ravi Patel) has no title');
+      expect(await caseOf(row.id)).toMatchObject({ status: 'awaiting_approval', pendingStep: null, decision: null });
+
+      // Approved with the title in place, and the title removed before the worker renders: the worker stops it.
+      await untitled('Deputy City Attorney');
+      await system.worker!.stop();
       expect((await director.post(`/api/cases/${row.id}/decision`, { decision: 'approve', note: 'Produce.' })).status).toBe(202);
+      await untitled('');
+      await system.startWorker();
       const stopped = await eventually(() => caseOf(row.id), (c) => c.alert !== null && c.pendingStep === null, 60_000);
       expect(stopped.alert).toContain('Production not rendered: the reviewing attorney (Ravi Patel) has no title');
       expect(stopped.status).toBe('fulfilling');
       expect(stopped.production).toMatchObject({ status: 'failed' });
+
+      // The title recorded again, the director renders the production again and it is released.
+      await untitled('Deputy City Attorney');
+      expect((await director.post(`/api/cases/${row.id}/production/retry`)).status).toBe(202);
+      const fulfilled = await eventually(() => caseOf(row.id), (c) => c.status === 'fulfilled' || c.production?.status === 'failed', 120_000);
+      expect(fulfilled).toMatchObject({ status: 'fulfilled', alert: null, production: { status: 'ready' } });
+      expect(pdfText((await clerk.download(`/api/productions/${fulfilled.production.id}/pdf`)).bytes)).toContain('Ravi Patel');
     } finally {
       await untitled('Deputy City Attorney');
       await db.end();

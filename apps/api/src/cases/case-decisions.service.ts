@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '@custodian/auth';
-import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertAliasesRevealNothing, assertMayTakeDuty, replanDeadlines } from '@custodian/cases';
+import { CaseStateConflictError, CaseWorkflow, DutyConflictError, assertAliasesRevealNothing, assertMayTakeDuty, assertProductionOfficials, replanDeadlines } from '@custodian/cases';
 import { ApprovalGateInput, approvalGate, denialGate, nextState } from '@custodian/domain';
 import { CaseEntity, DecisionEntity, NotificationEntity, ProductionEntity, ReviewEntity, ReviewReturnEntity } from '@custodian/persistence';
 import { jobRequest } from '@custodian/queues';
@@ -60,6 +60,8 @@ export class CaseDecisions {
         reviewId = gate.reviewId;
       }
       const review = await manager.findOneOrFail(ReviewEntity, { where: { id: reviewId } });
+      // A production signed by no one certifies nothing: refused now (422), not after the case has moved on.
+      if (approving) await assertProductionOfficials(manager, actor.id, review.attorneyId);
       const decision = manager.create(DecisionEntity, {
         id: randomUUID(), caseId, reviewId, directorId: actor.id, decision: body.decision, note: body.note ?? '',
         reasons: body.reasons ?? (approving ? null : review.reasons), createdAt: new Date(),

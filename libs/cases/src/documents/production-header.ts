@@ -61,6 +61,15 @@ export async function productionHeader(
   };
 }
 
+/**
+ * Refuses, before anything is approved, an approval whose production could not be signed: the approving director and
+ * the reviewing attorney must be named people with titles (the worker checks again when it renders).
+ */
+export async function assertProductionOfficials(manager: EntityManager, directorId: string, attorneyId: string): Promise<void> {
+  await productionOfficial(manager, directorId, 'approving director');
+  await productionOfficial(manager, attorneyId, 'reviewing attorney');
+}
+
 async function productionOfficial(manager: EntityManager, userId: string, who: string): Promise<NamedOfficial> {
   const person = await namedOfficial(manager, userId);
   const problem = placeholderProblem(person, who);
