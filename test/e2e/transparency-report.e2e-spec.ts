@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ApiClient, eventually } from '../support/api-client';
-import { addDays, daysBetween, halfYearBefore, halfYearContaining, longDate, pacificTime, pacificTimeInUtc, pacificToday } from '../support/half-years';
+import { addDays, daysBetween, halfYearBefore, halfYearContaining, longDate, notAfterNow, pacificTime, pacificTimeInUtc, pacificToday } from '../support/half-years';
 import { PATRON_IN_SCOPE, kohaExport } from '../support/koha-fixture';
 import { SUFFICIENT_COURT_ORDER_REVIEW, TestSystem, courtOrderCase } from '../support/system';
 
@@ -73,7 +73,8 @@ describe('the publishable transparency report', () => {
     expect((await clerk.post(`/api/cases/${withdrawn.id}/withdraw`)).status).toBe(200);
     await create({ requestType: 'public_records', requester: { name: 'A. Reporter', verification: 'not_verified' }, instrument: {} });
     await create({ receivedAt: pacificTimeInUtc(last.to, '23:00:00') }); // its last day in Pacific time, the next day in UTC
-    await create({ receivedAt: pacificTimeInUtc(current.from, '00:30:00') }); // the next day in Pacific time: the next half-year
+    // The next day in Pacific time: the next half-year (today's, so in its first half hour, now: received times are never in the future).
+    await create({ receivedAt: notAfterNow(pacificTimeInUtc(current.from, '00:30:00')) });
     await eventually(() => caseOf(produced.id), (c) => c.status === 'fulfilled', 120_000);
     await eventually(() => caseOf(denied.id), (c) => c.status === 'denied', 60_000);
 

@@ -49,6 +49,14 @@ export function pacificTimeInUtc(date: string, time: string): string {
   return new Date(pacificTime(date, time)).toISOString();
 }
 
+/**
+ * The earlier of an instant and now, in UTC (…Z). A case cannot be received in the future (intake refuses it), and in
+ * a half-year's first minutes a time "just after its first midnight" has not happened yet.
+ */
+export function notAfterNow(instant: string, now = new Date()): string {
+  return new Date(Math.min(Date.parse(instant), now.getTime())).toISOString();
+}
+
 /** "January 1, 2026", as a printed report writes a date. */
 export function longDate(date: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
