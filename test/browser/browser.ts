@@ -159,12 +159,13 @@ export function instrumentPdf(text = 'ORDER FOR RELEASE OF LIBRARY RECORDS'): Pr
 }
 
 /**
- * A court order created and submitted through the API, with the order attached unless `attachInstrument` is
+ * A court order created and submitted through the API (received yesterday, to be complied with in 20 days, so its
+ * compliance date is never already past and never its next deadline), with the order attached unless `attachInstrument` is
  * false, and the ILS export `recordsExport` (Koha JSON) imported when given, once it waits for legal review
  * (UI intake is covered by case-lifecycle).
  */
 export async function caseInLegalReview(clerk: ApiClient, overrides: Record<string, unknown> = {}, attachInstrument = true, recordsExport?: string): Promise<{ id: string; caseNumber: string }> {
-  const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3) }, ...overrides }));
+  const created = await clerk.post('/api/cases', courtOrderCase({ receivedAt: `${libraryDate(-1)}T10:15:00-08:00`, instrument: { ...courtOrderCase().instrument, issuedAt: libraryDate(-3), complianceDate: libraryDate(20) }, ...overrides }));
   if (created.status !== 201) throw new Error(`case not created: ${JSON.stringify(created.body)}`);
   if (attachInstrument) {
     const attached = await clerk.upload(`/api/cases/${created.body.id}/documents`, { kind: 'instrument' }, { name: 'signed-order.pdf', content: await instrumentPdf(), type: 'application/pdf' });
