@@ -16,7 +16,7 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
  *    text PATCH cannot arrive as an empty change that is then audited;
  * 2. at most 1 MB (413) and at most 32 levels of nesting, measured on the raw bytes before parsing (400);
  * 3. no string or key PostgreSQL, a letter or a prototype should not get (lone surrogates, NUL and other
- *    controls, bidi overrides, `__proto__`-like keys), each named by field (400).
+ *    controls, bidi overrides, `__proto__`-like keys), in the body or the query string, each named by field (400).
  * Errors go to the global ErrorFilter, so each is a JSON body. Also answers malformed HTTP (431, 400) in JSON.
  */
 export function installRequestHygiene(app: NestExpressApplication): void {
@@ -76,6 +76,8 @@ function refuseUnsupportedBodies(req: Request, _res: Response, next: NextFunctio
 function refuseUnsafeStrings(req: Request, _res: Response, next: NextFunction): void {
   // A JSON array is valid JSON but no route's body: refused here for every route, with or without a DTO.
   const problems = req.body === undefined ? [] : Array.isArray(req.body) ? [{ field: 'body', message: 'must be a JSON object' }] : bodyProblems(req.body);
+  // The query string's values reach the database too (a NUL in a search made PostgreSQL fail the request with a 500).
+  problems.push(...bodyProblems(req.query ?? {}));
   if (problems.length === 0) return next();
   next(
     new BadRequestException({
