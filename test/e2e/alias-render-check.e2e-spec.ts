@@ -61,7 +61,9 @@ describe('the worker’s alias check before rendering', () => {
     });
 
     await system.startWorker();
-    const stopped = await eventually(() => clerk.get(`/api/cases/${caseId}`).then((r) => r.body), (c) => c.production?.status === 'failed' || c.status === 'fulfilled', 120_000, 300);
+    // The case page reads the case row and its production in separate queries, so one poll can see the production
+    // failed before the case's alert (written in the same transaction): wait for both.
+    const stopped = await eventually(() => clerk.get(`/api/cases/${caseId}`).then((r) => r.body), (c) => (c.production?.status === 'failed' && c.alert !== null) || c.status === 'fulfilled', 120_000, 300);
     expect(stopped.status).toBe('fulfilling');
     expect(stopped.production.failure).toBe('Production stopped before release: 1 alias(es) in the approved scope contain a value the production withholds; choose another alias');
     expect(stopped.production.sha256).toBeNull();
