@@ -111,20 +111,42 @@ export class LeakDetector {
     this.compact.scan(compact, (pattern) => found.add(this.compactRefs[pattern]));
   }
 
+  /** Where both scans stand at the end of `tail` (a column's last lines, in normaliseText's form), for addAcross. */
+  startAcross(tail: string): AcrossStart {
+    const alive = (state: number) => (state === 0 ? null : state);
+    return { tail, words: alive(this.words.stateAfter(`${tail} `)), compact: alive(this.compact.stateAfter(tail.replaceAll(' ', ''))) };
+  }
+
   /**
-   * Adds to `found` the references of the values that run from the end of `tail` into the start of `head` (both in
-   * normaliseText's form, read as if one line ended and the next began): a match inside one of them is that text's own.
+   * Adds to `found` the references of the values that run from the end of a tail (startAcross) into the lines that
+   * follow it, `parts` (each in normaliseText's form and not empty, read as joined by single spaces, the tail and
+   * the first part too): only the matches that begin in the tail, so a match inside one side is that side's own.
+   * Parts are read only while such a match could still end in them.
    */
-  addAcross(tail: string, head: string, found: Set<string>): void {
-    const joined = `${tail} ${head}`;
-    this.words.scan(joined, (pattern, end) => {
-      const start = end - this.words.patterns[pattern].length;
-      if (start < tail.length && end > tail.length + 1 && standsAlone(joined, start, end)) found.add(this.wordRefs[pattern]);
-    });
-    const compactTail = tail.replaceAll(' ', '');
-    this.compact.scan(compactTail + head.replaceAll(' ', ''), (pattern, end) => {
-      if (end > compactTail.length && end - this.compact.patterns[pattern].length < compactTail.length) found.add(this.compactRefs[pattern]);
-    });
+  addAcross(start: AcrossStart, parts: Iterable<string>, found: Set<string>): void {
+    let words = start.words;
+    let compact = start.compact;
+    // Units of the lines read so far: with the spaces between parts (words), without any space (compact).
+    let wordsRead = 0;
+    let compactRead = 0;
+    for (const part of parts) {
+      if (words === null && compact === null) return;
+      if (words !== null) {
+        // The space that joins the tail, or the part before, to this one is part of the words' text.
+        const text = wordsRead === 0 ? part : ` ${part}`;
+        const read = wordsRead;
+        words = this.words.continueAcross(words, text, read, (pattern, end) => {
+          const begins = start.tail.length + 1 + read + end - this.words.patterns[pattern].length;
+          if (begins < start.tail.length && isWordEdge(start.tail, begins - 1) && isWordEdge(text, end)) found.add(this.wordRefs[pattern]);
+        });
+        wordsRead += text.length;
+      }
+      if (compact !== null) {
+        const text = part.replaceAll(' ', '');
+        compact = this.compact.continueAcross(compact, text, compactRead, (pattern) => found.add(this.compactRefs[pattern]));
+        compactRead += text.length;
+      }
+    }
   }
 
   isExempt(ref: string): boolean {
@@ -139,6 +161,13 @@ export class LeakDetector {
     this.addCompactIn(normalised.replaceAll(' ', ''), found);
     return found;
   }
+}
+
+/** The end of a column's last lines as the leak check left it: its text and where each scan stands (null: no value can run on). */
+export interface AcrossStart {
+  tail: string;
+  words: number | null;
+  compact: number | null;
 }
 
 function isTestable(compact: string): boolean {
@@ -166,8 +195,8 @@ export interface BodyItem {
 }
 
 interface ColumnEnd {
-  /** The column's last text on the page, normalised: at least the longest pattern less one character, when there is that much. */
-  tail: string;
+  /** The column's last text on the page, normalised (at least the longest pattern less one character, when there is that much), scanned. */
+  start: AcrossStart;
   /** Every text the page has in that column, to tell the repeated table title and header row on the next page. */
   texts: Set<string>;
 }
@@ -195,48 +224,49 @@ export class PageBreakJoin {
   /** The references of the values running from the previous page's body into this one's (`body`: in reading order). */
   across(body: readonly BodyItem[]): Set<string> {
     const found = new Set<string>();
+    // Each item normalised once, and only if read: most columns end where no value can run on.
+    const normalised: (string | undefined)[] = new Array(body.length);
+    const normalisedAt = (index: number) => (normalised[index] ??= normaliseText(body[index].text));
     // Items without text (pdfjs-dist's empty and space items) need no exception: they normalise to nothing.
     const columns = columnsOf(body);
     for (const [column, end] of this.ends) {
       for (const index of columns.get(column) ?? []) {
-        this.detector.addAcross(end.tail, this.readOn(body, index), found);
+        this.detector.addAcross(end.start, readOn(body.length, index, normalisedAt), found);
         if (!end.texts.has(body[index].text)) break;
       }
     }
-    this.ends = this.columnEnds(body, columns);
+    this.ends = this.columnEnds(body, columns, normalisedAt);
     return found;
   }
 
-  private columnEnds(items: readonly BodyItem[], columns: Map<number, number[]>): Map<number, ColumnEnd> {
+  private columnEnds(items: readonly BodyItem[], columns: Map<number, number[]>, normalisedAt: (index: number) => string): Map<number, ColumnEnd> {
     const ends = new Map<number, ColumnEnd>();
     const bottom = Math.min(...items.map((item) => item.y));
     for (const [column, indexes] of columns) {
       if (items[indexes[indexes.length - 1]].y >= bottom + SAME_LINE) continue;
-      ends.set(column, { tail: this.tailOf(items, indexes), texts: new Set(indexes.map((index) => items[index].text)) });
+      ends.set(column, { start: this.detector.startAcross(this.tailOf(indexes, normalisedAt)), texts: new Set(indexes.map((index) => items[index].text)) });
     }
     return ends;
   }
 
-  /** The normalised text of the column's last items (`indexes`: the column's, in reading order). */
-  private tailOf(items: readonly BodyItem[], indexes: readonly number[]): string {
-    return joinNormalised(this.longestReach(items, indexes.length, (step) => indexes[indexes.length - 1 - step]).reverse());
-  }
-
-  /** The normalised text from items[first] on, every item in reading order. */
-  private readOn(items: readonly BodyItem[], first: number): string {
-    return joinNormalised(this.longestReach(items, items.length - first, (step) => first + step));
-  }
-
-  /** The normalised texts of items[at(0)], items[at(1)], … (at most `count`), until they hold the longest pattern less one character. */
-  private longestReach(items: readonly BodyItem[], count: number, at: (step: number) => number): string[] {
+  /** The normalised text of the column's last items (`indexes`: the column's, in reading order), as long as the longest pattern less one character. */
+  private tailOf(indexes: readonly number[], normalisedAt: (index: number) => string): string {
     const parts: string[] = [];
     let length = 0;
-    for (let step = 0; step < count && length < this.detector.longestPattern - 1; step++) {
-      const part = normaliseText(items[at(step)].text);
+    for (let step = indexes.length - 1; step >= 0 && length < this.detector.longestPattern - 1; step--) {
+      const part = normalisedAt(indexes[step]);
       parts.push(part);
       length += part.replaceAll(' ', '').length;
     }
-    return parts;
+    return joinNormalised(parts.reverse());
+  }
+}
+
+/** The normalised texts of items[first] on, the empty ones left out, as they are read. */
+function* readOn(count: number, first: number, normalisedAt: (index: number) => string): Generator<string> {
+  for (let index = first; index < count; index++) {
+    const part = normalisedAt(index);
+    if (part !== '') yield part;
   }
 }
 

@@ -85,3 +85,62 @@ describe('PatternMatcher', () => {
     expect(matches(['aab'], 'aaab')).toEqual(['0@4']);
   });
 });
+
+describe('PatternMatcher, a scan going on across a join', () => {
+  /** The matches that begin in `before` and end in the parts after it (as `index@end`, end in the whole text), part by part. */
+  function across(patterns: string[], before: string, parts: string[]): string[] {
+    const matcher = new PatternMatcher(patterns);
+    const found: string[] = [];
+    let state: number | null = matcher.stateAfter(before);
+    let read = 0;
+    for (const part of parts) {
+      if (state === null) break;
+      const offset = read;
+      state = matcher.continueAcross(state, part, offset, (index, end) => found.push(`${index}@${before.length + offset + end}`));
+      read += part.length;
+    }
+    return found.sort();
+  }
+
+  it('agrees with a naive search of the whole text, keeping the matches that begin before the join and end after it', () => {
+    const alphabet = fc.constantFrom('a', 'b', 'c', 'é', '𠘨', 'z');
+    const text = fc.array(alphabet, { maxLength: 12 }).map((characters) => characters.join(''));
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 6 }).map((characters) => characters.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 10 }), text, fc.array(text, { maxLength: 4 }), (patterns, before, parts) => {
+        const expected = naive(patterns, before + parts.join('')).filter((match) => {
+          const [index, end] = match.split('@').map(Number);
+          return end > before.length && end - patterns[index].length < before.length;
+        });
+        expect(across(patterns, before, parts)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reports only what began before the join, with its end in the text read on, after an offset', () => {
+    const matcher = new PatternMatcher(['ab', 'b', 'abcd', '𠘨x']);
+    const found: string[] = [];
+    const record = (index: number, end: number) => found.push(`${index}@${end}`);
+    expect(matcher.continueAcross(matcher.stateAfter('a'), 'bab', 0, record)).toBeNull();
+    expect(found).toEqual(['0@1']);
+    const state = matcher.continueAcross(matcher.stateAfter('xab'), 'c', 0, record);
+    expect(state).not.toBeNull();
+    // 'abcd' still holds 'ab' from before the join: a longer pattern could end later, so the state goes on.
+    expect(matcher.continueAcross(state as number, 'd', 1, record)).toBe(matcher.stateAfter('abcd'));
+    expect(found).toEqual(['0@1', '2@1']);
+    expect(matcher.continueAcross(matcher.stateAfter('𠘨'), 'x', 0, record)).toBe(matcher.stateAfter('𠘨x'));
+    expect(found).toEqual(['0@1', '2@1', '3@1']);
+  });
+
+  it('starts from the root after a text no pattern continues, and gives up once the state holds nothing from before', () => {
+    const matcher = new PatternMatcher(['abcd']);
+    expect(matcher.stateAfter('zz')).toBe(0);
+    expect(matcher.stateAfter('cd', matcher.stateAfter('ab'))).toBe(matcher.stateAfter('abcd'));
+    const reported: number[] = [];
+    expect(matcher.continueAcross(matcher.stateAfter('ab'), 'cx', 0, (index) => reported.push(index))).toBeNull();
+    expect(matcher.continueAcross(matcher.stateAfter('ab'), 'c', 0, (index) => reported.push(index))).not.toBeNull();
+    expect(matcher.continueAcross(0, 'abcd', 0, (index) => reported.push(index))).toBeNull();
+    expect(reported).toEqual([]);
+  });
+});

@@ -27,6 +27,8 @@ export class PatternMatcher {
   private readonly fail: Int32Array;
   /** Per node: nearest node on its fail chain where a pattern ends (0: none). */
   private readonly output: Int32Array;
+  /** Per node: length (UTF-16 units) of its path from the root, the text a scan in that state still holds. */
+  private readonly depth: Int32Array;
 
   constructor(readonly patterns: readonly string[]) {
     // At most one node per pattern character, plus the root (node 0).
@@ -50,6 +52,7 @@ export class PatternMatcher {
     this.terminal = new Int32Array(capacity).fill(NONE);
     this.fail = new Int32Array(capacity);
     this.output = new Int32Array(capacity);
+    this.depth = new Int32Array(capacity);
     // A node's children as a linked list (firstChild, nextSibling), for the breadth-first pass.
     const firstChild = new Int32Array(capacity).fill(NONE);
     const nextSibling = new Int32Array(capacity);
@@ -65,6 +68,7 @@ export class PatternMatcher {
           nextSibling[child] = firstChild[node];
           firstChild[node] = child;
           symbolOfNode[child] = symbol;
+          this.depth[child] = this.depth[node] + character.length;
           if (node === 0) this.rootEdges[symbol] = child;
           else this.addEdge(node, symbol, child);
         }
@@ -103,6 +107,39 @@ export class PatternMatcher {
         onMatch(terminal[node], end);
       }
     }
+  }
+
+  /** The state of a scan after `text`, begun in `state` (0: the root, a scan's start): for continueAcross. */
+  stateAfter(text: string, state = 0): number {
+    let current = state;
+    for (const character of text) {
+      const symbol = this.symbolOf(character.codePointAt(0) as number);
+      current = symbol === NONE ? 0 : this.next(current, symbol);
+    }
+    return current;
+  }
+
+  /**
+   * Goes on from `state` (where a scan of some earlier text ended) into `text`, which follows `offset` units after
+   * that earlier text ended, and calls `onMatch(patternIndex, end)` (`end` in `text`) only for the matches that began
+   * in the earlier text. Stops as soon as none can: when the text the state still holds lies wholly after it.
+   * Returns the state to go on from into the next text, or null when no such match can come any more.
+   */
+  continueAcross(state: number, text: string, offset: number, onMatch: (patternIndex: number, end: number) => void): number | null {
+    let current = state;
+    // Stryker disable next-line EqualityOperator: one step past the end reads no code point, which only resets the state
+    for (let end = 0; end < text.length; ) {
+      // Nothing the state holds reaches back before `text`: no later match can either (states only shorten or extend it).
+      if (this.depth[current] <= offset + end) return null;
+      const codePoint = text.codePointAt(end) as number;
+      end += codePoint < BMP ? 1 : 2;
+      const symbol = this.symbolOf(codePoint);
+      current = symbol === NONE ? 0 : this.next(current, symbol);
+      for (let node = this.terminal[current] === NONE ? this.output[current] : current; node > 0; node = this.output[node]) {
+        if (this.patterns[this.terminal[node]].length > offset + end) onMatch(this.terminal[node], end);
+      }
+    }
+    return this.depth[current] <= offset + text.length ? null : current;
   }
 
   private symbolOf(codePoint: number): number {
