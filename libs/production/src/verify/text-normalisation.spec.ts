@@ -98,6 +98,17 @@ describe('joinNormalised', () => {
     );
   });
 
+  it('gives printable ASCII, which it reads by a shorter way, the step-by-step form too', () => {
+    const ascii = fc.string({ unit: fc.constantFrom('A', 'z', 'Q', '`', "'", '"', '-', ' ', ' ', '0', '~', '!'), maxLength: 20 });
+    fc.assert(
+      fc.property(fc.oneof(ascii, fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 20 })), (text) => {
+        expect(normaliseText(text)).toBe(stepByStep(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(normaliseText('  Gardening `in`  the DESERT ')).toBe("gardening 'in' the desert");
+  });
+
   it('leaves out empty parts, so no space is doubled or left at an end', () => {
     expect(joinNormalised(['', 'a b', '', 'c', ''])).toBe('a b c');
     expect(joinNormalised([])).toBe('');

@@ -14,10 +14,16 @@ for (const character of '\u2018\u2019\u201a\u201b\u2032\u0060\u00b4') FOLDED.set
 for (const character of '\u201c\u201d\u201e\u201f\u2033') FOLDED.set(character, '"');
 for (const character of '\u2010\u2011\u2012\u2013\u2014\u2015\u2212') FOLDED.set(character, '-');
 const QUOTES_AND_DASHES = new RegExp(`[${[...FOLDED.keys()].join('')}]`, 'g');
-const WHITESPACE = /[\s\p{Z}]+/gu;
+// Every Unicode space separator (\p{Z}) is in \s: a class without the u flag, several times faster on a page.
+const WHITESPACE = /\s+/g;
+// Printable ASCII has no compatibility form, mark, format character or shaping sequence, and the space is its only
+// whitespace: of the steps, only lower case, the backtick's fold and the collapse of spaces change it.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** NFKD, diacritics and shaping-reordered sequences stripped, lower case, quotes and dashes folded, whitespace collapsed: how text is compared. */
 export function normaliseText(text: string): string {
+  // Stryker disable next-line ConditionalExpression: a shortcut only, the full steps give printable ASCII the same form
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replaceAll('`', "'").replace(WHITESPACE, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(REORDERED_BY_SHAPING, '')
