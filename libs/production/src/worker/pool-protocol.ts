@@ -11,9 +11,9 @@ export interface PoolThreadData {
   role: 'render' | 'verify';
 }
 
-/** Parent → render thread. One job at a time; `verifier` is the port the rendered bytes go to, when verifying. */
+/** Parent → render thread. One job at a time; `verifier` is the port the rendered bytes go to, when verifying; no `outputPath`: the bytes go only there (the warm-up). */
 export type RenderRequest =
-  | { type: 'render'; job: number; header: ProductionHeader; outputPath: string; sealWith: FileSealingKey | null; verifier: MessagePort | null }
+  | { type: 'render'; job: number; header: ProductionHeader; outputPath: string | null; sealWith: FileSealingKey | null; verifier: MessagePort | null }
   | { type: 'batch'; job: number; records: ResponsiveRecord[] }
   | { type: 'end'; job: number };
 
