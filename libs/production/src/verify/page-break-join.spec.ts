@@ -66,4 +66,17 @@ describe('PageBreakJoin', () => {
     expect(joinOver(['Bartholomew Quince'], pages)).toEqual([[], [], []]);
     expect(joinOver([], [[line('about Bartholomew', 60, 50)], [line('Quince', 60, 700)]])).toEqual([[], []]);
   });
+
+  it('reads on over several lines and empty items for a number, as a whole token on both sides of the join', () => {
+    const number = ['760 555 0100'];
+    expect(joinOver(number, [[line('call 760', 60, 50)], [line('555', 60, 700), line('', 60, 690), line('0100', 60, 680)]])).toEqual([[], ['withheld[0]']]);
+    expect(joinOver(number, [[line('ab 760', 60, 50)], [line('555 0100', 60, 700)]])).toEqual([[], ['withheld[0]']]);
+    expect(joinOver(number, [[line('ab 1760', 60, 50)], [line('555 0100', 60, 700)]])).toEqual([[], []]);
+    expect(joinOver(number, [[line('760', 60, 50)], [line('555 01005', 60, 700)]])).toEqual([[], []]);
+  });
+
+  it('counts a tail by its characters without spaces, as values are compared', () => {
+    const pages = [[line('abcdefgh', 60, 60), line('i j k l m n o p q', 60, 50)], [line('r', 60, 700)]];
+    expect(joinOver(['abcdefghijklmnopqr'], pages)).toEqual([[], ['withheld[0]']]);
+  });
 });

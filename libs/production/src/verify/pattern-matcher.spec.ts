@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PatternMatcher } from './pattern-matcher';
+import { JoinedScan, PatternMatcher } from './pattern-matcher';
 
 function naive(patterns: string[], text: string): string[] {
   const found: string[] = [];
@@ -87,17 +87,17 @@ describe('PatternMatcher', () => {
 });
 
 describe('PatternMatcher, a scan going on across a join', () => {
-  /** The matches that begin in `before` and end in the parts after it (as `index@end`, end in the whole text), part by part. */
+  /** The matches that begin in `before` and end in the parts after it, part by part (`index@end` in the whole text, and how much lay before). */
   function across(patterns: string[], before: string, parts: string[]): string[] {
     const matcher = new PatternMatcher(patterns);
     const found: string[] = [];
-    let state: number | null = matcher.stateAfter(before);
+    const scan: JoinedScan = { state: matcher.joinAfter(before), read: 0 };
     let read = 0;
     for (const part of parts) {
-      if (state === null) break;
       const offset = read;
-      state = matcher.continueAcross(state, part, offset, (index, end) => found.push(`${index}@${before.length + offset + end}`));
+      matcher.continueAcross(scan, part, (index, end, inBefore) => found.push(`${index}@${before.length + offset + end}-${inBefore}`));
       read += part.length;
+      expect(scan.read).toBe(read);
     }
     return found.sort();
   }
@@ -108,39 +108,50 @@ describe('PatternMatcher, a scan going on across a join', () => {
     const word = fc.array(alphabet, { minLength: 1, maxLength: 6 }).map((characters) => characters.join(''));
     fc.assert(
       fc.property(fc.uniqueArray(word, { maxLength: 10 }), text, fc.array(text, { maxLength: 4 }), (patterns, before, parts) => {
-        const expected = naive(patterns, before + parts.join('')).filter((match) => {
+        const expected = naive(patterns, before + parts.join('')).flatMap((match) => {
           const [index, end] = match.split('@').map(Number);
-          return end > before.length && end - patterns[index].length < before.length;
+          const start = end - patterns[index].length;
+          return end > before.length && start < before.length ? [`${match}-${before.length - start}`] : [];
         });
-        expect(across(patterns, before, parts)).toEqual(expected);
+        expect(across(patterns, before, parts)).toEqual(expected.sort());
       }),
       { numRuns: 500 },
     );
   });
 
-  it('reports only what began before the join, with its end in the text read on, after an offset', () => {
+  it('reports only what began before the join, with its end in the piece read and how much lay before', () => {
     const matcher = new PatternMatcher(['ab', 'b', 'abcd', '𠘨x']);
     const found: string[] = [];
-    const record = (index: number, end: number) => found.push(`${index}@${end}`);
-    expect(matcher.continueAcross(matcher.stateAfter('a'), 'bab', 0, record)).toBeNull();
-    expect(found).toEqual(['0@1']);
-    const state = matcher.continueAcross(matcher.stateAfter('xab'), 'c', 0, record);
-    expect(state).not.toBeNull();
-    // 'abcd' still holds 'ab' from before the join: a longer pattern could end later, so the state goes on.
-    expect(matcher.continueAcross(state as number, 'd', 1, record)).toBe(matcher.stateAfter('abcd'));
-    expect(found).toEqual(['0@1', '2@1']);
-    expect(matcher.continueAcross(matcher.stateAfter('𠘨'), 'x', 0, record)).toBe(matcher.stateAfter('𠘨x'));
-    expect(found).toEqual(['0@1', '2@1', '3@1']);
+    const record = (index: number, end: number, before: number) => found.push(`${index}@${end}-${before}`);
+    const first: JoinedScan = { state: matcher.joinAfter('a'), read: 0 };
+    matcher.continueAcross(first, 'bab', record);
+    expect(found).toEqual(['0@1-1']);
+    expect(first.state).toBeNull();
+    const second: JoinedScan = { state: matcher.joinAfter('xab'), read: 0 };
+    matcher.continueAcross(second, 'c', record);
+    expect(second.state).toBe(matcher.stateAfter('abc'));
+    matcher.continueAcross(second, 'd', record);
+    // 'abcd' still holds 'ab' from before the join: a longer pattern could end later, so the scan goes on.
+    expect(second.state).toBe(matcher.stateAfter('abcd'));
+    expect(found).toEqual(['0@1-1', '2@1-2']);
+    const astral: JoinedScan = { state: matcher.joinAfter('𠘨'), read: 0 };
+    matcher.continueAcross(astral, 'x', record);
+    expect(found).toEqual(['0@1-1', '2@1-2', '3@1-2']);
   });
 
-  it('starts from the root after a text no pattern continues, and gives up once the state holds nothing from before', () => {
+  it('has no scan to go on with after a text no pattern continues, and gives up once the state holds nothing from before', () => {
     const matcher = new PatternMatcher(['abcd']);
+    expect(matcher.joinAfter('zz')).toBeNull();
     expect(matcher.stateAfter('zz')).toBe(0);
     expect(matcher.stateAfter('cd', matcher.stateAfter('ab'))).toBe(matcher.stateAfter('abcd'));
     const reported: number[] = [];
-    expect(matcher.continueAcross(matcher.stateAfter('ab'), 'cx', 0, (index) => reported.push(index))).toBeNull();
-    expect(matcher.continueAcross(matcher.stateAfter('ab'), 'c', 0, (index) => reported.push(index))).not.toBeNull();
-    expect(matcher.continueAcross(0, 'abcd', 0, (index) => reported.push(index))).toBeNull();
+    const gone: JoinedScan = { state: matcher.joinAfter('ab'), read: 0 };
+    matcher.continueAcross(gone, 'cx', (index) => reported.push(index));
+    matcher.continueAcross(gone, 'd', (index) => reported.push(index));
+    expect(gone).toEqual({ state: null, read: 3 });
+    const none: JoinedScan = { state: null, read: 0 };
+    matcher.continueAcross(none, 'abcd', (index) => reported.push(index));
+    expect(none).toEqual({ state: null, read: 4 });
     expect(reported).toEqual([]);
   });
 });

@@ -13,6 +13,12 @@ const GOLDEN = 0x9e3779b1;
 const MIXER = 0x85ebca6b;
 const SLOT = 3;
 
+/** A scan going on past a join (PatternMatcher.continueAcross): its state (null: given up) and the units read since the join. */
+export interface JoinedScan {
+  state: number | null;
+  read: number;
+}
+
 export class PatternMatcher {
   /** Per BMP code point: its symbol (0…n-1) if some pattern has it, else NONE; code points above the BMP in a Map. */
   private readonly bmpSymbols = new Int32Array(BMP).fill(NONE);
@@ -109,7 +115,7 @@ export class PatternMatcher {
     }
   }
 
-  /** The state of a scan after `text`, begun in `state` (0: the root, a scan's start): for continueAcross. */
+  /** The state of a scan after `text`, begun in `state` (0: the root, a scan's start). */
   stateAfter(text: string, state = 0): number {
     let current = state;
     for (const character of text) {
@@ -119,27 +125,41 @@ export class PatternMatcher {
     return current;
   }
 
+  /** Where a scan stands after `before`, the text before a join (for continueAcross); null when no pattern goes on from it. */
+  joinAfter(before: string): number | null {
+    const state = this.stateAfter(before);
+    // Stryker disable next-line ConditionalExpression: a shortcut only, continueAcross gives up at once in the root (its depth is 0)
+    return state === 0 ? null : state;
+  }
+
   /**
-   * Goes on from `state` (where a scan of some earlier text ended) into `text`, which follows `offset` units after
-   * that earlier text ended, and calls `onMatch(patternIndex, end)` (`end` in `text`) only for the matches that began
-   * in the earlier text. Stops as soon as none can: when the text the state still holds lies wholly after it.
-   * Returns the state to go on from into the next text, or null when no such match can come any more.
+   * Goes on with `scan` (begun in joinAfter's state) into `text`, the next piece of what follows the join, and calls
+   * `onMatch(patternIndex, end, before)` only for the matches that began before the join: `end` in `text`, `before`
+   * the units of the match before the join. Gives up (the scan's state null) as soon as none can come any more.
    */
-  continueAcross(state: number, text: string, offset: number, onMatch: (patternIndex: number, end: number) => void): number | null {
-    let current = state;
+  continueAcross(scan: JoinedScan, text: string, onMatch: (patternIndex: number, end: number, before: number) => void): void {
+    const read = scan.read;
+    scan.read += text.length;
+    let current = scan.state;
+    if (current === null) return;
     // Stryker disable next-line EqualityOperator: one step past the end reads no code point, which only resets the state
     for (let end = 0; end < text.length; ) {
-      // Nothing the state holds reaches back before `text`: no later match can either (states only shorten or extend it).
-      if (this.depth[current] <= offset + end) return null;
+      // Nothing the state holds reaches back before the join: no later match can either (a step only shortens or
+      // extends what it holds). Stryker disable next-line ConditionalExpression,EqualityOperator: giving up one step later, or never, reports nothing more: a match found then lies after the join
+      if (this.depth[current] <= read + end) {
+        scan.state = null;
+        return;
+      }
       const codePoint = text.codePointAt(end) as number;
       end += codePoint < BMP ? 1 : 2;
       const symbol = this.symbolOf(codePoint);
       current = symbol === NONE ? 0 : this.next(current, symbol);
       for (let node = this.terminal[current] === NONE ? this.output[current] : current; node > 0; node = this.output[node]) {
-        if (this.patterns[this.terminal[node]].length > offset + end) onMatch(this.terminal[node], end);
+        const before = this.patterns[this.terminal[node]].length - (read + end);
+        if (before > 0) onMatch(this.terminal[node], end, before);
       }
     }
-    return this.depth[current] <= offset + text.length ? null : current;
+    scan.state = current;
   }
 
   private symbolOf(codePoint: number): number {
