@@ -3,13 +3,11 @@
  * production after another, pulling records from the parent and, when verifying, sending its bytes to the job's
  * verify thread; a verify thread checks those bytes page by page (StreamingVerification) as they arrive.
  */
-import { Writable } from 'node:stream';
 import { isMainThread, MessagePort, parentPort, workerData } from 'node:worker_threads';
 import type { ResponsiveRecord } from '@custodian/domain';
 import { preloadFonts } from '../pdf/font-files';
 import type { ProductionProgress } from '../production/production-input';
 import { renderProduction } from '../production/render-production';
-import { syntheticLoans, syntheticProductionHeader } from '../production/synthetic-production';
 import { StreamingVerification } from '../verify/streaming-verification';
 import { renderOutput } from './render-output';
 import { PoolThreadData, RenderReply, RenderRequest, VerifierFeed, VerifyReply, VerifyRequest } from './pool-protocol';
@@ -53,10 +51,9 @@ function runRenderThread(port: MessagePort): void {
       if (inbox === box) inbox = null;
     });
   });
-  // Warm up before the first job: fonts read, the Latin faces' tables parsed, the code paths compiled.
+  // Fonts read before the first job; the code paths are compiled by the slot's warm-up production (RenderPool).
   preloadFonts();
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  void renderProduction({ ...syntheticProductionHeader(), records: syntheticLoans(40) }, discard).finally(() => send({ type: 'ready' }));
+  send({ type: 'ready' });
 }
 
 /**

@@ -65,6 +65,7 @@ export class RenderThreadDiedError extends Error {
 }
 
 const PRODUCED_PER_MESSAGE = 5000;
+const DEFAULT_BATCH_SIZE = 500;
 /**
  * Rows of the verified production each slot makes, unwritten, before it takes jobs: what compiles the renderer's,
  * the verifier's and the checks' code, which a first production otherwise pays for (the leak check's set-up ran four
@@ -118,7 +119,7 @@ export class RenderPool {
     const slot = await this.acquire(large);
     try {
       if (this.inProcess) return await renderHere(job);
-      return await slot.run(this.nextJob++, job, this.options.batchSize ?? 500);
+      return await slot.run(this.nextJob++, job, this.options.batchSize ?? DEFAULT_BATCH_SIZE);
     } finally {
       slot.busy = false;
       if (large) this.largeRunning--;
@@ -239,7 +240,7 @@ class Slot {
   private async warmUp(threads: Threads): Promise<void> {
     const header = syntheticProductionHeader({ expectedRecords: WARM_UP_ROWS + 1 });
     const checks = syntheticChecks(WARM_UP_ROWS, header).then((values) => ({ ...values, options: { batesPrefix: header.batesPrefix, batesStart: 1 } }));
-    const { verification } = await this.runOn(threads, WARM_UP_JOB, { header, records: syntheticLoans(WARM_UP_ROWS), outputPath: null, checks }, (this.options as RenderPoolOptions).batchSize ?? 500);
+    const { verification } = await this.runOn(threads, WARM_UP_JOB, { header, records: syntheticLoans(WARM_UP_ROWS), outputPath: null, checks }, (this.options as RenderPoolOptions).batchSize ?? DEFAULT_BATCH_SIZE);
     if (!verification?.ok) throw new RenderThreadDiedError('the warm-up production did not verify');
   }
 
